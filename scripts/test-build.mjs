@@ -1,0 +1,73 @@
+// `npm run test:build`: the build tier (test/build/**/*.build.ts, issue 9). Scaffolded apps are
+// built into real components with their own toolchain (npm install, jco, rollup, tsc) and run
+// under Node. Builds the CLI first (the tier drives the built bin), then runs vitest with the
+// tier's own config while measuring the whole process tree: wall time, peak total memory
+// (sum of every process's RSS, sampled) and the largest single process.
+//
+// Environment: BUILD_TIER_KEEP=1 keeps the scaffolded apps; BUILD_TIER_BIN uses another built bin
+// (skips the CLI build). Extra arguments go to vitest (e.g. a test name filter with -t).
+import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+const SAMPLE_MS = 250;
+
+if (!process.env.BUILD_TIER_BIN) {
+  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+/** pid → { ppid, rssKb, hwmKb } for every process we can read. */
+function processTable() {
+  const table = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      const kb = (key) => Number(status.match(new RegExp(`^${key}:\\s+(\\d+)`, 'm'))?.[1] ?? 0);
+      table.set(Number(entry), { ppid, rssKb: kb('VmRSS'), hwmKb: kb('VmHWM') });
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return table;
+}
+
+function treeOf(rootPid, table) {
+  const children = new Map();
+  for (const [pid, { ppid }] of table) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  const pids = [];
+  const stack = [rootPid];
+  while (stack.length) {
+    const pid = stack.pop();
+    pids.push(pid);
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return pids.filter((pid) => table.has(pid));
+}
+
+const started = performance.now();
+const vitest = spawn(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--config', 'test/build/vitest.config.ts', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
+let peakTotalKb = 0;
+let peakProcessKb = 0;
+const sampler = setInterval(() => {
+  const table = processTable();
+  const tree = treeOf(vitest.pid, table);
+  peakTotalKb = Math.max(peakTotalKb, tree.reduce((sum, pid) => sum + table.get(pid).rssKb, 0));
+  peakProcessKb = Math.max(peakProcessKb, ...tree.map((pid) => table.get(pid).hwmKb));
+}, SAMPLE_MS);
+
+vitest.on('exit', (code, signal) => {
+  clearInterval(sampler);
+  const seconds = (performance.now() - started) / 1000;
+  const mb = (kb) => `${Math.round(kb / 1024)} MB`;
+  console.log(
+    `\nbuild tier: ${code === 0 ? 'passed' : 'FAILED'} in ${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s; ` +
+      `peak memory ${mb(peakTotalKb)} for the whole process tree (sampled every ${SAMPLE_MS} ms), ` +
+      `${mb(peakProcessKb)} for the largest single process`,
+  );
+  process.exit(code ?? (signal ? 1 : 0));
+});

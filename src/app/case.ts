@@ -1,0 +1,44 @@
+/**
+ * Case conversions with the word rules of Rust's `heck` crate, which Golem's minijinja filters
+ * use: words break at anything not a letter or digit, at a lower→upper change (`fooBar`) and
+ * before the last capital of an acronym (`HTTPServer` → `HTTP`, `Server`).
+ */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const chunk of text.split(/[^\p{L}\p{N}]+/u)) {
+    if (!chunk) continue;
+    let word = '';
+    const chars = [...chunk];
+    chars.forEach((ch, i) => {
+      const prev = chars[i - 1];
+      const next = chars[i + 1];
+      const isUpper = (c?: string) => c !== undefined && c !== c.toLowerCase();
+      const isLower = (c?: string) => c !== undefined && c !== c.toUpperCase();
+      const boundary = word !== '' && isUpper(ch) && (isLower(prev) || (isUpper(prev) && isLower(next)));
+      if (boundary) {
+        out.push(word);
+        word = '';
+      }
+      word += ch;
+    });
+    if (word) out.push(word);
+  }
+  return out;
+}
+
+const lower = (w: string) => w.toLowerCase();
+const upper = (w: string) => w.toUpperCase();
+const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
+
+/** Golem's filter names (model/app.rs `template_env`) → how the words are joined. */
+export const CASE_FILTERS: Record<string, (text: string) => string> = {
+  to_snake_case: (t) => words(t).map(lower).join('_'),
+  to_kebab_case: (t) => words(t).map(lower).join('-'),
+  to_lower_camel_case: (t) => words(t).map((w, i) => (i === 0 ? lower(w) : capital(w))).join(''),
+  to_upper_camel_case: (t) => words(t).map(capital).join(''),
+  to_pascal_case: (t) => words(t).map(capital).join(''),
+  to_shouty_snake_case: (t) => words(t).map(upper).join('_'),
+  to_shouty_kebab_case: (t) => words(t).map(upper).join('-'),
+  to_title_case: (t) => words(t).map(capital).join(' '),
+  to_train_case: (t) => words(t).map(capital).join('-'),
+};

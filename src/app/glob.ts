@@ -1,0 +1,89 @@
+/**
+ * The include globs of a root golem.yaml (`common-*\/golem.yaml`, `components-*\/*\/golem.yaml`,
+ * Golem's default `**\/golem.yaml`), matched segment by segment against the real folders.
+ * Wildcards never descend into node_modules or .git (an npm install would otherwise bring
+ * in every package's golem.yaml).
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const SKIPPED = new Set(['node_modules', '.git']);
+
+function segmentRegex(segment: string): RegExp {
+  let out = '';
+  for (let i = 0; i < segment.length; i++) {
+    const ch = segment[i]!;
+    if (ch === '*') out += '[^/]*';
+    else if (ch === '?') out += '[^/]';
+    else if (ch === '{') {
+      const close = segment.indexOf('}', i);
+      if (close < 0) out += '\\{';
+      else {
+        out += `(?:${segment.slice(i + 1, close).split(',').map(escape).join('|')})`;
+        i = close;
+      }
+    } else out += escape(ch);
+  }
+  return new RegExp(`^${out}$`);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.+^$()|[\]\\{}*?]/g, '\\$&');
+}
+
+const hasWildcard = (segment: string) => /[*?{]/.test(segment);
+
+function listDir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+function isDir(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function walk(dir: string, segments: string[], out: Set<string>): void {
+  const [segment, ...rest] = segments;
+  if (segment === undefined) return;
+  const last = rest.length === 0;
+  if (segment === '**') {
+    walk(dir, rest, out); // zero folders
+    for (const name of listDir(dir)) {
+      if (SKIPPED.has(name) || !isDir(join(dir, name))) continue;
+      walk(join(dir, name), segments, out);
+    }
+    return;
+  }
+  const names = hasWildcard(segment) ? listDir(dir).filter((n) => !SKIPPED.has(n) && segmentRegex(segment).test(n)) : [segment];
+  for (const name of names) {
+    const path = join(dir, name);
+    if (last ? isFile(path) : isDir(path)) {
+      if (last) out.add(path);
+      else walk(path, rest, out);
+    }
+  }
+}
+
+/** Absolute paths of the files matching any of `patterns` (relative to `root`), sorted. */
+export function globFiles(root: string, patterns: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const pattern of patterns) {
+    walk(resolve(root), pattern.split(/[\\/]+/).filter((s) => s !== '' && s !== '.'), out);
+  }
+  return [...out].sort();
+}

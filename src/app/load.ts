@@ -1,0 +1,167 @@
+/**
+ * Loading an app: the root golem.yaml, every document its `includes` globs match (Golem's
+ * default is `**\/golem.yaml`), then Golem's validation — unknown keys, duplicate components,
+ * templates and dependencies across documents, unknown dependency types and targets — each error
+ * naming file:line:column. `overrides` lets an editor check its result before writing it.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { isMap } from 'yaml';
+import { UserError, type SourceLocation } from '../errors.js';
+import { findAppRoot, MANIFEST_FILE } from './find-root.js';
+import { globFiles } from './glob.js';
+import { locationOf, parseManifest, type ManifestDoc } from './manifest-doc.js';
+import { parseDependency } from './dependency.js';
+import type { App, AppComponent, AppDependency, AppTemplate, BuildStep } from './model.js';
+import { checkTemplate, readSteps, resolveComponent, type RawDefinition } from './resolve.js';
+import { closest, knownEntries, mapEntries, optionalString, seqItems, shapeError, stringList, stringValue } from './shape.js';
+
+export interface LoadOptions {
+  /** `rootOrInside` is the root itself (from `--app`): no upward search. */
+  explicitRoot?: boolean;
+  /** Text to use instead of a file's bytes, by absolute path (an edit checked before it is written). */
+  overrides?: ReadonlyMap<string, string>;
+}
+
+const DEFAULT_INCLUDES = ['**/golem.yaml'];
+const DEFAULT_TEMP_DIR = 'golem-temp';
+
+const where = (l: SourceLocation) => `${l.file}:${l.line}:${l.column}`;
+
+function readManifest(file: string, overrides: ReadonlyMap<string, string> | undefined): ManifestDoc {
+  let text = overrides?.get(file);
+  if (text === undefined) {
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (err) {
+      throw new UserError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { hint: 'Check that the file exists and is readable.' });
+    }
+  }
+  return parseManifest(file, text);
+}
+
+/** Entities that must be declared once across all documents (Golem: "defined in multiple sources"). */
+class UniqueRegistry<T extends { location: SourceLocation }> {
+  readonly items = new Map<string, T>();
+  constructor(private readonly what: string) {}
+  add(key: string, label: string, item: T): void {
+    const first = this.items.get(key);
+    if (first) {
+      throw new UserError(`${this.what} ${label} is declared twice (first at ${where(first.location)})`, { location: item.location, hint: 'Keep only one of the two declarations.' });
+    }
+    this.items.set(key, item);
+  }
+}
+
+export function loadApp(rootOrInside: string, options: LoadOptions = {}): App {
+  const root = options.explicitRoot ? findAppRoot(rootOrInside, '.') : findAppRoot(rootOrInside);
+  const rootFile = join(root, MANIFEST_FILE);
+  const rootDoc = readManifest(rootFile, options.overrides);
+  const rootEntries = knownEntries(rootDoc, rootDoc.doc.contents, 'the manifest');
+  const includesEntry = rootEntries.get('includes');
+  const includes = includesEntry?.value != null ? stringList(rootDoc, includesEntry.value, 'includes') : DEFAULT_INCLUDES;
+  const docs = [rootDoc, ...globFiles(root, includes).filter((f) => f !== rootFile).map((f) => readManifest(f, options.overrides))];
+
+  const templates = new UniqueRegistry<AppTemplate & { def: RawDefinition }>('template');
+  const components = new UniqueRegistry<{ def: RawDefinition; location: SourceLocation }>('component');
+  const deps = new UniqueRegistry<AppDependency>('dependency');
+  let tempDir: { path: string; location: SourceLocation } | undefined;
+  const witDeps: string[] = [];
+  const customCommands: Record<string, BuildStep[]> = {};
+  const clean: string[] = [];
+
+  for (const m of docs) {
+    const entries = m === rootDoc ? rootEntries : knownEntries(m, m.doc.contents, 'the manifest');
+    const dir = dirname(m.file);
+    const abs = (p: string) => (isAbsolute(p) ? p : resolve(dir, p));
+    if (m !== rootDoc && entries.has('includes')) {
+      throw shapeError(m, entries.get('includes')!.keyNode, "'includes' is only allowed in the root golem.yaml", `The root is ${rootFile}.`);
+    }
+    const td = entries.get('tempDir');
+    if (td?.value != null) {
+      const location = locationOf(m, td.keyNode);
+      if (tempDir) throw new UserError(`tempDir is declared twice (first at ${where(tempDir.location)})`, { location, hint: 'Keep only one.' });
+      tempDir = { path: abs(stringValue(m, td.value, 'tempDir')), location };
+    }
+    const wd = entries.get('witDeps');
+    if (wd?.value != null) witDeps.push(...stringList(m, wd.value, 'witDeps').map(abs));
+    for (const c of mapEntries(m, entries.get('customCommands')?.value, 'customCommands')) {
+      if (customCommands[c.key]) throw shapeError(m, c.keyNode, `custom command '${c.key}' is declared twice`, 'Keep only one.');
+      customCommands[c.key] = readSteps(m, c.value, `customCommands.${c.key}`, dir, (n, w) => stringValue(m, n, w));
+    }
+    const cl = entries.get('clean');
+    if (cl?.value != null) clean.push(...stringList(m, cl.value, 'clean').map(abs));
+
+    for (const t of mapEntries(m, entries.get('templates')?.value, 'templates')) {
+      const def = { name: t.key, m, entry: t };
+      const raw = isMap(t.value) ? (t.value.toJSON() as Record<string, unknown>) : {};
+      templates.add(t.key, `'${t.key}'`, { name: t.key, manifestPath: m.file, raw, location: locationOf(m, t.keyNode), def });
+    }
+    for (const c of mapEntries(m, entries.get('components')?.value, 'components')) {
+      components.add(c.key, `'${c.key}'`, { def: { name: c.key, m, entry: c }, location: locationOf(m, c.keyNode) });
+    }
+    for (const d of mapEntries(m, entries.get('dependencies')?.value, 'dependencies')) {
+      for (const item of seqItems(m, d.value, `dependencies of '${d.key}'`)) {
+        const dep = parseDependency(m, d.key, item);
+        const ref = dep.target ?? dep.path ?? dep.url;
+        deps.add(`${dep.source}\0${dep.type}\0${ref}`, `${dep.source} → ${ref} (${dep.type})`, dep);
+      }
+    }
+  }
+
+  const known = [...components.items.keys()];
+  const knownHint = (name: string) => {
+    const guess = closest(name, known);
+    return `${guess ? `Did you mean '${guess}'? ` : ''}Known components: ${known.join(', ') || '(none)'}.`;
+  };
+  for (const dep of deps.items.values()) {
+    if (!components.items.has(dep.source)) {
+      throw new UserError(`dependencies are declared for '${dep.source}', which is not a component of this app`, { location: dep.location, hint: knownHint(dep.source) });
+    }
+    if (dep.target !== undefined && !components.items.has(dep.target)) {
+      throw new UserError(`dependency target '${dep.target}' of '${dep.source}' is not a component of this app`, { location: dep.location, hint: knownHint(dep.target) });
+    }
+  }
+
+  for (const t of templates.items.values()) checkTemplate(t.def);
+  const model = new Map<string, AppComponent>();
+  for (const [name, { def, location }] of components.items) {
+    const e = knownEntries(def.m, def.entry.value, 'component', `component '${name}'`);
+    const templateName = optionalString(def.m, e.get('template'), `template of component '${name}'`);
+    const template = templateName === undefined ? undefined : templates.items.get(templateName);
+    if (templateName !== undefined && !template) {
+      const names = [...templates.items.keys()];
+      throw shapeError(def.m, e.get('template')!.value, `component '${name}' uses unknown template '${templateName}'`, `Known templates: ${names.join(', ') || '(none)'}.`);
+    }
+    const dir = dirname(def.m.file);
+    const resolved = resolveComponent(def, template?.def, dir);
+    model.set(name, {
+      ...resolved.properties,
+      name,
+      dir,
+      manifestPath: def.m.file,
+      ...(templateName !== undefined ? { template: templateName } : {}),
+      profiles: resolved.profiles,
+      ...(resolved.defaultProfile !== undefined ? { defaultProfile: resolved.defaultProfile } : {}),
+      raw: isMap(def.entry.value) ? (def.entry.value.toJSON() as Record<string, unknown>) : {},
+      location,
+    });
+  }
+
+  return {
+    root,
+    manifests: docs.map((m) => m.file),
+    tempDir: tempDir?.path ?? join(root, DEFAULT_TEMP_DIR),
+    witDeps,
+    customCommands,
+    clean,
+    components: model,
+    templates: new Map([...templates.items].map(([k, { def: _def, ...t }]) => [k, t])),
+    dependencies: [...deps.items.values()],
+  };
+}
+
+/** For editors: one golem.yaml read and parsed the same way `loadApp` does. */
+export function readManifestDoc(file: string): ManifestDoc {
+  return readManifest(file, undefined);
+}

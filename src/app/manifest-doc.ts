@@ -1,0 +1,41 @@
+/**
+ * One golem.yaml as text plus its parsed `yaml` document and a line counter, so every node can be
+ * turned into file:line:column and every edit can be spliced into the original bytes.
+ */
+import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { UserError, type SourceLocation } from '../errors.js';
+
+export interface ManifestDoc {
+  /** Absolute path. */
+  file: string;
+  text: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+}
+
+/** Parses a golem.yaml; a YAML syntax error (or a duplicate key, which serde rejects too) is a UserError. */
+export function parseManifest(file: string, text: string): ManifestDoc {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
+  const error = doc.errors[0];
+  if (error) {
+    const [start] = error.linePos ?? [];
+    const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new UserError(`invalid YAML: ${message}`, {
+      location: { file, line: start?.line ?? 1, column: start?.col ?? 1 },
+      hint: 'Fix the syntax of this golem.yaml.',
+    });
+  }
+  return { file, text, doc, lines };
+}
+
+/** The 1-based position of a character offset. */
+export function locationAt(m: ManifestDoc, offset: number): SourceLocation {
+  const { line, col } = m.lines.linePos(offset);
+  return { file: m.file, line, column: col };
+}
+
+/** Where a node starts (the document start when the node has no range, e.g. an absent value). */
+export function locationOf(m: ManifestDoc, node: Node | null | undefined): SourceLocation {
+  return locationAt(m, node?.range?.[0] ?? 0);
+}

@@ -1,0 +1,113 @@
+/**
+ * Reading golem.yaml nodes with Golem's rules: the Rust structs behind the manifest use
+ * `deny_unknown_fields`, so an unknown key is an error (named with file:line:column and the
+ * nearest known key); wrong value kinds are errors too. Key tables follow Golem's JSON schema 1.2.5.
+ */
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { UserError } from '../errors.js';
+import { locationOf, type ManifestDoc } from './manifest-doc.js';
+
+const COMPONENT_PROPERTIES = [
+  'sourceWit', 'generatedWit', 'componentWasm', 'linkedWasm', 'build', 'customCommands',
+  'clean', 'componentType', 'files', 'plugins', 'env',
+];
+
+/** Known keys per kind of mapping. */
+export const KNOWN_KEYS = {
+  'the manifest': ['includes', 'tempDir', 'witDeps', 'templates', 'components', 'dependencies', 'customCommands', 'clean', 'httpApi', 'profiles'],
+  component: ['template', 'profiles', 'defaultProfile', ...COMPONENT_PROPERTIES],
+  template: ['profiles', 'defaultProfile', ...COMPONENT_PROPERTIES],
+  profile: COMPONENT_PROPERTIES,
+  command: ['command', 'dir', 'rmdirs', 'mkdirs', 'sources', 'targets'],
+  dependency: ['type', 'target', 'path', 'url'],
+  httpApi: ['definitions', 'deployments'],
+} as const;
+export type MapKind = keyof typeof KNOWN_KEYS;
+
+export interface Entry {
+  key: string;
+  keyNode: Scalar;
+  value: Node | null;
+  pair: Pair<Scalar, Node | null>;
+}
+
+function kindName(node: Node): string {
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  return `'${String((node as Scalar).source ?? (node as Scalar).value)}'`;
+}
+
+export function shapeError(m: ManifestDoc, node: Node | null | undefined, message: string, hint?: string): UserError {
+  return new UserError(message, { location: locationOf(m, node), hint });
+}
+
+/** Entries of a mapping node (`null` = an empty value, allowed). */
+export function mapEntries(m: ManifestDoc, node: Node | null | undefined, what: string): Entry[] {
+  if (node == null || (isScalar(node) && node.value == null)) return [];
+  if (!isMap(node)) throw shapeError(m, node, `${what} must be a mapping, found ${kindName(node)}`);
+  return (node as YAMLMap<unknown, unknown>).items.map((pair) => {
+    const keyNode = pair.key as Node;
+    if (!isScalar(keyNode) || typeof keyNode.value !== 'string') {
+      throw shapeError(m, keyNode, `keys in ${what} must be plain strings`);
+    }
+    return { key: keyNode.value, keyNode, value: (pair.value as Node | null) ?? null, pair: pair as Pair<Scalar, Node | null> };
+  });
+}
+
+/** Levenshtein distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The closest candidate within a small edit distance, if any. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: { c: string; d: number } | undefined;
+  for (const c of candidates) {
+    const d = distance(word, c);
+    if (d <= Math.max(2, Math.floor(c.length / 3)) && (!best || d < best.d)) best = { c, d };
+  }
+  return best?.c;
+}
+
+/** Entries of a mapping whose keys must all be known (Golem's `deny_unknown_fields`). */
+export function knownEntries(m: ManifestDoc, node: Node | null | undefined, kind: MapKind, what: string = kind): Map<string, Entry> {
+  const known: readonly string[] = KNOWN_KEYS[kind];
+  const out = new Map<string, Entry>();
+  for (const entry of mapEntries(m, node, what)) {
+    if (!known.includes(entry.key)) {
+      const guess = closest(entry.key, known);
+      throw shapeError(m, entry.keyNode, `unknown key '${entry.key}' in ${what}`, guess ? `Did you mean '${guess}'? (Golem rejects unknown keys.)` : `Golem rejects unknown keys; known keys: ${known.join(', ')}.`);
+    }
+    out.set(entry.key, entry);
+  }
+  return out;
+}
+
+export function stringValue(m: ManifestDoc, node: Node | null | undefined, what: string): string {
+  if (isScalar(node) && typeof node.value === 'string') return node.value;
+  throw shapeError(m, node, `${what} must be a string${node ? `, found ${kindName(node)}` : ''}`);
+}
+
+export function optionalString(m: ManifestDoc, entry: Entry | undefined, what: string): string | undefined {
+  return entry === undefined || entry.value == null ? undefined : stringValue(m, entry.value, what);
+}
+
+export function seqItems(m: ManifestDoc, node: Node | null | undefined, what: string): Node[] {
+  if (node == null || (isScalar(node) && node.value == null)) return [];
+  if (!isSeq(node)) throw shapeError(m, node, `${what} must be a list, found ${kindName(node)}`);
+  return (node as YAMLSeq<Node>).items;
+}
+
+export function stringList(m: ManifestDoc, node: Node | null | undefined, what: string): string[] {
+  return seqItems(m, node, what).map((item) => stringValue(m, item, `each entry of ${what}`));
+}

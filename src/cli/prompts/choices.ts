@@ -1,0 +1,51 @@
+/** The option lists the prompts show: templates by language, components, dependency types. */
+import type { RpcDependencyType } from '../../app/index.js';
+import type { TemplateEntry } from '../../templates/index.js';
+import type { Choice } from './ask.js';
+
+/** Display names of the languages we know; any other language shows its id. */
+const LANGUAGE_NAMES: Record<string, string> = { ts: 'TypeScript', rust: 'Rust' };
+
+export const languageName = (language: string): string => LANGUAGE_NAMES[language] ?? language;
+
+/** Worker-to-worker dependency types, the default first. */
+const DEPENDENCY_TYPE_CHOICES: Choice<RpcDependencyType>[] = [
+  { value: 'wasm-rpc', label: 'wasm-rpc', hint: 'dynamic linking, the default' },
+  { value: 'static-wasm-rpc', label: 'static-wasm-rpc', hint: 'deprecated in Golem 1.2; needs a Rust toolchain' },
+];
+
+export const dependencyTypeChoices = (): Choice<RpcDependencyType>[] => DEPENDENCY_TYPE_CHOICES;
+
+export const isCallerTemplate = (t: TemplateEntry): boolean => t.role === 'caller';
+
+/** Languages that have at least one component template, in registry order. */
+export function templateLanguages(templates: TemplateEntry[]): string[] {
+  return [...new Set(templates.filter((t) => t.kind === 'component').map((t) => t.language))];
+}
+
+/**
+ * Component templates of the given languages, grouped by language (each label starts with the
+ * language, so the groups read as such in a plain log too), with their descriptions.
+ */
+export function templateChoices(templates: TemplateEntry[], languages: string[]): Choice<string>[] {
+  const entries = templates
+    .filter((t) => t.kind === 'component' && languages.includes(t.language))
+    .sort((a, b) => languages.indexOf(a.language) - languages.indexOf(b.language));
+  const label = (t: TemplateEntry) => `${languageName(t.language)} · ${t.id.slice(t.id.indexOf('/') + 1)}`;
+  const width = Math.max(0, ...entries.map((t) => label(t).length));
+  return entries.map((t) => ({ value: t.id, label: `${label(t).padEnd(width)}  ${t.description}` }));
+}
+
+/**
+ * Components to pick from; `self` is listed first, marked "itself"; `notes` adds a remark to
+ * some (e.g. "already a dependency"). Remarks go in the label, not in clack's hint, which only
+ * shows under the cursor.
+ */
+export function componentChoices(names: Iterable<string>, options: { self?: string; notes?: ReadonlyMap<string, string> } = {}): Choice<string>[] {
+  const { self, notes } = options;
+  const ordered = self === undefined ? [...names] : [self, ...[...names].filter((n) => n !== self)];
+  return ordered.map((name) => {
+    const remarks = [name === self ? 'itself' : undefined, notes?.get(name)].filter(Boolean);
+    return { value: name, label: remarks.length ? `${name} (${remarks.join(', ')})` : name };
+  });
+}

@@ -1,0 +1,154 @@
+/**
+ * The interactive create flow: folder, languages, a loop of components (template, name, target
+ * for callers), which components call which, git, install, then a summary of the file plan and
+ * the dependency graph and a confirm. Every question comes before any write; a cancel at any
+ * prompt throws CancelledError (exit 130) with nothing written. Questions whose answer a flag
+ * already gives are not asked.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { RpcDependencyType } from '../../app/index.js';
+import { CancelledError } from '../../errors.js';
+import { isEmptyDir, planApp, witIdentifierFromFolder, type ComponentRequest, type CreateOptions } from '../../commands/create.js';
+import { detectPackageManager } from '../../commands/shared/package-manager.js';
+import { describePlan } from '../../fs/stage.js';
+import { loadBundledRegistry, type Registry, type TemplateEntry } from '../../templates/index.js';
+import { DEFAULT_DIR, pairTemplates } from '../commands/create.js';
+import type { ParsedCommand } from '../table.js';
+import { askConfirm, askMultiselect, askSelect, askText, intro, log, note } from './ask.js';
+import { componentChoices, dependencyTypeChoices, isCallerTemplate, languageName, templateChoices, templateLanguages } from './choices.js';
+import { componentNameValidator, folderValidator, suggestComponentName } from './names.js';
+import { graphLines, planLines, type Edge } from './summary.js';
+
+/** A caller template's component names the component it calls. */
+type ComponentAnswer = ComponentRequest & { target?: string };
+
+/** A worker-to-worker dependency chosen in "which components call which?". */
+export interface DependencyRequest {
+  caller: string;
+  target: string;
+  type: RpcDependencyType;
+}
+
+export type CreateAnswers = CreateOptions & { components: ComponentAnswer[]; dependencies: DependencyRequest[] };
+
+export async function promptCreate(parsed: ParsedCommand, given: { dir?: string; components: string[]; templates: string[] }): Promise<CreateAnswers> {
+  const v = parsed.values;
+  intro('create-golem-app');
+  const folder = await askFolder(parsed.cwd, given.dir, v.overwrite === true);
+  const registry = loadBundledRegistry();
+  const components: ComponentAnswer[] = given.components.length
+    ? pairTemplates(given.components, given.templates)
+    : await askComponents(registry, folder.dir, given.templates);
+  const dependencies = await askDependencies(components);
+
+  const git = v['no-git'] === true ? false : await askConfirm({ message: 'Initialise a git repository?', initialValue: true });
+  const plan = await planApp(folder.dir, components);
+  const hasNodePackage = plan.some((f) => f.path === 'package.json');
+  const pm = detectPackageManager();
+  const install =
+    v.install === true || (hasNodePackage && (await askConfirm({ message: `Install dependencies with ${pm}?`, initialValue: false })));
+
+  const written = describePlan(folder.dir, plan).filter((f) => f.action !== 'skip' && f.action !== 'unchanged');
+  note(
+    [
+      `${folder.shown}/`,
+      ...planLines(written.map((f) => f.path)).map((l) => `  ${l}`),
+      '',
+      'Dependencies:',
+      ...graphLines(edgesOf(components, dependencies)).map((l) => `  ${l}`),
+      '',
+      `git: ${git ? 'yes' : 'no'} · install: ${install ? pm : 'no'}`,
+    ].join('\n'),
+    `About to write ${written.length} files`,
+  );
+  if (!(await askConfirm({ message: 'Create the app?', initialValue: true }))) throw new CancelledError();
+  return { dir: folder.dir, components, dependencies, git, install, overwrite: folder.overwrite, dryRun: v['dry-run'] === true, packageManager: pm };
+}
+
+/** The folder; a non-empty one offers cancel, writing into it, or choosing another. */
+async function askFolder(cwd: string, given: string | undefined, overwrite: boolean): Promise<{ dir: string; shown: string; overwrite: boolean }> {
+  const validate = (value: string | undefined) => folderValidator(value) ?? notAFile(resolve(cwd, value || DEFAULT_DIR));
+  const ask = async (message: string) => (await askText({ message, placeholder: DEFAULT_DIR, defaultValue: DEFAULT_DIR, validate })) || DEFAULT_DIR;
+  let shown = given ?? (await ask('Application folder:'));
+  for (;;) {
+    const dir = resolve(cwd, shown);
+    if (overwrite || isEmptyDir(dir)) return { dir, shown, overwrite };
+    const choice = await askSelect({
+      message: `${shown} is not empty. What now?`,
+      options: [
+        { value: 'cancel', label: 'Cancel' },
+        { value: 'overwrite', label: 'Write into it', hint: 'only files the templates write are touched, nothing is deleted' },
+        { value: 'another', label: 'Choose another folder' },
+      ],
+    });
+    if (choice === 'cancel') throw new CancelledError();
+    if (choice === 'overwrite') return { dir, shown, overwrite: true };
+    shown = await ask('Another folder:');
+  }
+}
+
+function notAFile(path: string): string | undefined {
+  return existsSync(path) && !statSync(path).isDirectory() ? `${path} is a file, not a folder` : undefined;
+}
+
+/** Languages, then "add a component?" until the user says no (at least one component). */
+async function askComponents(registry: Registry, dir: string, templatesGiven: string[]): Promise<ComponentAnswer[]> {
+  const templates = registry.templates;
+  const available = templateLanguages(templates);
+  const languages =
+    available.length <= 1
+      ? available
+      : await askMultiselect({
+          message: 'Languages:',
+          options: available.map((l) => ({ value: l, label: languageName(l) })),
+          initialValues: [templatesGiven[0]?.split('/')[0] ?? available[0]!].filter((l) => available.includes(l)),
+        });
+  const namespace = witIdentifierFromFolder(dir) ?? 'app';
+  const chosen: ComponentAnswer[] = [];
+  do {
+    const id = await askSelect({ message: chosen.length ? 'Template of the next component:' : 'Template of the first component:', options: templateChoices(templates, languages) });
+    const template = templates.find((t) => t.id === id)!;
+    chosen.push(await askComponent(template, namespace, chosen));
+  } while (await askConfirm({ message: 'Add another component?', initialValue: false }));
+  return chosen;
+}
+
+async function askComponent(template: TemplateEntry, namespace: string, chosen: ComponentAnswer[]): Promise<ComponentAnswer> {
+  const taken = new Set(chosen.map((c) => c.name));
+  const suggestion = suggestComponentName(namespace, isCallerTemplate(template) ? 'caller' : 'provider', taken);
+  const name =
+    (await askText({ message: 'Component name (namespace:name):', placeholder: suggestion, defaultValue: suggestion, validate: componentNameValidator(taken) })) ||
+    suggestion;
+  if (!isCallerTemplate(template)) return { name, template: template.id };
+  const target = await askSelect({
+    message: `Which component does ${name} call?`,
+    options: componentChoices(taken, { self: name }),
+    initialValue: chosen.at(-1)?.name ?? name, // most often the one just added
+  });
+  return { name, template: template.id, target };
+}
+
+/** "Which components call which?": a multi-select per component (itself included), then the type. */
+async function askDependencies(components: ComponentAnswer[]): Promise<DependencyRequest[]> {
+  const names = components.map((c) => c.name);
+  const picked: { caller: string; target: string }[] = [];
+  log.info('Which components call which? Tick with space, Enter to go on (none is fine).');
+  for (const c of components) {
+    // A caller template already writes the dependency on its target: not offered again.
+    const offered = names.filter((n) => n !== c.target);
+    const options = componentChoices(offered, offered.includes(c.name) ? { self: c.name } : {});
+    if (options.length === 0) continue;
+    const message = c.target ? `${c.name} calls ${c.target === c.name ? 'itself' : c.target} (its template); it also calls:` : `${c.name} calls:`;
+    const targets = await askMultiselect({ message, options, required: false });
+    picked.push(...targets.map((target) => ({ caller: c.name, target })));
+  }
+  if (picked.length === 0) return [];
+  const type = await askSelect({ message: 'Dependency type:', options: dependencyTypeChoices(), initialValue: 'wasm-rpc' as RpcDependencyType });
+  return picked.map((e) => ({ ...e, type }));
+}
+
+function edgesOf(components: ComponentAnswer[], dependencies: DependencyRequest[]): Edge[] {
+  const fromTemplates = components.flatMap((c) => (c.target ? [{ caller: c.name, target: c.target, type: 'wasm-rpc', origin: 'caller template' }] : []));
+  return [...fromTemplates, ...dependencies];
+}

@@ -1,0 +1,151 @@
+/**
+ * `add component <template> <ns:name> [--target <component>]`: find the app (from the current
+ * folder upward, or --app), resolve the template (registry id, `<registry>/<lang>/<name>`,
+ * folder path or remote spec), plan the common template (when its skip-if-exists file is
+ * missing) and the component, write the plan as one transaction, and for caller templates
+ * write the dependency on the target and generate the clients. A failure after the first write
+ * undoes everything this command wrote.
+ */
+import { relative } from 'node:path';
+import { addDependency, findAppRoot, loadApp, writeEdits, type App, type AppComponent, type Edit } from '../app/index.js';
+import { requireComponent } from '../app/edit/add-dependency.js';
+import { UserError } from '../errors.js';
+import { applyPlan, type AppliedPlan } from '../fs/stage.js';
+import { generate } from '../rpc/index.js';
+import { Planner } from '../rpc/pipeline.js';
+import { buildStubDefinition } from '../rpc/stub-def.js';
+import type { StubDefinition, StubType } from '../rpc/stub-model.js';
+import {
+  addToPlan,
+  clientNames,
+  loadBundledRegistry,
+  planComponent,
+  registerTemplateSource,
+  resolveComponentTemplate,
+  validateComponentName,
+  type ClientModel,
+  type Registry,
+  type TemplateEntry,
+} from '../templates/index.js';
+import { clientFunction, clientParam, clientResource } from '../templates/client-model.js';
+import type { Reporter } from './report.js';
+
+export interface AddComponentInput {
+  /** Where to look for the app (a folder inside it). */
+  cwd: string;
+  /** `--app <dir>`. */
+  app?: string;
+  template: string;
+  name: string;
+  /** `--target`: the component a caller template calls. */
+  target?: string;
+  offline?: boolean;
+}
+
+export interface AddComponentResult {
+  root: string;
+  template: TemplateEntry;
+  files: { path: string; action: string }[];
+}
+
+/** WIT text of a client signature type (for the template's client model). */
+function witType(t: StubType, names: Map<string, string>): string {
+  switch (t.kind) {
+    case 'primitive':
+      return t.name;
+    case 'ref':
+    case 'own':
+      return names.get(t.id) ?? t.id;
+    case 'borrow':
+      return `borrow<${names.get(t.id) ?? t.id}>`;
+    case 'list':
+      return `list<${witType(t.element, names)}>`;
+    case 'option':
+      return `option<${witType(t.element, names)}>`;
+    case 'tuple':
+      return `tuple<${t.elements.map((e) => witType(e, names)).join(', ')}>`;
+    case 'result':
+      return `result<${t.ok ? witType(t.ok, names) : '_'}${t.err ? `, ${witType(t.err, names)}` : ''}>`;
+  }
+}
+
+/** The client model of `def` as templates see it. */
+export function clientModelFromStub(target: string, def: StubDefinition): ClientModel {
+  const params = (ps: { name: string; type: StubType }[]) => ps.map((p) => clientParam(p.name, witType(p.type, def.typeNames)));
+  return {
+    ...clientNames(target, def.world),
+    ephemeral: def.ephemeral,
+    resources: def.entities.map((e) =>
+      clientResource(
+        e.name,
+        params(e.constructorParams),
+        e.functions.map((f) => clientFunction(f.name, params(f.params), f.result && witType(f.result, def.typeNames))),
+      ),
+    ),
+  };
+}
+
+/** The target's client model, from its WIT as client generation reads it. */
+function clientModelOf(app: App, target: AppComponent): ClientModel {
+  const base = new Planner(app).base(target);
+  return clientModelFromStub(target.name, buildStubDefinition(base.resolve, target.componentType === 'ephemeral', base.appendedExports));
+}
+
+let remoteRegistered = false;
+
+/** Registry ids, `<registry>/<lang>/<name>[@version]`, folders and remote specs. */
+async function resolveTemplate(input: AddComponentInput, report: Reporter): Promise<{ template: TemplateEntry; registry: Registry }> {
+  const options = { cwd: input.cwd, offline: input.offline, report };
+  const registries = await import('../templates/registries/index.js');
+  const fromRegistry = await registries.findRegistryTemplate(input.template, options);
+  if (fromRegistry) return fromRegistry;
+  if (!remoteRegistered) {
+    const { remoteTemplateSource } = await import('../templates/sources/index.js');
+    registerTemplateSource(remoteTemplateSource);
+    remoteRegistered = true;
+  }
+  const registry = loadBundledRegistry();
+  return { template: await resolveComponentTemplate(registry, input.template, options), registry };
+}
+
+export async function runAddComponent(input: AddComponentInput, report: Reporter): Promise<AddComponentResult> {
+  const invalid = validateComponentName(input.name);
+  if (invalid) throw new UserError(invalid);
+  const root = findAppRoot(input.cwd, input.app);
+  const app = loadApp(root, { explicitRoot: true });
+  if (app.components.has(input.name)) {
+    const where = relative(input.cwd, app.components.get(input.name)!.manifestPath) || 'golem.yaml';
+    throw new UserError(`component ${input.name} already exists (declared in ${where})`, { hint: 'Choose another name; nothing was written.' });
+  }
+  const { template, registry } = await resolveTemplate(input, report);
+  const isCaller = template.role === 'caller';
+  if (input.target !== undefined && !isCaller) {
+    throw new UserError(`--target is for caller templates; ${template.id} is not one`, { hint: 'Leave out --target, or use a caller template such as ts/caller.' });
+  }
+  const targetComponent = input.target === undefined ? undefined : requireComponent(app, input.target, 'target');
+  const target = targetComponent && { componentName: targetComponent.name, client: clientModelOf(app, targetComponent) };
+
+  const plan = addToPlan([], await planComponent({ appRoot: root, template, componentName: input.name, registry, alreadyPlanned: new Set(), ...(target ? { target } : {}) }));
+  const applied: AppliedPlan = applyPlan(root, plan);
+  const written = applied.actions.filter((a) => a.action !== 'skip' && a.action !== 'unchanged');
+  report.step(`Added ${input.name} from ${template.id} (${written.length} files)`);
+
+  let edit: Edit | undefined;
+  try {
+    if (targetComponent) {
+      const withComponent = loadApp(root, { explicitRoot: true });
+      edit = addDependency(withComponent, input.name, targetComponent.name, 'wasm-rpc');
+      writeEdits([edit], { verify: (texts) => loadApp(root, { explicitRoot: true, overrides: texts }) });
+      report.step(`Added dependency ${input.name} → ${targetComponent.name} (wasm-rpc) in ${relative(input.cwd, edit.file) || edit.file}`);
+    }
+    await report.task('Generating wit-generated and clients', () => generate(loadApp(root, { explicitRoot: true }), { components: [input.name] }, { ...report, step() {}, info() {} }), (s) =>
+      `Generated ${s.added.length + s.changed.length} files (wit-generated, clients)`,
+    );
+  } catch (err) {
+    if (edit && edit.after !== edit.before) writeEdits([{ ...edit, before: edit.after, after: edit.before }]);
+    applied.rollback();
+    report.warn('nothing was kept: the files and the golem.yaml change of this command were undone.');
+    throw err;
+  }
+  return { root, template, files: applied.actions };
+}

@@ -1,0 +1,17 @@
+/** `templates init <dir>`: start a new template folder from a bundled one. */
+import { relative } from 'node:path';
+import { initTemplate, type InitRole } from '../templates/publish/index.js';
+import type { Reporter } from './report.js';
+
+export interface TemplatesInitOptions {
+  dir: string;
+  language?: string;
+  role?: InitRole;
+}
+
+export function templatesInit(options: TemplatesInitOptions, report: Reporter): void {
+  const result = initTemplate(options);
+  const shown = relative(process.cwd(), result.dir) || '.';
+  report.step(`Created template ${shown} from ${result.from} (${result.files.length} files)`);
+  report.info(`Next: edit it, then\n  create-golem-app templates validate ${shown}\n  create-golem-app templates publish ${shown} --registry <git-url|path> --version 1.0.0`);
+}

@@ -1,0 +1,83 @@
+/**
+ * `templates list [filter] [--language <lang>] [--json]`: the component templates of the
+ * bundled registry and of every added registry (newest version of each), grouped by language,
+ * with where each comes from. Common templates are listed in JSON only: they are never chosen.
+ */
+import type { Reporter } from './report.js';
+import { loadBundledRegistry, normalizeLanguage, type TemplateEntry } from '../templates/index.js';
+
+export interface TemplatesListOptions {
+  cwd: string;
+  filter?: string;
+  language?: string;
+  json?: boolean;
+  offline?: boolean;
+  /** Environment for the registry config (tests). */
+  env?: Readonly<Record<string, string | undefined>>;
+  cacheDir?: string;
+}
+
+export interface TemplateListing {
+  id: string;
+  kind: TemplateEntry['kind'];
+  language: string;
+  role?: string;
+  description: string;
+  /** `bundled` or the registry's name. */
+  registry: string;
+  version?: string;
+  /** A remote template's source spec. */
+  source?: string;
+}
+
+const LANGUAGE_NAMES: Record<string, string> = { ts: 'TypeScript', rust: 'Rust', js: 'JavaScript', python: 'Python', go: 'Go', c: 'C', zig: 'Zig', moonbit: 'MoonBit', scalajs: 'Scala.js' };
+
+const listing = (t: TemplateEntry): TemplateListing => ({
+  id: t.id,
+  kind: t.kind,
+  language: t.language,
+  ...(t.role ? { role: t.role } : {}),
+  description: t.description,
+  registry: t.origin,
+  ...(t.version ? { version: t.version } : {}),
+  ...(t.source ? { source: t.source } : {}),
+});
+
+async function allTemplates(options: TemplatesListOptions, report: Reporter): Promise<TemplateEntry[]> {
+  const { listRegistries, loadAddedRegistries, latestEntries } = await import('../templates/registries/index.js');
+  const added = listRegistries(options.env).length
+    ? await loadAddedRegistries({ cwd: options.cwd, offline: options.offline, report, env: options.env, cacheDir: options.cacheDir })
+    : [];
+  return [...loadBundledRegistry().templates, ...added.flatMap((r) => latestEntries(r.templates))];
+}
+
+export async function templatesList(options: TemplatesListOptions, report: Reporter): Promise<TemplateListing[]> {
+  const language = options.language === undefined ? undefined : normalizeLanguage(options.language);
+  const filter = options.filter?.toLowerCase();
+  const rows = (await allTemplates(options, report))
+    .filter((t) => language === undefined || t.language === language)
+    .filter((t) => filter === undefined || t.id.toLowerCase().includes(filter) || t.description.toLowerCase().includes(filter))
+    .map(listing);
+  if (options.json) {
+    report.info(JSON.stringify(rows, null, 2));
+    return rows;
+  }
+  const shown = rows.filter((r) => r.kind === 'component');
+  if (shown.length === 0) {
+    report.info(`No templates match${language ? ` language ${language}` : ''}${filter ? ` '${options.filter}'` : ''}.`);
+    return rows;
+  }
+  const idWidth = Math.max(...shown.map((r) => r.id.length + (r.version ? r.version.length + 1 : 0)));
+  const roleWidth = Math.max(...shown.map((r) => (r.role ?? '').length));
+  const languages = [...new Set(shown.map((r) => r.language))];
+  languages.forEach((lang, i) => {
+    if (i > 0) report.info('');
+    report.info(`${LANGUAGE_NAMES[lang] ?? lang} (${lang})`);
+    for (const r of shown.filter((x) => x.language === lang)) {
+      const id = r.version ? `${r.id}@${r.version}` : r.id;
+      const from = r.registry === 'bundled' ? 'bundled' : `registry ${r.registry}${r.source ? ` (${r.source})` : ''}`;
+      report.info(`  ${id.padEnd(idWidth)}  ${(r.role ?? '').padEnd(roleWidth)}  ${r.description}  [${from}]`);
+    }
+  });
+  return rows;
+}

@@ -1,0 +1,44 @@
+/**
+ * Wires a target's client into a caller's main WIT file (clientgen spec §D1, §D5) by editing
+ * the text: every world of the main package drops its imports of the target's `-exports`
+ * package and gets `import <ns>:<name>-client/<world>-client[@v];` as its last item. Unlike
+ * Golem, which re-renders the file, every other byte (comments, blank lines) stays.
+ */
+import { parseWitFile, type ast, type UsePath } from '../wit/index.js';
+import { clientImport, exportsPackage, type PackageRef } from './naming.js';
+import { applyEdits, attachedStart, indentationAt, lineEnding, removeLines, type TextEdit } from './text-edits.js';
+
+const pathString = (path: UsePath): string =>
+  path.kind === 'local'
+    ? path.name.name
+    : `${path.package.namespace}:${path.package.name}/${path.name.name}${path.package.version ? `@${path.package.version}` : ''}`;
+
+/** The caller's main file with the client import added to every world. */
+export function wireClientImport(text: string, displayPath: string, target: PackageRef, targetWorld: string): string {
+  const file = parseWitFile(displayPath, text);
+  const wanted = clientImport(target, targetWorld);
+  const stale = exportsPackage(target);
+  const nl = lineEnding(text);
+  const edits: TextEdit[] = [];
+  for (const world of file.items.filter((i): i is ast.World => i.kind === 'world')) {
+    const paths = world.items.filter((i): i is ast.ImportExport & { extern: { kind: 'path'; path: UsePath } } => i.kind === 'import' && i.extern.kind === 'path');
+    for (const item of paths) {
+      const p = item.extern.path;
+      if (p.kind === 'package' && p.package.namespace === stale.namespace && p.package.name === stale.name) edits.push(removeLines(text, attachedStart(text, item.docsStart, item.span.start), item.span.end));
+    }
+    if (paths.some((i) => pathString(i.extern.path) === wanted)) continue;
+    edits.push(insertBeforeClose(text, world, `import ${wanted};`, nl));
+  }
+  return applyEdits(text, edits);
+}
+
+/** A new last line in the world, indented like its items; inline when the `}` shares a line with them. */
+function insertBeforeClose(text: string, world: ast.World, line: string, nl: string): TextEdit {
+  const close = world.closeBrace.start;
+  const lineStartOffset = text.lastIndexOf('\n', close - 1) + 1;
+  const ownLine = text.slice(lineStartOffset, close).trim() === '';
+  const last = world.items.at(-1);
+  const indent = last ? indentationAt(text, last.span.start) : `${indentationAt(text, close)}  `;
+  if (ownLine) return { start: lineStartOffset, end: lineStartOffset, text: `${indent || '  '}${line}${nl}` };
+  return { start: close, end: close, text: `${/\s$/.test(text.slice(0, close)) ? '' : ' '}${line} ` };
+}

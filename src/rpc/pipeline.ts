@@ -1,0 +1,225 @@
+/**
+ * The generation pipeline, planned in memory and then written: for each component its
+ * generated-base WIT (source + needed deps + exports extraction, clientgen spec §A/§B), for each
+ * target of a wasm-rpc dependency its client dir (§C), and for each component its
+ * `wit-generated` (base + the clients it depends on, wired in, §D).
+ */
+import { existsSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { App, AppComponent } from '../app/index.js';
+import { UserError } from '../errors.js';
+import { packagePath } from '../fs/package-root.js';
+import type { Package, Resolve, WitFile } from '../wit/index.js';
+import { cargoTomlUpdate } from './cargo.js';
+import { wireClientImport } from './caller-wiring.js';
+import { renderClient } from './client-render.js';
+import { extractExports } from './extract.js';
+import { readTree, type FileTree } from './file-tree.js';
+import { CLIENT_BASE_PACKAGES, CLIENT_FILE, clientPackage, exportsPackage, packageId, safeDirName, unversionedPackageId, type PackageRef } from './naming.js';
+import { buildStubDefinition, clientDependencyPackages, selectWorld } from './stub-def.js';
+import { copyPackagesWithDeps, indexWitDeps, type IndexedPackage, type PackageIndex } from './wit-deps.js';
+import { ParseCache, declaredPackage, foreignPackageRefs, parseTree, resolveTree } from './wit-tree.js';
+import { generatedBaseWitDir } from './layout.js';
+
+export interface BasePlan {
+  component: AppComponent;
+  dir: string;
+  tree: FileTree;
+  /** Relative path of the main package's single file. */
+  mainFile: string;
+  pkg: PackageRef;
+  resolve: Resolve;
+  /** Interfaces extraction appended to the world (they order the client's entities). */
+  appendedExports: string[];
+  /** Relative path (in `tree`) of each parsed file of `resolve`. */
+  relOf: Map<WitFile, string>;
+}
+
+export interface ClientPlan {
+  target: AppComponent;
+  pkg: PackageRef;
+  world: string;
+  tree: FileTree;
+  /** Packages of the client dir other than the client itself: id → files (relative to the wit dir). */
+  packages: Map<string, FileTree>;
+}
+
+export interface GeneratedPlan {
+  component: AppComponent;
+  tree: FileTree;
+  /** The Cargo.toml of a Rust component and its new text, if it changes. */
+  cargo?: { path: string; text: string };
+}
+
+/** RPC dependency types: both get a generated client (the static one is additionally built by Golem). */
+const RPC_TYPES = new Set(['wasm-rpc', 'static-wasm-rpc']);
+
+export class Planner {
+  private readonly bases = new Map<string, BasePlan>();
+  private readonly clients = new Map<string, ClientPlan>();
+  private readonly inProgress = new Set<string>();
+  private witDepsIndex?: PackageIndex;
+
+  constructor(private readonly app: App) {}
+
+  /** Targets of `component`'s wasm-rpc dependencies, in manifest order, each once. */
+  targetsOf(component: string): AppComponent[] {
+    const out: AppComponent[] = [];
+    for (const dep of this.app.dependencies) {
+      if (dep.source !== component || !RPC_TYPES.has(dep.type) || !dep.target) continue;
+      const target = this.app.components.get(dep.target);
+      if (target && !out.includes(target)) out.push(target);
+    }
+    return out;
+  }
+
+  base(component: AppComponent): BasePlan {
+    const done = this.bases.get(component.name);
+    if (done) return done;
+    if (this.inProgress.has(component.name)) {
+      throw new UserError(`the WIT of ${component.name} references its own exports package through other components (a cycle)`, { location: component.location });
+    }
+    this.inProgress.add(component.name);
+    try {
+      const plan = this.planBase(component);
+      this.bases.set(component.name, plan);
+      return plan;
+    } finally {
+      this.inProgress.delete(component.name);
+    }
+  }
+
+  private planBase(component: AppComponent): BasePlan {
+    const src = component.sourceWit;
+    if (!existsSync(src) || !statSync(src).isDirectory()) {
+      throw new UserError(`the WIT folder of ${component.name} does not exist: ${src}`, { location: component.location, hint: 'Create it or fix `sourceWit` in golem.yaml.' });
+    }
+    const dir = generatedBaseWitDir(this.app.tempDir, component.name);
+    const tree = readTree(src);
+    const cache = new ParseCache();
+    const parsed = parseTree(tree, (rel) => join(src, rel), cache);
+    const mainFiles = parsed.main.files;
+    if (mainFiles.length !== 1) {
+      throw new UserError(
+        mainFiles.length === 0
+          ? `${component.name} has no WIT file at the top of ${src}`
+          : `the main WIT package of ${component.name} is spread over ${mainFiles.length} files (${mainFiles.map((f) => relative(src, f.path)).join(', ')}); Golem 1.2.5 needs exactly one`,
+        { location: component.location, hint: mainFiles.length === 0 ? 'Add the component\'s WIT file.' : 'Merge them into one file.' },
+      );
+    }
+    const mainFile = mainFiles[0]!;
+
+    const present = new Set<string>();
+    for (const dep of parsed.deps) {
+      const p = declaredPackage(dep);
+      if (p) present.add(packageId(p));
+    }
+    const componentExports = new Map<string, AppComponent>();
+    for (const other of this.app.components.values()) componentExports.set(exportsIdOf(other.name), other);
+    const refs = foreignPackageRefs(mainFiles).filter((id) => !present.has(id));
+    const fromComponents = refs.filter((id) => componentExports.has(unversioned(id)));
+    const fromWitDeps = refs.filter((id) => !componentExports.has(unversioned(id)));
+    copyPackagesWithDeps(fromWitDeps, this.witDeps(), tree, present, this.app.witDeps);
+    for (const id of fromComponents) {
+      const other = this.base(componentExports.get(unversioned(id))!);
+      copyPackagesWithDeps([id], treeIndex(other.tree, other.dir), tree, present, [other.dir]);
+    }
+
+    const extraction = extractExports(mainFile);
+    const mainRel = relative(src, mainFile.path).split('\\').join('/');
+    tree.set(mainRel, extraction.mainText);
+    tree.set(extraction.exportsPath, extraction.exportsText);
+    if (extraction.exportsSyntax) cache.register(extraction.exportsPath, extraction.exportsText, extraction.exportsSyntax);
+    const resolve = resolveTree(parseTree(tree, (rel) => join(dir, rel), cache));
+    return { component, dir, tree, mainFile: mainRel, pkg: extraction.package, resolve, appendedExports: extraction.appendedExports, relOf: cache.relOf };
+  }
+
+  client(target: AppComponent): ClientPlan {
+    const done = this.clients.get(target.name);
+    if (done) return done;
+    const base = this.base(target);
+    const resolve = base.resolve;
+    const world = selectWorld(resolve);
+    const text = renderClient(buildStubDefinition(resolve, target.componentType === 'ephemeral', base.appendedExports));
+    const tree: FileTree = new Map([[CLIENT_FILE, text]]);
+    const packages = new Map<string, FileTree>();
+    const add = (id: string, files: FileTree) => {
+      if (packages.has(id)) return;
+      packages.set(id, files);
+      for (const [rel, t] of files) tree.set(rel, t);
+    };
+    for (const pkg of clientDependencyPackages(resolve, world)) add(packageId(pkg.name), packageFiles(pkg, base));
+    for (const fixed of CLIENT_BASE_PACKAGES) {
+      const own = resolve.packages.find((p) => packageId(p.name) === fixed.id && p !== resolve.mainPackage);
+      add(fixed.id, own ? packageFiles(own, base) : projectPackage(fixed.folder));
+    }
+    const plan = { target, pkg: base.pkg, world: world.name, tree, packages };
+    this.clients.set(target.name, plan);
+    return plan;
+  }
+
+  generated(component: AppComponent): GeneratedPlan {
+    const base = this.base(component);
+    const tree: FileTree = new Map(base.tree);
+    const present = new Set(base.resolve.packages.map((p) => packageId(p.name)));
+    let mainText = tree.get(base.mainFile)!;
+    for (const target of this.targetsOf(component.name)) {
+      const client = this.client(target);
+      const clientPkg = clientPackage(client.pkg);
+      tree.set(`deps/${safeDirName(clientPkg)}/${CLIENT_FILE}`, client.tree.get(CLIENT_FILE)!);
+      present.add(packageId(clientPkg));
+      for (const [id, files] of client.packages) {
+        if (present.has(id)) continue; // identical or not, one copy of a package (Golem may write two)
+        present.add(id);
+        for (const [rel, t] of files) tree.set(rel, t);
+      }
+      mainText = wireClientImport(mainText, join(component.generatedWit, base.mainFile), client.pkg, client.world);
+    }
+    tree.set(base.mainFile, mainText);
+    // Resolved only for a Rust component's Cargo.toml: everything in the tree is resolved elsewhere.
+    const cargo = cargoTomlUpdate(component, () => resolveTree(parseTree(tree, (rel) => join(component.generatedWit, rel))));
+    return { component, tree, cargo };
+  }
+
+  private witDeps(): PackageIndex {
+    return (this.witDepsIndex ??= indexWitDeps(this.app.witDeps));
+  }
+}
+
+const exportsIdOf = (componentName: string): string => {
+  const [ns = '', name = ''] = componentName.split(':');
+  return unversionedPackageId(exportsPackage({ namespace: ns, name }));
+};
+const unversioned = (id: string): string => id.replace(/@.*$/, '');
+
+/** The files of a resolved package, relative to the tree it came from. */
+function packageFiles(pkg: Package, base: BasePlan): FileTree {
+  const files: FileTree = new Map();
+  for (const f of pkg.files) {
+    const rel = base.relOf.get(f);
+    if (rel !== undefined) files.set(rel, base.tree.get(rel)!);
+  }
+  return files;
+}
+
+/** One of the project's own WIT packages (golem:rpc, wasi:io, wasi:clocks) as `deps/<folder>/…`. */
+function projectPackage(folder: string): FileTree {
+  const files: FileTree = new Map();
+  for (const [rel, text] of readTree(packagePath('wit', 'deps', folder))) files.set(`deps/${folder}/${rel}`, text);
+  return files;
+}
+
+/** The `deps/` packages of a planned tree as a package index (for copying another component's exports). */
+function treeIndex(tree: FileTree, dir: string): PackageIndex {
+  const index: PackageIndex = new Map();
+  for (const dep of parseTree(tree, (rel) => join(dir, rel)).deps) {
+    const pkg = declaredPackage(dep);
+    if (!pkg) continue;
+    const folder = relative(join(dir, 'deps'), dep.files[0]!.path).split(/[\\/]/)[0]!;
+    const files = new Map<string, string>();
+    for (const f of dep.files) files.set(relative(join(dir, 'deps', folder), f.path), f.source);
+    const entry: IndexedPackage = { id: packageId(pkg), folder, files, refs: () => foreignPackageRefs(dep.files) };
+    index.set(entry.id, entry);
+  }
+  return index;
+}

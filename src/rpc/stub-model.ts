@@ -1,0 +1,68 @@
+/**
+ * What a client is generated from (golem-cli stub.rs `StubDefinition`), independent of how the
+ * target's WIT was read: the stubbed entities in output order and the types they use.
+ */
+import type { PackageRef } from './naming.js';
+
+/** A type in a signature; `ref` points at a named type definition by its id. */
+export type StubType =
+  | { kind: 'primitive'; name: string }
+  | { kind: 'ref'; id: string }
+  | { kind: 'own'; id: string }
+  | { kind: 'borrow'; id: string }
+  | { kind: 'list'; element: StubType }
+  | { kind: 'option'; element: StubType }
+  | { kind: 'result'; ok?: StubType; err?: StubType }
+  | { kind: 'tuple'; elements: StubType[] };
+
+export interface StubParam {
+  name: string;
+  type: StubType;
+}
+
+export interface StubFunction {
+  /** Bare name: `inc` for `[method]counter.inc`. */
+  name: string;
+  params: StubParam[];
+  result?: StubType;
+  isStatic: boolean;
+  /** Where it is declared, for error messages (computed only when needed). */
+  location?: () => SourceRef | undefined;
+}
+
+export interface SourceRef {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A named type definition that a client `use`s from its owner interface. */
+export interface UsedType {
+  id: string;
+  name: string;
+  /** `ns:pkg/iface@v` of the interface owning this definition (for a `use`d name: the using interface). */
+  ownerInterfaceId: string;
+  owner: { package?: PackageRef; interface: string };
+}
+
+export interface StubEntity {
+  /** Name of the client resource: the interface name or the resource name. */
+  name: string;
+  /** Set for resource entities: their futures are `future-<resource>-<fn>-result`. */
+  isResource: boolean;
+  constructorParams: StubParam[];
+  /** Output order: static functions first, then methods (resources), else source order. */
+  functions: StubFunction[];
+  location?: () => SourceRef | undefined;
+}
+
+export interface StubDefinition {
+  target: PackageRef;
+  world: string;
+  ephemeral: boolean;
+  entities: StubEntity[];
+  /** Deduplicated by id, in discovery order. */
+  usedTypes: UsedType[];
+  /** Name of every named type id a signature may reference (used or a stub resource). */
+  typeNames: Map<string, string>;
+}

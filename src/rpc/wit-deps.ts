@@ -1,0 +1,92 @@
+/**
+ * The app's `witDeps` folders as a package index, and copying a package with everything it
+ * references into a WIT tree (golem-cli `WitDepsResolver` and
+ * `add_packages_with_transitive_deps_to_wit_dir`, clientgen spec §A4): folders are scanned one
+ * level deep in name order, the first witDeps folder holding a package wins, and files land in
+ * `deps/<the folder's name in witDeps>/`.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { UserError } from '../errors.js';
+import { parseWitFile, type WitFile } from '../wit/index.js';
+import type { FileTree } from './file-tree.js';
+import { packageId } from './naming.js';
+import { declaredPackage, foreignPackageRefs } from './wit-tree.js';
+
+export interface IndexedPackage {
+  id: string;
+  /** Folder name inside its witDeps dir (also its folder under `deps/` when copied). */
+  folder: string;
+  /** File name → text. */
+  files: Map<string, string>;
+  /** Packages it references (parsed only when the package is copied). */
+  refs: () => string[];
+}
+
+export type PackageIndex = Map<string, IndexedPackage>;
+
+/** Indexes the sub-folders of each dir (first dir wins; within a dir the later folder wins). */
+export function indexWitDeps(dirs: string[]): PackageIndex {
+  const index: PackageIndex = new Map();
+  for (const dir of dirs) {
+    if (!existsSync(dir)) continue;
+    const own: PackageIndex = new Map();
+    for (const folder of readdirSync(dir).sort()) {
+      const path = join(dir, folder);
+      if (!statSync(path).isDirectory()) continue;
+      const pkg = readPackageFolder(path);
+      if (pkg) own.set(pkg.id, pkg);
+    }
+    for (const [id, pkg] of own) if (!index.has(id)) index.set(id, pkg);
+  }
+  return index;
+}
+
+function readPackageFolder(path: string): IndexedPackage | undefined {
+  const files = new Map<string, string>();
+  for (const name of readdirSync(path).sort()) {
+    if (name.endsWith('.wit') && statSync(join(path, name)).isFile()) files.set(name, readFileSync(join(path, name), 'utf8'));
+  }
+  let parsed: WitFile[] | undefined;
+  const parse = () => (parsed ??= [...files].map(([name, text]) => parseWitFile(join(path, name), text)));
+  // Most packages declare themselves in the first lines: only parse what that cannot answer.
+  const quick = [...files.values()].map(declaredInHeader).find((id) => id !== undefined);
+  const id = quick ?? (() => {
+    const pkg = declaredPackage({ source: path, files: parse() });
+    return pkg && packageId(pkg);
+  })();
+  return id === undefined ? undefined : { id, folder: basename(path), files, refs: () => foreignPackageRefs(parse()) };
+}
+
+/** `ns:name@v` of a leading `package ns:name@v;` (comments and docs before it allowed). */
+function declaredInHeader(text: string): string | undefined {
+  const m = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*package\s+(%?[a-z][a-z0-9-]*)\s*:\s*(%?[a-z][a-z0-9-]*)\s*(?:@\s*([0-9A-Za-z.+-]+)\s*)?;/.exec(text);
+  return m ? `${m[1]!.replace('%', '')}:${m[2]!.replace('%', '')}${m[3] ? `@${m[3]}` : ''}` : undefined;
+}
+
+/**
+ * Copies `ids` and their transitive references from `index` into `tree` under `deps/`,
+ * skipping packages in `present` (already in the tree) and adding what it copies to it.
+ */
+export function copyPackagesWithDeps(
+  ids: Iterable<string>,
+  index: PackageIndex,
+  tree: FileTree,
+  present: Set<string>,
+  searched: string[],
+): void {
+  const queue = [...ids];
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    if (present.has(id)) continue;
+    const pkg = index.get(id);
+    if (!pkg) {
+      throw new UserError(`package ${id} not found, WIT folders searched: ${searched.join(', ') || '(none: the app has no witDeps)'}`, {
+        hint: 'Add the package to a witDeps folder of golem.yaml or to the component\'s wit/deps/.',
+      });
+    }
+    present.add(id);
+    for (const [name, text] of pkg.files) tree.set(`deps/${pkg.folder}/${name}`, text);
+    for (const ref of pkg.refs()) queue.push(ref);
+  }
+}

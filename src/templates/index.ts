@@ -1,0 +1,33 @@
+/**
+ * Templates and their rendering: from a registry entry and a component name to the list of
+ * files to write (nothing is written here; src/fs/stage.ts writes plans).
+ *
+ *   const registry = loadBundledRegistry();
+ *   const template = findComponentTemplate(registry, 'ts');            // → ts/default
+ *   const files = await planComponent({ appRoot, template, componentName: 'example:provider',
+ *                                       registry, alreadyPlanned: new Set() });
+ *
+ * - `findComponentTemplate(registry, id)`: `ts` → `ts/default`, `rust/caller`, or a folder
+ *   path holding a template (Golem's metadata.json format); UserError listing valid ids.
+ * - `planComponent(...)`: the common template of the language and group (skipped when its
+ *   `appCommonSkipIfExists` file exists under appRoot or is in alreadyPlanned), then the
+ *   component template, with Golem's placeholder substitution in contents and names,
+ *   `Cargo.toml._`/`_gitignore` renamed, metadata.json never copied, golem.yaml as Golem
+ *   handles it (minijinja `{{ … }}` kept verbatim), `*.hbs` rendered with Handlebars, the WIT
+ *   deps the metadata asks for. A component file that already exists is a UserError.
+ * - `validateComponentName(name)`: undefined or a message with a valid example.
+ * - `placeholderValues(name)`: Golem's placeholder → value table, in Golem's order.
+ */
+export type { PlannedFile } from './types.js';
+export type { TemplateEntry, Registry, RegistryJson, RegistryEntryJson, TemplateKind, TemplateRole } from './registry.js';
+export type { TemplateMetadata } from './metadata.js';
+export type { CallerTarget, HandlebarsContext } from './handlebars.js';
+export type { ClientModel, ClientResource, ClientFunction, ClientParam } from './client-model.js';
+export type { NameForms } from './names.js';
+export { loadBundledRegistry, findCommonTemplate, normalizeLanguage, componentTemplateIds } from './registry.js';
+export { loadRegistryFile, validateRegistryText } from './validate-registry.js';
+export { findComponentTemplate, resolveComponentTemplate, isFolderSpec } from './find.js';
+export { registerTemplateSource, resolveTemplateSource, isRemoteSpec, type TemplateSource, type TemplateSourceOptions } from './source.js';
+export { planComponent, addToPlan, type PlanComponentOptions } from './plan.js';
+export { validateComponentName, placeholderValues, nameForms } from './names.js';
+export { counterClientModel, clientNames } from './client-model.js';

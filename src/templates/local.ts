@@ -1,0 +1,74 @@
+/**
+ * A template given as a folder path, in golem-cli 1.2.5's format: a folder with metadata.json
+ * (`appComponentGroup`), usually inside a language folder next to its common template
+ * (`<lang>/<lang>-app-common`, `<lang>/<lang>-app-component-<name>`), which is used when
+ * present; otherwise the registry's common template of that language and group applies.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { UserError } from '../errors.js';
+import { readTemplateMetadata, METADATA_FILE } from './metadata.js';
+import { knownLanguage, type TemplateEntry } from './registry.js';
+
+/** Golem's template name: the folder name without `<lang>-app-component-` / `<lang>-app-` (golem-templates `parse_template`). */
+export function golemTemplateName(folderName: string): string {
+  const segments = folderName.split('-');
+  if (segments.length > 2 && segments[1] === 'app') {
+    return segments.slice(segments.length > 3 && segments[2] === 'component' ? 3 : 2).join('-');
+  }
+  return folderName;
+}
+
+/** The language: the folder name's prefix (`ts-app-…`) or the parent folder (`ts/`). */
+function languageOf(folder: string): string | undefined {
+  return knownLanguage(basename(folder).split('-')[0] ?? '') ?? knownLanguage(basename(dirname(folder)));
+}
+
+/** A sibling folder holding the common template of `group`, as in Golem's template tree. */
+function siblingCommon(folder: string, language: string, group: string): TemplateEntry | undefined {
+  const parent = dirname(folder);
+  for (const name of readdirSync(parent).sort()) {
+    const dir = join(parent, name);
+    if (dir === folder || !existsSync(join(dir, METADATA_FILE)) || !statSync(dir).isDirectory()) continue;
+    const meta = readTemplateMetadata(dir);
+    if (meta.appCommonGroup === group) {
+      return { id: `${language}/${golemTemplateName(name)}`, kind: 'common', language, group, description: meta.description, path: dir, origin: dir };
+    }
+  }
+  return undefined;
+}
+
+export function localTemplate(folder: string): TemplateEntry {
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new UserError(`template folder ${folder} does not exist`, { hint: 'Give a folder that holds a metadata.json, or a registry id such as ts/default.' });
+  }
+  const meta = readTemplateMetadata(folder);
+  if (meta.appCommonGroup !== undefined) {
+    throw new UserError(`${folder} is a common template (appCommonGroup); it is added with the components of its language`, {
+      hint: 'Give a component template folder (one with appComponentGroup).',
+    });
+  }
+  if (meta.appComponentGroup === undefined) {
+    throw new UserError(`${folder}: standalone templates (no appComponentGroup in metadata.json) are not supported`, {
+      hint: 'Add "appComponentGroup": "default" to its metadata.json.',
+    });
+  }
+  const language = languageOf(folder);
+  if (!language) {
+    throw new UserError(`cannot tell the language of template folder ${folder}`, {
+      hint: 'Name it <lang>-app-component-<name> or put it in a folder named after the language (ts, rust, …), as golem-cli does.',
+    });
+  }
+  const group = meta.appComponentGroup;
+  const common = siblingCommon(folder, language, group);
+  return {
+    id: `${language}/${golemTemplateName(basename(folder))}`,
+    kind: 'component',
+    language,
+    group,
+    description: meta.description,
+    path: folder,
+    origin: folder,
+    ...(common ? { common } : {}),
+  };
+}

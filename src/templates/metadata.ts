@@ -1,0 +1,99 @@
+/**
+ * A template folder's `metadata.json`, in golem-cli 1.2.5's format (golem-templates
+ * `TemplateMetadata`), so Golem's own template folders work unchanged. Unknown keys are ignored,
+ * as Golem's serde does; a known key of the wrong type is an error naming the key.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserError } from '../errors.js';
+
+export interface TemplateMetadata {
+  description: string;
+  appCommonGroup?: string;
+  /** App-relative file whose existence means the common template is already there. */
+  appCommonSkipIfExists?: string;
+  appComponentGroup?: string;
+  requiresAdapter?: boolean;
+  adapterTarget?: string;
+  requiresGolemHostWIT?: boolean;
+  requiresWASI?: boolean;
+  /** Where the WIT deps go (default `["wit/deps"]`). */
+  witDepsPaths?: string[];
+  /** File or folder names (not paths) never copied. */
+  exclude?: string[];
+  instructions?: string;
+  /** Names (after renaming) whose contents are copied without substitution. */
+  transformExclude?: string[];
+  /** Substitute placeholders in file contents (default true; golem.yaml is always handled). */
+  transform?: boolean;
+}
+
+type FieldType = 'string' | 'boolean' | 'string[]';
+
+const FIELDS: Record<keyof TemplateMetadata, FieldType> = {
+  description: 'string',
+  appCommonGroup: 'string',
+  appCommonSkipIfExists: 'string',
+  appComponentGroup: 'string',
+  requiresAdapter: 'boolean',
+  adapterTarget: 'string',
+  requiresGolemHostWIT: 'boolean',
+  requiresWASI: 'boolean',
+  witDepsPaths: 'string[]',
+  exclude: 'string[]',
+  instructions: 'string',
+  transformExclude: 'string[]',
+  transform: 'boolean',
+};
+
+const hasType = (value: unknown, type: FieldType): boolean =>
+  type === 'string[]' ? Array.isArray(value) && value.every((v) => typeof v === 'string') : typeof value === type;
+
+export const METADATA_FILE = 'metadata.json';
+
+/** Reads and checks `<folder>/metadata.json`. */
+export function readTemplateMetadata(folder: string): TemplateMetadata {
+  const file = join(folder, METADATA_FILE);
+  if (!existsSync(file)) {
+    throw new UserError(`template folder ${folder} has no ${METADATA_FILE}`, {
+      hint: 'A template folder needs a metadata.json in golem-cli\'s format, e.g. {"description": "…", "appComponentGroup": "default"}.',
+    });
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new UserError(`${file}: not valid JSON (${(err as Error).message})`, { hint: 'Fix the JSON syntax.' });
+  }
+  return checkMetadata(raw, file);
+}
+
+export function checkMetadata(raw: unknown, file: string): TemplateMetadata {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new UserError(`${file}: expected a JSON object`, { hint: 'See golem-cli\'s template metadata.json format.' });
+  }
+  const record = raw as Record<string, unknown>;
+  for (const [key, type] of Object.entries(FIELDS)) {
+    if (record[key] !== undefined && !hasType(record[key], type)) {
+      throw new UserError(`${file}: field '${key}' must be a ${type === 'string[]' ? 'list of strings' : type}`, {
+        hint: 'Fix the field or remove it.',
+      });
+    }
+  }
+  const meta = { ...record, description: typeof record.description === 'string' ? record.description : '' } as TemplateMetadata;
+  if (meta.appCommonGroup !== undefined && meta.appComponentGroup !== undefined) {
+    throw new UserError(`${file}: a template is either common (appCommonGroup) or a component (appComponentGroup), not both`, {
+      hint: 'Remove one of the two keys.',
+    });
+  }
+  return meta;
+}
+
+/** Golem's own refusal: templates that need a WASI adapter are not supported here. */
+export function assertSupported(meta: TemplateMetadata, id: string): void {
+  if (meta.requiresAdapter) {
+    throw new UserError(`template ${id} requires a WASI adapter (requiresAdapter), which create-golem-app does not support`, {
+      hint: 'Use a template without requiresAdapter, or create this component with golem-cli.',
+    });
+  }
+}

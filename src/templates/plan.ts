@@ -1,0 +1,117 @@
+/**
+ * Planning one component: the common template of its language and group (unless its
+ * `appCommonSkipIfExists` file is already in the app or in this run's plan), then the component
+ * template, then the WIT deps either asks for — all in memory.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserError } from '../errors.js';
+import { resolveInside } from '../fs/paths.js';
+import { mergeLines } from '../fs/stage.js';
+import { assertSupported, readTemplateMetadata } from './metadata.js';
+import { placeholderValues, validateComponentName } from './names.js';
+import { findCommonTemplate, type Registry, type TemplateEntry } from './registry.js';
+import { renderTemplateFolder } from './render.js';
+import type { PlannedFile } from './types.js';
+import { planWitDeps } from './wit-deps.js';
+import { handlebarsRenderer, type CallerTarget } from './handlebars.js';
+
+export interface PlanComponentOptions {
+  /** The app folder (it may not exist yet). */
+  appRoot: string;
+  template: TemplateEntry;
+  /** `<namespace>:<name>` */
+  componentName: string;
+  registry: Registry;
+  /** Paths already planned in this run (earlier components). */
+  alreadyPlanned: ReadonlySet<string>;
+  /** Replace existing component files instead of failing (`--overwrite`). */
+  overwrite?: boolean;
+  /** For caller templates: the component it calls and its client model. */
+  target?: CallerTarget;
+}
+
+export async function planComponent(opts: PlanComponentOptions): Promise<PlannedFile[]> {
+  const invalid = validateComponentName(opts.componentName);
+  if (invalid) throw new UserError(invalid);
+  const { template, registry, appRoot } = opts;
+  const meta = readTemplateMetadata(template.path);
+  assertSupported(meta, template.id);
+  if (template.role === 'caller' && !opts.target) {
+    throw new UserError(`template ${template.id} makes a caller: it needs the component it calls`, {
+      hint: `Use: create-golem-app add component ${template.id} ${opts.componentName} --target <ns:name>`,
+    });
+  }
+  const values = placeholderValues(opts.componentName);
+  const common = template.common ?? findCommonTemplate(registry, template.language, meta.appComponentGroup ?? template.group);
+  const renderHandlebars = await handlebarsRenderer({
+    componentName: opts.componentName,
+    template,
+    target: opts.target,
+    folders: [template.path, ...(common ? [common.path] : [])],
+  });
+
+  const files: PlannedFile[] = [];
+  if (common) {
+    const commonMeta = readTemplateMetadata(common.path);
+    assertSupported(commonMeta, common.id);
+    const skipFile = commonMeta.appCommonSkipIfExists;
+    const present = skipFile !== undefined && (existsSync(join(appRoot, skipFile)) || opts.alreadyPlanned.has(skipFile));
+    if (!present) {
+      files.push(
+        ...renderTemplateFolder({ templateId: common.id, folder: common.path, meta: commonMeta, kind: 'common', appRoot, values, renderHandlebars }),
+        ...planWitDeps(commonMeta, common.id),
+      );
+    }
+  }
+  const componentFiles = renderTemplateFolder({
+    templateId: template.id,
+    folder: template.path,
+    meta,
+    kind: 'component',
+    appRoot,
+    values,
+    renderHandlebars,
+    overwrite: opts.overwrite,
+  });
+  for (const f of componentFiles) {
+    if (f.onExisting === 'fail' && (opts.alreadyPlanned.has(f.path) || existsSync(join(appRoot, f.path)))) {
+      throw new UserError(`component ${opts.componentName} already exists: ${f.path} is there`, {
+        hint: 'Nothing was written; choose another component name.',
+      });
+    }
+  }
+  files.push(...componentFiles, ...planWitDeps(meta, template.id));
+  for (const f of files) assertInsideApp(appRoot, f);
+  // A file an earlier component already planned with `skip` is the same file: keep the first.
+  return files.filter((f) => !(f.onExisting === 'skip' && opts.alreadyPlanned.has(f.path)));
+}
+
+/** Every path (also those made from metadata, e.g. witDepsPaths) must stay inside the app. */
+function assertInsideApp(appRoot: string, file: PlannedFile): void {
+  try {
+    resolveInside(appRoot, file.path);
+  } catch {
+    throw new UserError(`template ${file.template} refused: it would write '${file.path}', outside the app`, {
+      hint: 'Nothing was written. Check the template\'s metadata.json (witDepsPaths) and file names.',
+    });
+  }
+}
+
+/**
+ * Adds one component's files to a run's plan. A path planned twice is one file: `.gitignore`
+ * lines are merged (sorted line set, as Golem merges into an existing file), otherwise the
+ * first plan wins (common files of two languages: root golem.yaml, wit/common.wit, wit/deps).
+ */
+export function addToPlan(plan: PlannedFile[], files: readonly PlannedFile[]): PlannedFile[] {
+  const index = new Map(plan.map((f, i) => [f.path, i]));
+  for (const f of files) {
+    const at = index.get(f.path);
+    if (at === undefined) {
+      index.set(f.path, plan.push(f) - 1);
+    } else if (f.onExisting === 'merge-lines' && plan[at]!.onExisting === 'merge-lines') {
+      plan[at] = { ...plan[at]!, content: mergeLines(plan[at]!.content, f.content) };
+    }
+  }
+  return plan;
+}

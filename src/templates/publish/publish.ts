@@ -1,0 +1,169 @@
+/**
+ * `templates publish`: validate the template (any failure refuses, before the registry is
+ * touched), clone the registry repository, copy the checked files to
+ * `templates/<id>/<version>/`, add the entry to registry.json (one per id and version; an
+ * existing one only with `force`), commit and push. A rejected push — someone published
+ * meanwhile — is retried once on the new head, re-applying the entry there, so no entry is
+ * ever lost: either both publishes land or the loser gets a clear error.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { silentReporter, type Reporter } from '../../commands/report.js';
+import { UserError } from '../../errors.js';
+import { resolveInside } from '../../fs/paths.js';
+import { METADATA_FILE } from '../metadata.js';
+import type { RegistryEntryJson, RegistryJson } from '../registry.js';
+import { normalizeSource } from '../registries/config.js';
+import { readRegistryJson } from '../registries/registry-json.js';
+import { compareSemver, isSemver } from '../registries/semver.js';
+import { copyTemplateFiles, type TemplateFile } from './files.js';
+import { cloneRegistry, commitAll, folderCommit, push, resetToRemote, writeRegistryJson, type RegistryClone } from './registry-repo.js';
+import { EXTENSION_KEY } from './template-info.js';
+import { validateTemplate, type CheckResult } from './validate.js';
+
+export interface PublishOptions {
+  /** The template folder. */
+  dir: string;
+  /** The registry repository: a git URL, `github:owner/repo`, or a local path. */
+  registry: string;
+  /** `<lang>/<name>`; default `<language>/<folder name>`. */
+  id?: string;
+  /** Default: the template's metadata.json `createGolemApp.version`. */
+  version?: string;
+  /** Replace an existing id+version. */
+  force?: boolean;
+  report?: Reporter;
+  cwd?: string;
+  /** Called before each push attempt (1, 2); lets tests make a rival publish land first. */
+  beforePush?: (attempt: number) => Promise<void>;
+}
+
+export interface PublishResult {
+  id: string;
+  version: string;
+  /** Registry-relative folder of the published copy. */
+  path: string;
+  /** The registry commit that was pushed. */
+  registryCommit: string;
+  /** The template folder's own commit, when it is in git. */
+  sourceCommit?: string;
+  /** The first push was rejected and the entry was re-applied on the new head. */
+  retried: boolean;
+  replaced: boolean;
+}
+
+const ID = /^([a-z][a-z0-9]*)\/([a-z][a-z0-9-]*)$/;
+const MAX_PUSH_ATTEMPTS = 2;
+
+/** Local paths (also plain relative ones) are cloned by absolute path; `github:owner/repo` by its https URL. */
+export function registryCloneUrl(registry: string, cwd: string): string {
+  const github = /^github:([\w.-]+)\/([\w.-]+?)(?:\.git)?$/.exec(registry);
+  return github ? `https://github.com/${github[1]}/${github[2]}.git` : normalizeSource(registry, cwd);
+}
+
+export function validationFailure(dir: string, failures: CheckResult[]): UserError {
+  const first = failures[0]!;
+  return new UserError(
+    `template ${dir} failed validation (${failures.length} problem${failures.length > 1 ? 's' : ''}): ${first.check}: ${first.file ? `${first.file}: ` : ''}${first.message}`,
+    { hint: `Nothing was published. Run 'create-golem-app templates validate ${dir}' for the full report.` },
+  );
+}
+
+interface Publication {
+  entry: RegistryEntryJson;
+  sourceDir: string;
+  files: TemplateFile[];
+  metadata: Record<string, unknown>;
+  force: boolean;
+}
+
+/** Writes the template copy and its entry into the clone; returns whether it replaced one. */
+function applyPublication(clone: RegistryClone, p: Publication): boolean {
+  const json: RegistryJson = readRegistryJson(clone.dir, true);
+  const { id, version } = p.entry;
+  const existing = json.templates.findIndex((t) => t.id === id && t.version === version);
+  if (existing >= 0 && !p.force) {
+    throw new UserError(`${id}@${version} is already published in ${clone.url}`, {
+      hint: 'Publish a new --version, or pass --force to replace it. Nothing was published.',
+    });
+  }
+  const target = resolveInside(clone.dir, p.entry.path!, 'template folder');
+  rmSync(target, { recursive: true, force: true });
+  copyTemplateFiles(p.sourceDir, target, p.files);
+  writeFileSync(join(target, METADATA_FILE), JSON.stringify(p.metadata, null, 2) + '\n');
+  const templates = json.templates.filter((_, i) => i !== existing);
+  templates.push(p.entry);
+  templates.sort((a, b) => (a.id === b.id ? compareSemver(a.version ?? '', b.version ?? '') : a.id < b.id ? -1 : 1));
+  writeRegistryJson(clone.dir, { ...json, version: 1, templates });
+  return existing >= 0;
+}
+
+export async function publishTemplate(options: PublishOptions): Promise<PublishResult> {
+  const report = options.report ?? silentReporter;
+  const cwd = options.cwd ?? process.cwd();
+  const dir = resolve(cwd, options.dir);
+  const validation = await report.task(`Validating ${dir}`, () => validateTemplate(dir), (v) => (v.ok ? 'Template is valid' : 'Template is invalid'));
+  const failures = validation.checks.filter((c) => !c.ok);
+  if (failures.length || !validation.info || !validation.listing) throw validationFailure(dir, failures);
+  const { info, listing } = validation;
+
+  const id = options.id ?? info.defaultId;
+  const match = id ? ID.exec(id) : null;
+  if (!id || !match) throw new UserError(`invalid template id '${id ?? ''}'`, { hint: 'Give --id <lang>/<name>, e.g. ts/my-counter (lowercase, digits and -).' });
+  if (match[1] !== info.language) throw new UserError(`template id ${id} does not match the template's language '${info.language}'`, { hint: `Use --id ${info.language}/${match[2]}.` });
+  const version = options.version ?? info.extension.version;
+  if (!version || !isSemver(version)) {
+    throw new UserError(version ? `invalid version '${version}'` : `no version for ${id}`, { hint: `Give --version x.y.z (or set ${EXTENSION_KEY}.version in metadata.json).` });
+  }
+
+  const source = await folderCommit(dir);
+  if (source?.dirty) report.warn(`the template folder has uncommitted changes; the recorded commit ${source.commit.slice(0, 12)} does not include them`);
+  const publication: Publication = {
+    entry: {
+      id,
+      kind: 'component',
+      language: info.language!,
+      group: info.group,
+      role: info.role,
+      description: info.meta.description,
+      path: `templates/${id}/${version}`,
+      version,
+      ...(source ? { commit: source.commit } : {}),
+    },
+    sourceDir: dir,
+    files: listing.files.filter((f) => f.path !== METADATA_FILE),
+    metadata: { ...info.meta, [EXTENSION_KEY]: { ...info.extension, language: info.language, role: info.role, version } },
+    force: options.force === true,
+  };
+
+  const url = registryCloneUrl(options.registry, cwd);
+  const work = mkdtempSync(join(tmpdir(), 'cga-publish-'));
+  try {
+    const clone = await report.task(`Cloning ${url}`, () => cloneRegistry(url, join(work, 'registry')), () => `Cloned ${url}`);
+    const message = `Publish ${id}@${version}${source ? `\n\nSource commit: ${source.commit}` : ''}`;
+    for (let attempt = 1; ; attempt++) {
+      const replaced = applyPublication(clone, publication);
+      const outcome = await report.task(
+        `Committing and pushing ${id}@${version}`,
+        async () => {
+          const registryCommit = await commitAll(clone, message);
+          await options.beforePush?.(attempt);
+          return { registryCommit, pushed: await push(clone) };
+        },
+        (r) => (r.pushed === 'pushed' ? `Published ${id}@${version} (${r.registryCommit.slice(0, 12)})` : 'The registry changed meanwhile; fetching it again'),
+      );
+      if (outcome.pushed === 'pushed') {
+        return { id, version, path: publication.entry.path!, registryCommit: outcome.registryCommit, ...(source ? { sourceCommit: source.commit } : {}), retried: attempt > 1, replaced };
+      }
+      if (attempt >= MAX_PUSH_ATTEMPTS) {
+        throw new UserError(`the registry ${url} changed again while publishing ${id}@${version}; nothing was published`, {
+          hint: 'Someone else is publishing right now: run the publish again.',
+        });
+      }
+      await resetToRemote(clone);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * A working clone of a registry repository, for publishing: clone, write registry.json, commit,
+ * push — and on a rejected push (someone published meanwhile), fetch and start again from the
+ * new head. Git never prompts (a push needing a password fails instead of hanging behind a
+ * spinner); hooks and signing are skipped, and a fallback identity is used when none is set.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { UserError } from '../../errors.js';
+import type { RegistryJson } from '../registry.js';
+import { REGISTRY_FILE } from '../registries/registry-json.js';
+import { gitReason } from '../sources/git-command.js';
+
+const FALLBACK_IDENTITY = { name: 'create-golem-app', email: 'create-golem-app@users.noreply.golem.cloud' };
+const REJECTED = /\[rejected\]|non-fast-forward|fetch first|failed to update ref|cannot lock ref|remote rejected|stale info/i;
+
+/**
+ * simple-git refuses to pass the user's EDITOR, GIT_SSH_COMMAND, … unless told: the environment
+ * is the user's own (their ssh and credential setup must keep working for a push).
+ */
+const USER_ENVIRONMENT = {
+  allowUnsafeSshCommand: true,
+  allowUnsafeAskPass: true,
+  allowUnsafeEditor: true,
+  allowUnsafePager: true,
+  allowUnsafeConfigPaths: true,
+  allowUnsafeConfigEnvCount: true,
+  allowUnsafeDiffExternal: true,
+  allowUnsafeGitProxy: true,
+  allowUnsafeTemplateDir: true,
+};
+
+export function gitIn(baseDir: string): SimpleGit {
+  return simpleGit({ baseDir, unsafe: USER_ENVIRONMENT }).env({ ...process.env, GIT_TERMINAL_PROMPT: '0' });
+}
+
+export interface RegistryClone {
+  dir: string;
+  url: string;
+  branch: string;
+  git: SimpleGit;
+}
+
+export async function cloneRegistry(url: string, dir: string): Promise<RegistryClone> {
+  try {
+    await gitIn(join(dir, '..')).clone(url, dir, ['--quiet', '--no-tags']);
+  } catch (err) {
+    throw new UserError(`cannot clone the registry ${url}: ${gitReason(err)}`, {
+      hint: 'Check the URL or path and your access to it; nothing was published.',
+      cause: err,
+    });
+  }
+  const git = gitIn(dir);
+  // Works for an empty repository too: HEAD names the unborn default branch.
+  const branch = (await git.raw(['symbolic-ref', '--short', 'HEAD'])).trim();
+  return { dir, url, branch, git };
+}
+
+export function writeRegistryJson(dir: string, json: RegistryJson): void {
+  writeFileSync(join(dir, REGISTRY_FILE), JSON.stringify(json, null, 2) + '\n');
+}
+
+async function identityArgs(git: SimpleGit): Promise<string[]> {
+  const name = (await git.getConfig('user.name')).value;
+  const email = (await git.getConfig('user.email')).value;
+  return [...(name ? [] : ['-c', `user.name=${FALLBACK_IDENTITY.name}`]), ...(email ? [] : ['-c', `user.email=${FALLBACK_IDENTITY.email}`])];
+}
+
+/** Stages everything and commits; returns the new commit. */
+export async function commitAll(clone: RegistryClone, message: string): Promise<string> {
+  await clone.git.add(['-A']);
+  await clone.git.raw([...(await identityArgs(clone.git)), 'commit', '--no-gpg-sign', '--no-verify', '--quiet', '-m', message]);
+  return (await clone.git.revparse(['HEAD'])).trim();
+}
+
+/** `pushed`, or `rejected` when the remote moved on; other failures are errors. */
+export async function push(clone: RegistryClone): Promise<'pushed' | 'rejected'> {
+  try {
+    await clone.git.raw(['push', '--quiet', '--no-verify', 'origin', `HEAD:refs/heads/${clone.branch}`]);
+    return 'pushed';
+  } catch (err) {
+    const text = err instanceof Error ? err.message : String(err);
+    if (REJECTED.test(text)) return 'rejected';
+    throw new UserError(`cannot push to the registry ${clone.url}: ${gitReason(err)}`, {
+      hint: 'Check that you may push to it; nothing was published.',
+      cause: err,
+    });
+  }
+}
+
+/** Drops the local commit and moves to the remote's new head. */
+export async function resetToRemote(clone: RegistryClone): Promise<void> {
+  try {
+    await clone.git.raw(['fetch', '--quiet', '--no-tags', 'origin', `+refs/heads/${clone.branch}:refs/remotes/origin/${clone.branch}`]);
+    await clone.git.raw(['reset', '--quiet', '--hard', `refs/remotes/origin/${clone.branch}`]);
+    await clone.git.raw(['clean', '-fdq']);
+  } catch (err) {
+    throw new UserError(`cannot fetch the registry ${clone.url} again: ${gitReason(err)}`, { hint: 'Nothing was published; run the publish again.', cause: err });
+  }
+}
+
+/** The last commit that touched the template folder, when it is in a git work tree. */
+export async function folderCommit(dir: string): Promise<{ commit: string; dirty: boolean } | undefined> {
+  const git = gitIn(dir);
+  try {
+    if ((await git.raw(['rev-parse', '--is-inside-work-tree'])).trim() !== 'true') return undefined;
+    const commit = (await git.raw(['log', '-1', '--format=%H', '--', '.'])).trim();
+    if (!commit) return undefined;
+    const dirty = (await git.raw(['status', '--porcelain', '--', '.'])).trim() !== '';
+    return { commit, dirty };
+  } catch {
+    return undefined;
+  }
+}

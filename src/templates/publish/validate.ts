@@ -1,0 +1,201 @@
+/**
+ * `templates validate`: render a template folder into a throw-away app, as a user would get it,
+ * and check it. Checks, in order (each reported with pass/fail and the file at fault):
+ *
+ *   metadata      metadata.json readable, a component template (appComponentGroup), a description,
+ *                 a supported language, a valid role/version, no WASI adapter
+ *   paths         only plain files and folders (no links, no special files)
+ *   size          no file over MAX_FILE_BYTES
+ *   render        the renderer accepts it (names stay inside the app after substitution, `.hbs` renders)
+ *   wit           every WIT folder accepted by the WIT toolkit (component folders with the app's deps)
+ *   golem.yaml    every manifest accepted by the application model
+ *   placeholders  no `{{ … }}` left in a rendered file (minijinja component-name values in golem.yaml excepted)
+ *
+ * The sample component is `sample-ns:sample-component` (multi-word, so misspelt placeholder
+ * forms show up); a caller gets the bundled counter provider `sample-ns:counter` as its target.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { UserError } from '../../errors.js';
+import { loadApp } from '../../app/index.js';
+import { applyPlan } from '../../fs/stage.js';
+import { counterClientModel, findComponentTemplate, loadBundledRegistry, planComponent, type PlannedFile, type TemplateEntry } from '../index.js';
+import { findCommonTemplate } from '../registry.js';
+import { isSemver } from '../registries/semver.js';
+import { copyTemplateFiles, listTemplateFiles, MAX_FILE_BYTES, type TemplateListing } from './files.js';
+import { findLeftovers } from './leftovers.js';
+import { EXTENSION_KEY, LANGUAGES, readTemplateInfo, ROLES, type TemplateInfo } from './template-info.js';
+import { checkWitFolder, findWitFolders } from './wit-check.js';
+
+export const SAMPLE_COMPONENT = 'sample-ns:sample-component';
+export const SAMPLE_TARGET = 'sample-ns:counter';
+
+export type CheckName = 'metadata' | 'paths' | 'size' | 'render' | 'wit' | 'golem.yaml' | 'placeholders';
+
+export interface CheckResult {
+  check: CheckName;
+  ok: boolean;
+  /** The file at fault (template-relative for metadata/paths/size, app-relative after rendering). */
+  file?: string;
+  message: string;
+}
+
+export interface ValidationReport {
+  dir: string;
+  ok: boolean;
+  checks: CheckResult[];
+  info?: TemplateInfo;
+  /** The checked files: publishing copies exactly these. */
+  listing?: TemplateListing;
+  /** The rendered sample app, when `keepApp` was asked for. */
+  appDir?: string;
+}
+
+export interface ValidateOptions {
+  /** Keep the rendered sample app (for inspection and tests); its folder is returned. */
+  keepApp?: boolean;
+}
+
+const pass = (check: CheckName, message: string): CheckResult => ({ check, ok: true, message });
+const fail = (check: CheckName, message: string, file?: string): CheckResult => ({ check, ok: false, message, ...(file ? { file } : {}) });
+
+function metadataChecks(info: TemplateInfo): CheckResult[] {
+  const { meta, extension } = info;
+  const file = 'metadata.json';
+  const problems: string[] = [];
+  if (meta.appCommonGroup !== undefined) problems.push('this is a common template (appCommonGroup); only component templates (appComponentGroup) are published');
+  if (meta.appComponentGroup === undefined) problems.push("'appComponentGroup' is missing (e.g. \"default\")");
+  if (!meta.description.trim()) problems.push("'description' is missing or empty");
+  if (meta.requiresAdapter) problems.push("'requiresAdapter' is not supported by create-golem-app");
+  if (!info.language || !(LANGUAGES as readonly string[]).includes(info.language)) {
+    problems.push(`language ${info.language ? `'${info.language}' is not supported` : 'cannot be told'}: set ${EXTENSION_KEY}.language to ${LANGUAGES.join(' or ')}`);
+  }
+  if (extension.role !== undefined && !ROLES.includes(extension.role)) problems.push(`${EXTENSION_KEY}.role must be one of ${ROLES.join(', ')}`);
+  if (extension.version !== undefined && (typeof extension.version !== 'string' || !isSemver(extension.version))) {
+    problems.push(`${EXTENSION_KEY}.version must be a semantic version such as 1.0.0`);
+  }
+  return problems.length ? problems.map((p) => fail('metadata', p, file)) : [pass('metadata', `${info.language} ${info.role} template, group ${info.group}`)];
+}
+
+function fileChecks(listing: TemplateListing): CheckResult[] {
+  const unsafe = listing.unsafe.map((u) => fail('paths', `'${u.path}' ${u.reason}`, u.path));
+  const large = listing.files.filter((f) => f.size > MAX_FILE_BYTES).map((f) => fail('size', `'${f.path}' is ${f.size} bytes; the limit is ${MAX_FILE_BYTES}`, f.path));
+  return [
+    ...(unsafe.length ? unsafe : [pass('paths', `${listing.files.length} plain files`)]),
+    ...(large.length ? large : [pass('size', `no file over ${MAX_FILE_BYTES} bytes`)]),
+  ];
+}
+
+/** Renders the staged template (and for callers the sample target) into `appDir`. */
+async function renderSample(info: TemplateInfo, templateDir: string, appDir: string): Promise<{ files: PlannedFile[]; entry: TemplateEntry }> {
+  const registry = loadBundledRegistry();
+  const language = info.language!;
+  const entry: TemplateEntry = {
+    id: info.defaultId ?? `${language}/template`,
+    kind: 'component',
+    language,
+    group: info.group,
+    role: info.role,
+    description: info.meta.description,
+    path: templateDir,
+    origin: 'local',
+  };
+  const planned = new Set<string>();
+  const files: PlannedFile[] = [];
+  const add = (list: PlannedFile[]) => {
+    for (const f of list) {
+      if (planned.has(f.path)) continue;
+      planned.add(f.path);
+      files.push(f);
+    }
+  };
+  if (!findCommonTemplate(registry, language, info.group)) {
+    throw new UserError(`no common template for ${language} in group '${info.group}'`, { hint: "Use appComponentGroup \"default\"." });
+  }
+  if (info.role === 'caller') {
+    const provider = findComponentTemplate(registry, `${language}/default`);
+    add(await planComponent({ appRoot: appDir, template: provider, componentName: SAMPLE_TARGET, registry, alreadyPlanned: planned }));
+  }
+  const target = info.role === 'caller' ? { componentName: SAMPLE_TARGET, client: counterClientModel(SAMPLE_TARGET) } : undefined;
+  add(await planComponent({ appRoot: appDir, template: entry, componentName: SAMPLE_COMPONENT, registry, alreadyPlanned: planned, ...(target ? { target } : {}) }));
+  applyPlan(appDir, files);
+  return { files, entry };
+}
+
+function witChecks(appDir: string): CheckResult[] {
+  const folders = findWitFolders(appDir);
+  const problems = folders.flatMap((folder) => {
+    const problem = checkWitFolder(appDir, folder);
+    return problem ? [fail('wit', problem.message, problem.file)] : [];
+  });
+  return problems.length ? problems : [pass('wit', `${folders.length} WIT folder(s) accepted: ${folders.join(', ')}`)];
+}
+
+function manifestCheck(appDir: string): CheckResult {
+  try {
+    const app = loadApp(appDir, { explicitRoot: true });
+    return pass('golem.yaml', `application model accepted (${app.components.size} component(s))`);
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    const file = err.location ? `${err.location.file.startsWith(appDir) ? err.location.file.slice(appDir.length + 1) : err.location.file}:${err.location.line}:${err.location.column}` : undefined;
+    return fail('golem.yaml', err.message, file);
+  }
+}
+
+function leftoverChecks(files: PlannedFile[], templateId: string): CheckResult[] {
+  const problems = files
+    .filter((f) => f.template === templateId)
+    .flatMap((f) => {
+      const name = f.path.split('/').pop()!;
+      return findLeftovers(f.content.toString('utf8'), name === 'golem.yaml').map((l) =>
+        fail('placeholders', `unrendered placeholder ${l.text}`, `${f.path}:${l.line}:${l.column}`),
+      );
+    });
+  return problems.length ? problems : [pass('placeholders', 'no unrendered placeholders')];
+}
+
+export async function validateTemplate(dir: string, options: ValidateOptions = {}): Promise<ValidationReport> {
+  let info: TemplateInfo;
+  try {
+    info = readTemplateInfo(dir);
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    return { dir, ok: false, checks: [fail('metadata', err.message, 'metadata.json')] };
+  }
+  const listing = listTemplateFiles(info.dir);
+  const checks = [...metadataChecks(info), ...fileChecks(listing)];
+  const report = (extra: CheckResult[] = [], appDir?: string): ValidationReport => {
+    const all = [...checks, ...extra];
+    return { dir: info.dir, ok: all.every((c) => c.ok), checks: all, info, listing, ...(appDir ? { appDir } : {}) };
+  };
+  // Rendering a template that already failed would only repeat the failure less clearly.
+  if (checks.some((c) => !c.ok)) return report();
+
+  const work = mkdtempSync(join(tmpdir(), 'cga-validate-'));
+  const appDir = join(work, 'app');
+  try {
+    const templateDir = join(work, 'template');
+    copyTemplateFiles(info.dir, templateDir, listing.files);
+    let rendered: { files: PlannedFile[]; entry: TemplateEntry };
+    try {
+      rendered = await renderSample(info, templateDir, appDir);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      // The renderer names the offending template file in its message (`… refused: '<path>' …`).
+      const message = err.message.split(templateDir + '/').join('');
+      return report([fail('render', message, err.location?.file ?? /refused: '([^']+)'/.exec(message)?.[1])]);
+    }
+    return report(
+      [
+        pass('render', `rendered as ${SAMPLE_COMPONENT}${info.role === 'caller' ? ` calling ${SAMPLE_TARGET}` : ''} (${rendered.files.length} files)`),
+        ...witChecks(appDir),
+        manifestCheck(appDir),
+        ...leftoverChecks(rendered.files, rendered.entry.id),
+      ],
+      options.keepApp ? appDir : undefined,
+    );
+  } finally {
+    if (!options.keepApp) rmSync(work, { recursive: true, force: true });
+  }
+}

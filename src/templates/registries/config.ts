@@ -1,0 +1,101 @@
+/**
+ * The user's added registries, remembered in `$XDG_CONFIG_HOME/create-golem-app/config.json`
+ * (`~/.config/create-golem-app/config.json` when XDG_CONFIG_HOME is unset):
+ *
+ *   { "registries": { "acme": "github:acme/golem-templates", "team": "/srv/git/templates.git" } }
+ *
+ * Unknown keys are kept, so later versions can add settings without losing them here.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { UserError } from '../../errors.js';
+import { assertRegistryName } from './names.js';
+
+export interface AddedRegistry {
+  name: string;
+  /** Git URL, `github:owner/repo`, or an absolute local path. */
+  source: string;
+}
+
+interface ConfigFile {
+  registries?: Record<string, string>;
+  [key: string]: unknown;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export function configPath(env: Env = process.env): string {
+  const base = env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(env.HOME || homedir(), '.config');
+  return join(base, 'create-golem-app', 'config.json');
+}
+
+function readConfig(file: string): ConfigFile {
+  if (!existsSync(file)) return {};
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new UserError(`${file}: not valid JSON (${(err as Error).message})`, { hint: 'Fix or delete the file; it only lists added registries.' });
+  }
+  const config = raw as ConfigFile;
+  const registries = config?.registries;
+  const valid = typeof raw === 'object' && raw !== null && !Array.isArray(raw) &&
+    (registries === undefined || (typeof registries === 'object' && registries !== null && !Array.isArray(registries) && Object.values(registries).every((s) => typeof s === 'string')));
+  if (!valid) {
+    throw new UserError(`${file}: expected {"registries": {"<name>": "<source>"}}`, { hint: 'Fix or delete the file; it only lists added registries.' });
+  }
+  return config;
+}
+
+/** Written through a temporary file and a rename, so a crash never leaves half a config. */
+function writeConfig(file: string, config: ConfigFile): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(config, null, 2) + '\n');
+  renameSync(tmp, file);
+}
+
+export function listRegistries(env: Env = process.env): AddedRegistry[] {
+  return Object.entries(readConfig(configPath(env)).registries ?? {}).map(([name, source]) => ({ name, source }));
+}
+
+/**
+ * Local paths are remembered absolute, so the registry works from any folder later. A
+ * `//sub/dir` or `#ref` suffix is kept as written; URLs and `github:` shorthands are unchanged.
+ */
+export function normalizeSource(source: string, cwd: string): string {
+  const isUrl = /^[a-z][a-z0-9+.-]*:/i.test(source) && !/^[A-Za-z]:[\\/]/.test(source);
+  if (isUrl || /^[\w.-]+@[\w.-]+:/.test(source)) return source;
+  const [, path = '', suffix = ''] = /^(.*?)((?:\/\/|#).*)?$/s.exec(source) ?? [];
+  const explicit = /^(\.{1,2}([\\/]|$)|[\\/]|~([\\/]|$))/.test(path);
+  if (!explicit && !existsSync(resolve(cwd, path))) return source;
+  const absolute = path === '~' || path.startsWith('~/') ? join(homedir(), path.slice(2)) : resolve(cwd, path);
+  return absolute + suffix;
+}
+
+export function addRegistry(entry: AddedRegistry, env: Env = process.env): void {
+  assertRegistryName(entry.name);
+  const file = configPath(env);
+  const config = readConfig(file);
+  const existing = config.registries?.[entry.name];
+  if (existing !== undefined && existing !== entry.source) {
+    throw new UserError(`registry '${entry.name}' is already added (${existing})`, {
+      hint: `Run 'create-golem-app registry remove ${entry.name}' first, or choose another name.`,
+    });
+  }
+  writeConfig(file, { ...config, registries: { ...config.registries, [entry.name]: entry.source } });
+}
+
+export function removeRegistry(name: string, env: Env = process.env): AddedRegistry {
+  const file = configPath(env);
+  const config = readConfig(file);
+  const source = config.registries?.[name];
+  if (source === undefined) {
+    const known = Object.keys(config.registries ?? {});
+    throw new UserError(`no registry named '${name}'`, { hint: known.length ? `Added registries: ${known.join(', ')}.` : 'No registries are added.' });
+  }
+  const { [name]: _removed, ...rest } = config.registries!;
+  writeConfig(file, { ...config, registries: rest });
+  return { name, source };
+}

@@ -1,0 +1,65 @@
+/**
+ * Our cache folder (`$XDG_CACHE_HOME/create-golem-app`, else `~/.cache/create-golem-app`) and
+ * the one way anything is put into it: fetched into a fresh staging folder, then renamed into
+ * place, so a reader never sees a half-written copy and a failed fetch leaves nothing behind.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+
+/** The XDG base for caches; the spec says relative values are ignored. */
+export function xdgCacheHome(env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env.XDG_CACHE_HOME;
+  return configured && isAbsolute(configured) ? configured : join(homedir(), '.cache');
+}
+
+export function defaultCacheDir(): string {
+  return join(xdgCacheHome(), 'create-golem-app');
+}
+
+/** A short, stable folder name for anything (a URL, a repository identity). */
+export function cacheKey(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 16);
+}
+
+/** A ref as a single safe folder name (`feature/x` → `feature%2Fx`). */
+export function refFolderName(ref: string): string {
+  return encodeURIComponent(ref);
+}
+
+/** A fresh, empty folder next to where its content will be published. */
+export function stagingDir(parent: string): string {
+  mkdirSync(parent, { recursive: true });
+  return mkdtempSync(join(parent, '.staging-'));
+}
+
+/**
+ * Moves `staging` to `target`. `replace`: an existing copy is swapped out (a moving ref fetched
+ * again); otherwise an existing copy wins (commit-addressed content never changes).
+ */
+export function publish(staging: string, target: string, replace: boolean): void {
+  if (existsSync(target)) {
+    if (!replace) {
+      rmSync(staging, { recursive: true, force: true });
+      return;
+    }
+    const old = `${staging}.old`;
+    renameSync(target, old);
+    renameSync(staging, target);
+    rmSync(old, { recursive: true, force: true });
+    return;
+  }
+  renameSync(staging, target);
+}
+
+/** Runs `fetch` into a fresh staging folder under `parent`; the folder is removed if it fails. */
+export async function withStaging<T>(parent: string, fetch: (staging: string) => Promise<T>): Promise<{ staging: string; result: T }> {
+  const staging = stagingDir(parent);
+  try {
+    return { staging, result: await fetch(staging) };
+  } catch (err) {
+    rmSync(staging, { recursive: true, force: true });
+    throw err;
+  }
+}

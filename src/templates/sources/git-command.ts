@@ -1,0 +1,113 @@
+/**
+ * The git operations a template source needs, through simple-git: a shallow fetch of one ref
+ * into a fresh folder, and listing a remote's refs. Git never prompts (a wrong URL on an https
+ * host must fail, not wait for a password behind a spinner), and only the URL schemes a template
+ * may use are allowed (never `ext::`, which runs a command).
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleGit, type SimpleGit } from 'simple-git';
+
+const GIT_ENV_OVERRIDES = {
+  GIT_TERMINAL_PROMPT: '0',
+  // A user's own, stricter list wins.
+  GIT_ALLOW_PROTOCOL: process.env.GIT_ALLOW_PROTOCOL ?? 'file:git:http:https:ssh',
+};
+
+/**
+ * simple-git refuses to pass environment variables such as GIT_SSH_COMMAND or EDITOR unless told
+ * to. The environment here is the user's own (their ssh setup must keep working); the untrusted
+ * inputs, URL and ref, are validated by the spec parser and passed after `--`.
+ */
+const USER_ENVIRONMENT_IS_TRUSTED = {
+  allowUnsafeSshCommand: true,
+  allowUnsafeAskPass: true,
+  allowUnsafeEditor: true,
+  allowUnsafePager: true,
+  allowUnsafeConfigPaths: true,
+  allowUnsafeConfigEnvCount: true,
+  allowUnsafeDiffExternal: true,
+  allowUnsafeGitProxy: true,
+  allowUnsafeTemplateDir: true,
+};
+
+/** simple-git in `baseDir` that never prompts and speaks only file, git, http(s) and ssh. */
+export function nonInteractiveGit(baseDir: string): SimpleGit {
+  return simpleGit({ baseDir, unsafe: USER_ENVIRONMENT_IS_TRUSTED }).env({ ...process.env, ...GIT_ENV_OVERRIDES });
+}
+
+/**
+ * Fetches `ref` (branch, tag, commit, or `HEAD` for the default branch) of `url` at depth 1 into
+ * the empty folder `dest` and checks it out without `.git`. Returns the commit.
+ */
+export async function shallowFetch(url: string, ref: string, dest: string): Promise<string> {
+  const repo = nonInteractiveGit(dest);
+  await repo.init();
+  await repo.raw(['fetch', '--quiet', '--depth', '1', '--no-tags', '--', url, ref]);
+  await repo.raw(['-c', 'advice.detachedHead=false', 'checkout', '--quiet', 'FETCH_HEAD']);
+  const commit = (await repo.revparse(['HEAD'])).trim();
+  rmSync(join(dest, '.git'), { recursive: true, force: true });
+  return commit;
+}
+
+export interface RemoteRef {
+  hash: string;
+  /** `refs/heads/main`, `refs/tags/v1`, or `HEAD`. */
+  name: string;
+  /** For `HEAD`: the branch it points at. */
+  target?: string;
+}
+
+/** `git ls-remote --symref`; annotated tags are reported with their commit (the peeled value). */
+export async function listRemoteRefs(url: string, cwd: string): Promise<RemoteRef[]> {
+  const output = await nonInteractiveGit(cwd).raw(['ls-remote', '--symref', '--', url]);
+  const refs = new Map<string, RemoteRef>();
+  const symrefs = new Map<string, string>();
+  for (const line of output.split(/\r?\n/)) {
+    const symref = /^ref:\s+(\S+)\t(\S+)$/.exec(line);
+    if (symref) {
+      symrefs.set(symref[2]!, symref[1]!);
+      continue;
+    }
+    const entry = /^([0-9a-f]{40,64})\t(\S+)$/.exec(line);
+    if (!entry) continue;
+    const [, hash, name] = entry as unknown as [string, string, string];
+    const peeled = name.endsWith('^{}');
+    const plain = peeled ? name.slice(0, -3) : name;
+    if (peeled || !refs.has(plain)) refs.set(plain, { hash, name: plain });
+  }
+  for (const [name, target] of symrefs) {
+    const ref = refs.get(name);
+    if (ref) ref.target = target;
+  }
+  return [...refs.values()];
+}
+
+export type GitFailure = 'unreachable' | 'missing-repo' | 'missing-ref' | 'auth' | 'git-missing' | 'other';
+
+/** What went wrong, from git's stderr (git 2.x wording). First match wins. */
+const FAILURE_PATTERNS: Array<[RegExp, GitFailure]> = [
+  [/spawn git ENOENT|git: not found/i, 'git-missing'],
+  [/couldn't find remote ref|not our ref|unadvertised object|invalid refspec/i, 'missing-ref'],
+  [/does not appear to be a git repository|repository '.*' not found|returned error: 404|no such file or directory/i, 'missing-repo'],
+  [/could not read username|could not read password|authentication failed|permission denied|terminal prompts disabled|host key verification failed|returned error: 40[13]/i, 'auth'],
+  [/could not resolve host|failed to connect|couldn't connect|connection refused|timed out|network is unreachable|no route to host|ssh: connect to host|unable to access/i, 'unreachable'],
+];
+
+const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/** What went wrong, judged from all of git's output. */
+export function classifyGitError(err: unknown): GitFailure {
+  const text = errorText(err);
+  return FAILURE_PATTERNS.find(([pattern]) => pattern.test(text))?.[1] ?? 'other';
+}
+
+/**
+ * The line of git's complaint worth showing: the first one that says what happened (ssh prints
+ * the cause before git's generic "Could not read from remote repository"), else the first fatal.
+ */
+export function gitReason(err: unknown): string {
+  const lines = errorText(err).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const telling = lines.find((l) => FAILURE_PATTERNS.some(([pattern]) => pattern.test(l)));
+  return (telling ?? lines.find((l) => /^(fatal|error):/i.test(l)) ?? lines[0] ?? 'unknown error').replace(/^(fatal|error):\s*/i, '').replace(/^unable to access '[^']*':\s*/i, '');
+}

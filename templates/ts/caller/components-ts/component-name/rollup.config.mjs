@@ -1,0 +1,3 @@
+import componentRollupConfig from "../../common-ts/rollup.config.component.mjs";
+
+export default componentRollupConfig();

@@ -1,0 +1,135 @@
+/**
+ * `create-golem-app add dependency` through the built CLI, on apps made by `create-golem-app`:
+ * success paths, the golem.yaml it leaves (still valid against Golem's schema and still
+ * loading), the caller's clients generated right after, and bad inputs that must change nothing.
+ */
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadApp } from '../../src/app/index.js';
+import { ROOT, runCli, snapshotTree, tempDir } from '../helpers/cli.js';
+import { schemaErrors } from '../helpers/schema.js';
+import { checkWitDir, stopOracle } from '../helpers/wit-oracle.js';
+
+const CALLER = 'components-ts/example-caller/golem.yaml';
+const PROVIDER = 'components-ts/example-provider/golem.yaml';
+
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
+});
+afterAll(stopOracle);
+
+/** A fresh app with example:provider and example:caller, made by `create-golem-app`. */
+function newApp(): string {
+  const parent = tempDir('cga-e2e-');
+  const created = runCli(['my-app', '--yes', '--no-git', '--component', 'example:provider', '--component', 'example:caller'], { cwd: parent });
+  expect(created.stderr).toBe('');
+  expect(created.code).toBe(0);
+  return join(parent, 'my-app');
+}
+
+const read = (root: string, rel: string) => readFileSync(join(root, rel), 'utf8');
+
+/** Every golem.yaml of the app validates against Golem's schema 1.2.5, reading the CLI's `static-wasm-rpc` as the schema's spelling. */
+function expectSchemaValid(root: string) {
+  for (const file of loadApp(root).manifests) {
+    const text = readFileSync(file, 'utf8').replace(/type: static-wasm-rpc/g, 'type: wasm-rpc-static');
+    expect(schemaErrors(text), file).toEqual([]);
+  }
+}
+
+const deps = (root: string) => loadApp(root).dependencies.map((d) => `${d.source} -> ${d.target} ${d.type} @${d.manifestPath.slice(root.length + 1)}`);
+
+describe('add dependency (CLI)', () => {
+  it('adds caller → provider into the caller\'s golem.yaml (no dependencies key yet), prints the lines, generates the clients', async () => {
+    const root = newApp();
+    const before = read(root, CALLER);
+    expect(before).not.toMatch(/^dependencies:/m);
+    const r = runCli(['add', 'dependency', 'example:caller', 'example:provider'], { cwd: join(root, 'components-ts') });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Added dependency example:caller → example:provider (wasm-rpc) in example-caller/golem.yaml');
+    expect(r.stdout).toMatch(/^\s+\d+ \+ {3}- target: example:provider$/m);
+    const after = read(root, CALLER);
+    expect(after).toContain('dependencies:\n  example:caller:\n  - target: example:provider\n    type: wasm-rpc\n');
+    // Only the new section was added (after a blank line, as the file separates its sections); every other byte is kept.
+    expect(after).toBe(before.replace('    template: ts\n', '    template: ts\n\ndependencies:\n  example:caller:\n  - target: example:provider\n    type: wasm-rpc\n'));
+    expect(deps(root)).toEqual([`example:caller -> example:provider wasm-rpc @${CALLER}`]);
+    expectSchemaValid(root);
+    // Then the caller's clients were generated, and wit-parser accepts its generated WIT.
+    const generated = join(root, 'components-ts/example-caller/wit-generated');
+    expect(existsSync(join(generated, 'deps/example_provider-client/client.wit'))).toBe(true);
+    expect(read(root, 'components-ts/example-caller/wit-generated/main.wit')).toContain('import example:provider-client/example-provider-client;');
+    expect(await checkWitDir(generated)).toEqual({ ok: true });
+  });
+
+  it('adds a self-dependency, changes its type in place, and does not duplicate on re-add', () => {
+    const root = newApp();
+    expect(runCli(['add', 'dependency', 'example:provider', 'example:provider', '--app', root]).code).toBe(0);
+    const once = read(root, PROVIDER);
+    const changed = runCli(['add', 'dependency', 'example:provider', 'example:provider', '--type', 'static-wasm-rpc', '--app', root]);
+    expect(changed.code).toBe(0);
+    expect(changed.stdout).toContain('note: Golem marks static-wasm-rpc as deprecated, and building its client needs a Rust toolchain (cargo).');
+    expect(changed.stdout).toContain('Updated dependency example:provider → example:provider (static-wasm-rpc)');
+    const twice = read(root, PROVIDER);
+    expect(twice).toBe(once.replace('    type: wasm-rpc\n', '    type: static-wasm-rpc\n'));
+    const snapshot = snapshotTree(root);
+    const again = runCli(['add', 'dependency', 'example:provider', 'example:provider', '--type', 'static-wasm-rpc', '--app', root]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('is already declared in');
+    expect(snapshotTree(root)).toEqual(snapshot);
+    expect(deps(root)).toEqual([`example:provider -> example:provider static-wasm-rpc @${PROVIDER}`]);
+    expectSchemaValid(root);
+  });
+
+  it('undoes the golem.yaml edit when client generation fails, leaving every file as it was', () => {
+    const root = newApp();
+    const wit = 'components-ts/example-provider/wit/main.wit';
+    writeFileSync(join(root, wit), read(root, wit).replace('get: func() -> u64;', 'get: func() -> u64'));
+    const before = snapshotTree(root);
+    const r = runCli(['add', 'dependency', 'example:caller', 'example:provider'], { cwd: root });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Added dependency example:caller → example:provider');
+    expect(r.stderr).toMatch(/nothing was changed: components-ts\/example-caller\/golem\.yaml restored\.\n/);
+    expect(r.stderr).toMatch(/main\.wit/);
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
+  it('writes into the root golem.yaml with --manifest root', () => {
+    const root = newApp();
+    const r = runCli(['add', 'dependency', 'example:caller', 'example:provider', '--manifest', 'root'], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(read(root, 'golem.yaml')).toMatch(/\ndependencies:\n {2}example:caller:\n {2}- target: example:provider\n {4}type: wasm-rpc\n$/);
+    expect(deps(root)).toEqual(['example:caller -> example:provider wasm-rpc @golem.yaml']);
+    expectSchemaValid(root);
+  });
+});
+
+describe('add dependency (CLI), bad inputs change nothing', () => {
+  const cases: [string, (root: string) => string[], RegExp][] = [
+    ['unknown component', () => ['example:calller', 'example:provider'], /^error: unknown component 'example:calller': no such component in .* Did you mean 'example:caller'\? Known components: /],
+    ['unknown target', () => ['example:caller', 'example:nobody'], /^error: unknown target 'example:nobody': no such component in .* Known components: example:caller, example:provider\.$/],
+    ['bad type', () => ['example:caller', 'example:provider', '--type', 'wasm-rpc-static'], /^error: unknown --type 'wasm-rpc-static' Use 'static-wasm-rpc'/],
+    ['bad --manifest', () => ['example:caller', 'example:provider', '--manifest', 'component'], /^error: unknown --manifest 'component'/],
+    ['malformed golem.yaml', (root) => {
+      writeFileSync(join(root, CALLER), 'components:\n  example:caller:\n    template: [ts\n');
+      return ['example:caller', 'example:provider'];
+    }, /^error: .*example-caller\/golem\.yaml:4:1: invalid YAML: /],
+    ['read-only golem.yaml', (root) => {
+      chmodSync(join(root, CALLER), 0o444);
+      return ['example:caller', 'example:provider'];
+    }, /^error: .*example-caller\/golem\.yaml is read-only \(mode 444\) Nothing was written/],
+    ['not inside an app', () => ['example:caller', 'example:provider', '--app', tempDir()], /^error: --app .*: .* has no golem.yaml/],
+  ];
+  it.each(cases)('%s', (_name, setup, message) => {
+    const root = newApp();
+    const args = setup(root);
+    const before = snapshotTree(root);
+    const r = runCli(['add', 'dependency', ...args], { cwd: root });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr.trimEnd()).toMatch(message);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(snapshotTree(root)).toEqual(before);
+  });
+});

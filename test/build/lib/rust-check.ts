@@ -1,0 +1,43 @@
+/**
+ * The Rust side of the build tier, without a crates registry (none is reachable here): cargo
+ * itself parses every Cargo.toml of the workspace (`cargo metadata --no-deps --offline` reads the
+ * manifests and resolves nothing), and the binding paths a component's `src/lib.rs` uses are
+ * compared with the module paths wit-bindgen derives from the component's generated world.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+export interface CargoCrate {
+  name: string;
+  manifestPath: string;
+}
+
+/** Every crate of the app's Cargo workspace, as cargo reads them; throws cargo's own error. */
+export function cargoWorkspaceCrates(appDir: string): CargoCrate[] {
+  const r = spawnSync('cargo', ['metadata', '--no-deps', '--offline', '--format-version', '1', '--manifest-path', join(appDir, 'Cargo.toml')], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  if (r.status !== 0) throw new Error(`cargo cannot read the workspace of ${appDir}:\n${r.stderr}`);
+  const metadata = JSON.parse(r.stdout) as { packages: { name: string; manifest_path: string }[] };
+  return metadata.packages.map((p) => ({ name: p.name, manifestPath: p.manifest_path }));
+}
+
+const snake = (name: string) => name.replace(/-/g, '_');
+
+/**
+ * wit-bindgen's Rust module for a world item `ns:pkg/iface[@ver]`: `ns::pkg::iface`, under
+ * `exports::` for exports (one version per package here, so no version suffix).
+ */
+export function bindingModule(item: string, direction: 'import' | 'export'): string {
+  const m = /^([^:]+):([^/]+)\/([^@]+)/.exec(item);
+  if (!m) throw new Error(`not an interface path: ${item}`);
+  const path = `${snake(m[1]!)}::${snake(m[2]!)}::${snake(m[3]!)}`;
+  return direction === 'export' ? `exports::${path}` : path;
+}
+
+/** The `bindings::a::b::c` (or `bindings::exports::a::b::c`) interface modules Rust code refers to. */
+export function bindingPathsIn(rust: string): string[] {
+  const found = rust.matchAll(/\bbindings::((?:exports::)?[a-z_][a-z0-9_]*::[a-z_][a-z0-9_]*::[a-z_][a-z0-9_]*)/g);
+  return [...new Set([...found].map((m) => m[1]!))];
+}

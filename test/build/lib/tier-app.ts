@@ -1,0 +1,49 @@
+/**
+ * One app of the build tier, from nothing to built components: scaffold it with the CLI, apply
+ * the CLI commands a user would run next (e.g. `add dependency`), generate its WIT as `golem app
+ * build` does first, swap pins the local registry cannot serve, install, build.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { App } from '../../../src/app/index.js';
+import { buildApp, installApp, substituteUnservedPins, type BuiltComponent } from './app-build.js';
+import { cliHasCommand, cliOk, createApp, type ScaffoldSpec } from './scaffold.js';
+
+export interface TierAppSpec extends ScaffoldSpec {
+  /** CLI commands to run inside the app after creating it, e.g. `['add', 'dependency', 'a:b', 'a:b']`. */
+  then?: string[][];
+}
+
+export interface TierApp {
+  dir: string;
+  app: App;
+  built: Map<string, BuiltComponent>;
+}
+
+/** Prints progress to stderr (vitest shows it live), so a slow tier is never silent. */
+export const progress = (line: string) => process.stderr.write(`[build tier] ${line}\n`);
+
+/** Commands the spec needs that `--help` does not list yet. */
+export function missingCommands(spec: TierAppSpec): string[] {
+  const needed = [...(spec.then ?? []).map((argv) => argv.slice(0, 2).join(' ')), 'generate'];
+  return [...new Set(needed)].filter((command) => !cliHasCommand(command));
+}
+
+export function workRoot(): { dir: string; dispose: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'cga-build-'));
+  return { dir, dispose: () => (process.env.BUILD_TIER_KEEP ? progress(`kept ${dir}`) : rmSync(dir, { recursive: true, force: true })) };
+}
+
+export function prepareTierApp(root: string, name: string, spec: TierAppSpec): TierApp {
+  progress(`${name}: scaffolding ${spec.components.map((c) => `${c.name} (${c.template})`).join(', ')}`);
+  const dir = createApp(root, name, spec);
+  for (const argv of spec.then ?? []) cliOk(argv, dir);
+  cliOk(['generate'], dir);
+  const swapped = substituteUnservedPins(dir);
+  if (swapped.length) progress(`${name}: package.json pins swapped for this registry: ${swapped.join(', ')}`);
+  const { seconds } = installApp(dir);
+  progress(`${name}: npm install ${seconds.toFixed(1)} s`);
+  const { app, built } = buildApp(dir, { log: progress });
+  return { dir, app, built: new Map(built.map((b) => [b.component.name, b])) };
+}

@@ -1,0 +1,160 @@
+/**
+ * Issue 9: what we scaffold builds. Each app is created by the built CLI, its components built by
+ * running the build steps its manifests declare (the app's own jco 1.10.2, rollup, tsc), and the
+ * results checked with wasm-tools (through jco) and by running them under Node.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BuildStepError } from './lib/run-step.js';
+import { buildApp } from './lib/app-build.js';
+import { invoke, placeFixture, printComponentWorld, transpile, worldItems } from './lib/component-js.js';
+import { missingCommands, prepareTierApp, workRoot, type TierApp, type TierAppSpec } from './lib/tier-app.js';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const PROVIDER = 'example:provider';
+const CALLER = 'example:caller';
+const PROVIDER_EXPORT = 'example:provider-exports/example-provider-api';
+const PROVIDER_CLIENT = 'example:provider-client/example-provider-client';
+const CALLER_EXPORT_NAME = 'exampleCallerApi';
+const PROVIDER_EXPORT_NAME = 'exampleProviderApi';
+
+const COUNTER_CALLS = [
+  { fn: 'add', args: [40] },
+  { fn: 'add', args: [2] },
+  { fn: 'get' },
+];
+
+const root = workRoot();
+afterAll(() => root.dispose());
+
+/** Builds the app once for its `describe`; skips the block, saying why, when the CLI lacks a command. */
+function tierApp(name: string, spec: TierAppSpec): () => TierApp {
+  const missing = missingCommands(spec);
+  let app: TierApp | undefined;
+  beforeAll(() => {
+    if (missing.length === 0) app = prepareTierApp(root.dir, name, spec);
+  });
+  if (missing.length) it.skip(`blocked: the CLI does not offer ${missing.join(', ')} yet`, () => {});
+  return () => {
+    if (!app) throw new Error(`${name} was not built`);
+    return app;
+  };
+}
+
+function world(app: TierApp, component: string) {
+  const built = app.built.get(component);
+  expect(built, `${component} built`).toBeDefined();
+  return worldItems(printComponentWorld(app.dir, built!.wasm));
+}
+
+/** The counter app also holds a multi-word name: every placeholder form must still build. */
+const COUNTERS = [
+  { name: PROVIDER, exported: PROVIDER_EXPORT, exportName: PROVIDER_EXPORT_NAME },
+  { name: 'my-ns:shopping-cart', exported: 'my-ns:shopping-cart-exports/my-ns-shopping-cart-api', exportName: 'myNsShoppingCartApi' },
+];
+
+describe.sequential('TS counter providers', () => {
+  const app = tierApp('counter', { components: COUNTERS.map(({ name }) => ({ name, template: 'ts' })) });
+
+  it.each(COUNTERS)('$name builds into a component that exports its interface', ({ name, exported }) => {
+    expect(world(app(), name).exports).toEqual([exported]);
+    expect(app().built.get(name)!.asyncExportArgs).toBe(`--async-imports ${exported}#add --async-imports ${exported}#get`);
+  });
+
+  it.each(COUNTERS)('$name runs under Node: add(40), add(2), get() returns 42', ({ name, exportName }) => {
+    const module = transpile(app().dir, app().built.get(name)!.wasm, name.replace(/\W/g, '-'));
+    expect(invoke(app().dir, module, exportName, COUNTER_CALLS).results).toEqual([null, null, '42']);
+  });
+});
+
+/** Exported function names of one interface, read from the component's JCO_ASYNC_EXPORT_ARGS. */
+function exportedFunctions(asyncExportArgs: string, iface: string): string[] {
+  return [...asyncExportArgs.matchAll(new RegExp(`${iface}#([a-z0-9-]+)`, 'g'))].map((m) => m[1]!);
+}
+
+const camel = (name: string) => name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+describe.sequential('TS provider + TS caller with a wasm-rpc dependency', () => {
+  const app = tierApp('rpc', {
+    components: [{ name: PROVIDER, template: 'ts' }],
+    then: [['add', 'component', 'ts/caller', CALLER, '--target', PROVIDER]],
+  });
+
+  it('the provider exports its interface and the caller imports the provider client', () => {
+    expect(world(app(), PROVIDER).exports).toEqual([PROVIDER_EXPORT]);
+    const caller = world(app(), CALLER);
+    expect(caller.imports).toContain(PROVIDER_CLIENT);
+    expect(caller.exports).toEqual(['example:caller-exports/example-caller-api']);
+  });
+
+  it("the caller's blocking and poll-based non-blocking calls reach the provider and return its values", () => {
+    const dir = app().dir;
+    transpile(dir, app().built.get(PROVIDER)!.wasm, 'provider');
+    placeFixture(dir, 'provider-client-shim.mjs');
+    placeFixture(dir, 'golem-rpc-types-shim.mjs');
+    const module = transpile(dir, app().built.get(CALLER)!.wasm, 'caller', {
+      [PROVIDER_CLIENT]: '../provider-client-shim.mjs',
+      'golem:rpc/types@0.2.0': '../golem-rpc-types-shim.mjs',
+    });
+    const functions = exportedFunctions(app().built.get(CALLER)!.asyncExportArgs, 'example:caller-exports/example-caller-api');
+    expect(functions.length).toBeGreaterThan(0);
+    const { results, forwarded } = invoke(dir, module, CALLER_EXPORT_NAME, functions.map((fn) => ({ fn: camel(fn) })));
+    const via = (kind: string) => forwarded.filter((c) => (c as { via: string }).via === kind) as { fn?: string; result: string | null }[];
+    expect(via('constructor').length).toBeGreaterThan(0);
+    expect(via('blocking').length).toBeGreaterThan(0);
+    const futures = via('future');
+    expect(futures.length).toBeGreaterThan(0);
+    expect(via('subscribe').length).toBe(futures.length);
+    // Every future handed its value back once its pollable was ready, and the caller returned it.
+    const delivered = via('future-get').filter((g) => g.result !== null).map((g) => g.result);
+    expect(delivered).toEqual(futures.map((f) => f.result));
+    expect(JSON.stringify(results)).toContain(futures[0]!.result!);
+  });
+
+  it('a type error in the caller fails the build naming the component and the step', () => {
+    const main = join(app().built.get(CALLER)!.component.dir, 'src', 'main.ts');
+    const original = readFileSync(main, 'utf8');
+    appendFileSync(main, '\nexport const deliberatelyBroken: number = "not a number";\n');
+    try {
+      let error: unknown;
+      try {
+        buildApp(app().dir, { only: [CALLER] });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(BuildStepError);
+      const message = (error as BuildStepError).message;
+      expect(message.split('\n')[0]).toMatch(/^component example:caller: build step 2 `npx rollup -c` failed with exit code 1/);
+      expect(message).toContain("TS2322: Type 'string' is not assignable to type 'number'");
+    } finally {
+      writeFileSync(main, original);
+    }
+  });
+});
+
+describe.sequential('TS component with a self-dependency', () => {
+  const app = tierApp('self', {
+    components: [{ name: PROVIDER, template: 'ts' }],
+    then: [['add', 'dependency', PROVIDER, PROVIDER]],
+  });
+
+  it('builds; the component exports its interface and imports its own client', () => {
+    const items = world(app(), PROVIDER);
+    expect(items.exports).toEqual([PROVIDER_EXPORT]);
+    expect(items.imports).toContain(PROVIDER_CLIENT);
+  });
+});
+
+describe.sequential('TS ephemeral provider', () => {
+  const app = tierApp('ephemeral', { components: [{ name: PROVIDER, template: 'ts/ephemeral' }] });
+
+  it('is ephemeral in the app model and builds a component that exports the provider interface', () => {
+    expect(app().app.components.get(PROVIDER)!.componentType).toBe('ephemeral');
+    expect(world(app(), PROVIDER).exports).toEqual([PROVIDER_EXPORT]);
+  });
+
+  it('runs under Node: add(40), add(2), get() returns 42', () => {
+    const module = transpile(app().dir, app().built.get(PROVIDER)!.wasm, 'provider');
+    expect(invoke(app().dir, module, PROVIDER_EXPORT_NAME, COUNTER_CALLS).results).toEqual([null, null, '42']);
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, test } from 'vitest';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { applyPlan, describePlan, mergeLines, type PlannedWrite } from '../../src/fs/stage.js';
+import { resolveInside } from '../../src/fs/paths.js';
+import { UserError } from '../../src/errors.js';
+import { snapshotTree, tempDir } from '../helpers/cli.js';
+import { detectPackageManager } from '../../src/commands/shared/package-manager.js';
+
+const file = (path: string, text: string, onExisting: PlannedWrite['onExisting'] = 'fail'): PlannedWrite => ({ path, content: Buffer.from(text), onExisting });
+
+describe('applyPlan', () => {
+  test('creates folders and files, and says what it did', () => {
+    const root = join(tempDir(), 'app');
+    const applied = applyPlan(root, [file('a/b/c.txt', 'c'), file('d.txt', 'd')]);
+    expect(readFileSync(join(root, 'a/b/c.txt'), 'utf8')).toBe('c');
+    expect(applied.actions).toEqual([
+      { path: 'a/b/c.txt', action: 'create' },
+      { path: 'd.txt', action: 'create' },
+    ]);
+  });
+
+  test('a conflict is found before anything is written', () => {
+    const root = tempDir();
+    writeFileSync(join(root, 'z.txt'), 'mine');
+    const before = snapshotTree(root);
+    expect(() => applyPlan(root, [file('a.txt', 'a'), file('z.txt', 'theirs')])).toThrow(/z\.txt already exists/);
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
+  test('skip keeps, merge-lines merges as a sorted set, replace replaces', () => {
+    const root = tempDir();
+    writeFileSync(join(root, 'keep'), 'old');
+    writeFileSync(join(root, '.gitignore'), '/target\n/golem-temp\n');
+    writeFileSync(join(root, 'r'), 'old');
+    applyPlan(root, [file('keep', 'new', 'skip'), file('.gitignore', '/node_modules\n/golem-temp\n', 'merge-lines'), file('r', 'new', 'replace')]);
+    expect(readFileSync(join(root, 'keep'), 'utf8')).toBe('old');
+    expect(readFileSync(join(root, '.gitignore'), 'utf8')).toBe('/golem-temp\n/node_modules\n/target\n');
+    expect(readFileSync(join(root, 'r'), 'utf8')).toBe('new');
+  });
+
+  test('rollback removes created files and folders and restores replaced bytes', () => {
+    const root = tempDir();
+    writeFileSync(join(root, 'r'), 'old');
+    const before = snapshotTree(root);
+    const applied = applyPlan(root, [file('x/y/z', 'z'), file('r', 'new', 'replace')]);
+    applied.rollback();
+    expect(snapshotTree(root)).toEqual(before);
+    expect(existsSync(join(root, 'x'))).toBe(false);
+  });
+
+  test('a write failure midway rolls back everything', () => {
+    const root = tempDir();
+    // A file where a folder is needed fails even as root (permissions would not).
+    writeFileSync(join(root, 'blocker'), '');
+    const before = snapshotTree(root);
+    expect(() => applyPlan(root, [file('a.txt', 'a'), file('new/b.txt', 'b'), file('blocker/inside.txt', 'c')])).toThrow(UserError);
+    expect(snapshotTree(root)).toEqual(before);
+    expect(existsSync(join(root, 'new'))).toBe(false);
+  });
+
+  test('refuses to write through a symlinked folder that points outside', () => {
+    const root = tempDir();
+    const outside = tempDir();
+    symlinkSync(outside, join(root, 'link'));
+    expect(() => applyPlan(root, [file('link/evil.txt', 'x')])).toThrow(/links outside/);
+    expect(existsSync(join(outside, 'evil.txt'))).toBe(false);
+  });
+
+  test('describePlan is the dry-run listing', () => {
+    const root = tempDir();
+    writeFileSync(join(root, 'keep'), 'old');
+    expect(describePlan(root, [file('keep', 'x', 'skip'), file('new', 'y')])).toEqual([
+      { path: 'keep', action: 'skip' },
+      { path: 'new', action: 'create' },
+    ]);
+  });
+});
+
+test('mergeLines keeps CRLF files CRLF', () => {
+  expect(mergeLines(Buffer.from('b\r\na\r\n'), Buffer.from('c\n')).toString()).toBe('a\r\nb\r\nc\r\n');
+});
+
+test.each(['../x', '/etc/passwd', 'a/../../x', 'C:\\x', 'a\0b', ''])('resolveInside refuses %j', (p) => {
+  expect(() => resolveInside('/tmp/root', p)).toThrow(UserError);
+});
+
+test.each([
+  ['npm/11.0.0 node/v20', 'npm'],
+  ['pnpm/9.1.0 npm/? node/v20', 'pnpm'],
+  ['yarn/4.0.0 npm/? node/v20', 'yarn'],
+  ['bun/1.1.0', 'bun'],
+  [undefined, 'npm'],
+] as const)('package manager from %j', (ua, pm) => {
+  expect(detectPackageManager(ua)).toBe(pm);
+});

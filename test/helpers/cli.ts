@@ -1,0 +1,52 @@
+/** Drive the built CLI (dist/) as a user would: a real process, real folders. */
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const BIN = join(ROOT, 'bin', 'create-golem-app.js');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `create-golem-app ...args` with no TTY (stdin closed), colours off. */
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string; bin?: string } = {}): CliResult {
+  const spawnOptions: SpawnSyncOptions = {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, NO_COLOR: '1', npm_config_user_agent: undefined, ...options.env },
+    input: options.input ?? '',
+    encoding: 'utf8',
+    timeout: 120_000,
+  };
+  const r = spawnSync(process.execPath, [options.bin ?? BIN, ...args], spawnOptions);
+  return { code: r.status ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+export function tempDir(prefix = 'cga-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Every file below `dir` (relative, `/`-separated, sorted), with its bytes: for byte-identical checks. */
+export function snapshotTree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      const st = statSync(p);
+      if (st.isDirectory()) walk(p);
+      else out.set(relative(dir, p).split('\\').join('/'), readFileSync(p).toString('base64') + ':' + st.mode.toString(8));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Relative paths of every file below `dir`, sorted. */
+export function listFiles(dir: string): string[] {
+  return [...snapshotTree(dir).keys()];
+}

@@ -1,0 +1,118 @@
+/**
+ * The commands as a user runs them (a real process of the bundled CLI, no TTY), with an
+ * isolated HOME/XDG config and cache and a real local bare repository as the registry.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli, listFiles, tempDir } from '../helpers/cli.js';
+import { schemaErrors } from '../helpers/schema.js';
+import { checkWitDir, stopOracle } from '../helpers/wit-oracle.js';
+import { bareRegistry, buildPrivateCli, refsOf, registryFiles, removePrivateCli, userDirs } from './helpers.js';
+
+afterAll(async () => {
+  removePrivateCli();
+  await stopOracle();
+});
+
+describe('templates init/validate/publish and registry add/list/remove from the command line', () => {
+  const dirs = userDirs();
+  const bare = bareRegistry(dirs.base);
+  let bin: string;
+  const cli = (args: string[], cwd = dirs.base) => runCli(args, { cwd, env: dirs.env, bin });
+
+  beforeAll(async () => {
+    bin = await buildPrivateCli();
+  });
+
+  test('init, validate', () => {
+    const init = cli(['templates', 'init', 'my-counter']);
+    expect(init).toMatchObject({ code: 0, stderr: '' });
+    expect(init.stdout).toMatch(/Created template my-counter from ts\/default/);
+    const validate = cli(['templates', 'validate', 'my-counter']);
+    expect(validate.stderr).toBe('');
+    expect(validate.code).toBe(0);
+    for (const check of ['metadata', 'paths', 'size', 'render', 'wit', 'golem.yaml', 'placeholders']) {
+      expect(validate.stdout).toMatch(new RegExp(`^pass  ${check.replace('.', '\\.')} `, 'm'));
+    }
+    const json = JSON.parse(cli(['templates', 'validate', 'my-counter', '--json']).stdout);
+    expect(json.ok).toBe(true);
+  });
+
+  test('publish 1.0.0; again is refused (exit 1, registry unchanged); 1.1.0', () => {
+    const first = cli(['templates', 'publish', 'my-counter', '--registry', bare, '--version', '1.0.0']);
+    expect(first.stderr).toBe('');
+    expect(first).toMatchObject({ code: 0 });
+    expect(first.stdout).toMatch(/Published ts\/my-counter@1\.0\.0 at templates\/ts\/my-counter\/1\.0\.0/);
+    const before = refsOf(bare);
+    const again = cli(['templates', 'publish', 'my-counter', '--registry', bare, '--version', '1.0.0']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/^error: ts\/my-counter@1\.0\.0 is already published in .* Publish a new --version, or pass --force/m);
+    expect(refsOf(bare)).toBe(before);
+    expect(cli(['templates', 'publish', 'my-counter', '--registry', bare, '--version', '1.1.0']).code).toBe(0);
+    expect(registryFiles(bare).json!.templates.map((t) => t.version)).toEqual(['1.0.0', '1.1.0']);
+  });
+
+  test('registry add, list (text and JSON); the config file is under XDG_CONFIG_HOME', () => {
+    const add = cli(['registry', 'add', 'acme', bare]);
+    expect(add.stderr).toBe('');
+    expect(add.stdout).toMatch(/Added registry acme .*: 1 template\(s\)/);
+    expect(JSON.parse(readFileSync(join(dirs.env.XDG_CONFIG_HOME, 'create-golem-app/config.json'), 'utf8'))).toEqual({ registries: { acme: bare } });
+    expect(cli(['registry', 'list']).stdout).toBe(`acme  ${bare}\n`);
+    expect(JSON.parse(cli(['registry', 'list', '--json']).stdout)).toEqual([{ name: 'acme', source: bare }]);
+  });
+
+  test('templates list shows the registry template as acme/ts/my-counter, latest version', () => {
+    const list = cli(['templates', 'list']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/acme\/ts\/my-counter\b.*1\.1\.0/);
+    expect(list.stdout).not.toMatch(/1\.0\.0/);
+    expect(list.stdout).toMatch(/ts\/default\b/);
+  });
+
+  test('a component from acme/ts/my-counter (add component) passes the bundled checks', async () => {
+    const apps = tempDir('cga-pub-cliapp-');
+    expect(runCli(['my-app', '--yes', '--no-git'], { cwd: apps, env: dirs.env, bin }).code).toBe(0);
+    const app = join(apps, 'my-app');
+    const add = cli(['add', 'component', 'acme/ts/my-counter@1.0.0', 'shop:cart'], app);
+    expect(add.stderr).toBe('');
+    expect(add.code).toBe(0);
+    const component = join(app, 'components-ts/shop-cart');
+    expect(existsSync(join(component, 'src/main.ts'))).toBe(true);
+    for (const f of listFiles(app).filter((p) => p.endsWith('golem.yaml') && !p.includes('node_modules'))) {
+      expect({ f, errors: schemaErrors(readFileSync(join(app, f), 'utf8')) }).toEqual({ f, errors: [] });
+    }
+    const check = tempDir();
+    cpSync(join(component, 'wit/main.wit'), join(check, 'main.wit'));
+    cpSync(join(app, 'wit/deps'), join(check, 'deps'), { recursive: true });
+    expect(await checkWitDir(check)).toEqual({ ok: true });
+  });
+
+  test('registry remove; then ids of that registry are unknown', () => {
+    expect(cli(['registry', 'remove', 'acme']).stdout).toMatch(/Removed registry acme/);
+    expect(cli(['registry', 'list']).stdout).toMatch(/No registries added/);
+    const gone = cli(['registry', 'remove', 'acme']);
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toMatch(/no registry named 'acme'/);
+  });
+
+  test('mistakes: a language as registry name, publish without --registry, a broken template', () => {
+    const ts = cli(['registry', 'add', 'ts', bare]);
+    expect(ts.code).toBe(1);
+    expect(ts.stderr).toMatch(/invalid registry name 'ts': it is a language name/);
+    const noRegistry = cli(['templates', 'publish', 'my-counter']);
+    expect(noRegistry.code).toBe(2);
+    expect(noRegistry.stderr).toMatch(/missing --registry/);
+    const broken = join(dirs.base, 'broken');
+    expect(cli(['templates', 'init', broken]).code).toBe(0);
+    writeFileSync(join(broken, 'components-ts/component-name/src/extra.ts'), 'export const x = "{{ name }}";\n');
+    const validate = cli(['templates', 'validate', broken]);
+    expect(validate.code).toBe(1);
+    expect(validate.stdout).toMatch(/^FAIL  placeholders +components-ts\/sample-ns-sample-component\/src\/extra\.ts:1:19: unrendered placeholder \{\{ name \}\}$/m);
+    const before = refsOf(bare);
+    const publish = cli(['templates', 'publish', broken, '--registry', bare, '--version', '2.0.0']);
+    expect(publish.code).toBe(1);
+    expect(publish.stderr).toMatch(/failed validation \(1 problem\): placeholders: .*extra\.ts:1:19/);
+    expect(refsOf(bare)).toBe(before);
+  });
+});

@@ -1,0 +1,174 @@
+/** `add component` end to end (the command module, real files, real generation, real wit-parser, real tsc). */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runAddComponent } from '../../src/commands/add-component.js';
+import { silentReporter } from '../../src/commands/report.js';
+import { schemaErrors } from '../helpers/schema.js';
+import { checkWitDir, stopOracle } from '../helpers/wit-oracle.js';
+import { snapshotTree } from '../helpers/cli.js';
+import { typeCheck, writeGuestTypes } from './guest-types.js';
+import { createComponents, read, tempApp, witCheckDir } from './helpers.js';
+
+afterAll(() => stopOracle());
+
+const add = (cwd: string, template: string, name: string, target?: string) =>
+  runAddComponent({ cwd, template, name, ...(target ? { target } : {}) }, silentReporter);
+
+/** An app with one component made by `create` (planned + written), no wit-generated yet. */
+async function appWith(template: string, name: string): Promise<string> {
+  const app = tempApp();
+  await createComponents(app, [[template, name]]);
+  return app;
+}
+
+function golemYamls(root: string): string[] {
+  return (readdirSync(root, { recursive: true }) as string[]).filter((p) => p.endsWith('golem.yaml') && !p.includes('node_modules') && !p.includes('golem-temp')).sort();
+}
+
+async function expectValidWit(app: string, dir: string) {
+  expect(await checkWitDir(witCheckDir(app, `${dir}/wit`))).toEqual({ ok: true });
+  expect(await checkWitDir(join(app, dir, 'wit-generated'))).toEqual({ ok: true });
+}
+
+describe('every bundled provider template, added to an app', () => {
+  for (const [template, dir] of [
+    ['ts/default', 'components-ts/shop-stock'],
+    ['ts/ephemeral', 'components-ts/shop-stock'],
+    ['rust/default', 'components-rust/shop-stock'],
+    ['rust/ephemeral', 'components-rust/shop-stock'],
+  ] as const) {
+    it(`${template}: WIT accepted, golem.yaml valid, generated${template.startsWith('ts') ? ', type-checks against jco guest-types' : ''}`, async () => {
+      const app = await appWith('ts', 'shop:cart');
+      await add(app, template, 'shop:stock');
+      await expectValidWit(app, dir);
+      for (const f of golemYamls(app)) expect([f, schemaErrors(read(app, f))]).toEqual([f, []]);
+      if (template.endsWith('ephemeral')) expect(read(app, `${dir}/golem.yaml`)).toContain('    componentType: ephemeral\n');
+      if (template.startsWith('ts')) {
+        await writeGuestTypes(join(app, dir));
+        expect(typeCheck(app, join(app, dir))).toEqual({ ok: true, output: '' });
+      }
+    });
+  }
+});
+
+describe('a TS caller of a TS counter provider', async () => {
+  const app = await appWith('ts', 'example:provider');
+  await add(app, 'ts/caller', 'example:caller', 'example:provider');
+  const dir = 'components-ts/example-caller';
+  const main = read(app, `${dir}/src/main.ts`);
+
+  it('constructs the client and makes a blocking call', () => {
+    expect(main).toContain('import { ExampleProviderApi } from "example:provider-client/example-provider-client";');
+    expect(main).toContain('const first = new ExampleProviderApi("worker-1");');
+    expect(main).toContain('first.blockingAdd(BigInt(3));');
+  });
+
+  it('makes three non-blocking get calls polled together with wasi:io/poll', () => {
+    expect(main).toContain('import { poll } from "wasi:io/poll@0.2.0";');
+    expect(main).toContain('const clients = [first, new ExampleProviderApi("worker-2"), new ExampleProviderApi("worker-3")];');
+    expect(main).toContain('const futures = clients.map((client) => client.get());');
+    expect(main).toContain('const ready = poll(pending.map((index) => pollables[index]!));');
+    expect(existsSync(join(app, `${dir}/src/main.ts.hbs`))).toBe(false);
+  });
+
+  it('declares the dependency in golem.yaml', () => {
+    const yaml = read(app, `${dir}/golem.yaml`);
+    expect(yaml).toContain('dependencies:\n  example:caller:\n  - target: example:provider\n    type: wasm-rpc\n');
+    expect(schemaErrors(yaml)).toEqual([]);
+  });
+
+  it('generates the client and imports it in wit-generated; wit-parser accepts it', async () => {
+    expect(read(app, `${dir}/wit-generated/deps/example_provider-client/client.wit`)).toContain('resource example-provider-api {');
+    expect(read(app, `${dir}/wit-generated/main.wit`)).toContain('import example:provider-client/example-provider-client;');
+    await expectValidWit(app, dir);
+  });
+
+  it('type-checks against the jco guest-types bindings of its wit-generated', async () => {
+    const files = await writeGuestTypes(join(app, dir));
+    expect(files).toContain('interfaces/example-provider-client-example-provider-client.d.ts');
+    expect(typeCheck(app, join(app, dir))).toEqual({ ok: true, output: '' });
+  });
+
+  it('the type check is real: a wrong call is caught', async () => {
+    const other = await appWith('ts', 'example:provider');
+    await add(other, 'ts/caller', 'example:caller', 'example:provider');
+    const file = join(other, dir, 'src/main.ts');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('first.blockingAdd(BigInt(3));', 'first.blockingAdd("three");'));
+    await writeGuestTypes(join(other, dir));
+    const result = typeCheck(other, join(other, dir));
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain("Argument of type 'string' is not assignable to parameter of type 'bigint'");
+  });
+});
+
+describe('a caller of an ephemeral provider', () => {
+  it('constructs the client without a worker name and type-checks', async () => {
+    const app = await appWith('ts/ephemeral', 'example:provider');
+    await add(app, 'ts/caller', 'example:caller', 'example:provider');
+    const dir = 'components-ts/example-caller';
+    const main = read(app, `${dir}/src/main.ts`);
+    expect(main).toContain('const first = new ExampleProviderApi();');
+    expect(read(app, `${dir}/wit-generated/deps/example_provider-client/client.wit`)).toContain('constructor();');
+    await writeGuestTypes(join(app, dir));
+    expect(typeCheck(app, join(app, dir))).toEqual({ ok: true, output: '' });
+  });
+});
+
+describe('a Rust caller of a TS counter provider', async () => {
+  const app = await appWith('ts', 'example:provider');
+  await add(app, 'rust/caller', 'example:caller', 'example:provider');
+  const dir = 'components-rust/example-caller';
+  const lib = read(app, `${dir}/src/lib.rs`);
+
+  it('adds the Rust common template to the TS app', () => {
+    expect(existsSync(join(app, 'common-rust/golem.yaml'))).toBe(true);
+    expect(read(app, '.gitignore')).toBe('/dist\n/golem-temp\n/node_modules\n/target\n');
+  });
+
+  it('uses the client: blocking call, then three gets polled together', () => {
+    expect(lib).toContain('use crate::bindings::exports::example::caller_exports::example_caller_api::*;');
+    expect(lib).toContain('use crate::bindings::example::provider_client::example_provider_client::ExampleProviderApi;');
+    expect(lib).toContain('let first = ExampleProviderApi::new("worker-1");');
+    expect(lib).toContain('first.blocking_add(3);');
+    expect(lib).toContain('let clients = [first, ExampleProviderApi::new("worker-2"), ExampleProviderApi::new("worker-3")];');
+    expect(lib).toContain('.map(|client| client.get())');
+    expect(lib).toContain('golem_rust::wasm_rpc::wasi::io::poll::poll(&waiting)');
+    expect(lib).toContain('let mut values: Vec<Option<u64>> = vec![None; futures.len()];');
+  });
+
+  it('declares the dependency, generates the client, points Cargo.toml at wit-generated', async () => {
+    expect(read(app, `${dir}/golem.yaml`)).toContain('  - target: example:provider\n    type: wasm-rpc\n');
+    expect(read(app, `${dir}/Cargo.toml`)).toContain('"example:provider-client" = { path = "wit-generated/deps/example_provider-client" }');
+    await expectValidWit(app, dir);
+  });
+});
+
+describe('add component: finding the app, refusing bad requests, changing nothing', () => {
+  it('works from a folder inside the app', async () => {
+    const app = await appWith('ts', 'example:provider');
+    await add(join(app, 'components-ts', 'example-provider', 'src'), 'ts', 'example:second');
+    expect(existsSync(join(app, 'components-ts/example-second/golem.yaml'))).toBe(true);
+  });
+
+  const refusals: Array<[string, [template: string, name: string, target?: string], RegExp]> = [
+    ['an existing component', ['ts', 'example:provider'], /component example:provider already exists/],
+    ['a bad name', ['ts', 'Example'], /invalid component name 'Example'/],
+    ['an unknown template', ['ts/nope', 'example:x'], /unknown template 'ts\/nope'/],
+    ['a caller without --target', ['ts/caller', 'example:x'], /needs the component it calls/],
+    ['--target on a provider template', ['ts', 'example:x', 'example:provider'], /--target is for caller templates/],
+    ['an unknown target', ['ts/caller', 'example:x', 'example:nope'], /unknown target 'example:nope'/],
+  ];
+  for (const [what, [template, name, target], message] of refusals) {
+    it(`refuses ${what}, writing nothing`, async () => {
+      const app = await appWith('ts', 'example:provider');
+      const before = snapshotTree(app);
+      await expect(add(app, template, name, target)).rejects.toThrow(message);
+      expect(snapshotTree(app)).toEqual(before);
+    });
+  }
+
+  it('outside an app: a clear error', async () => {
+    await expect(add(tempApp(), 'ts', 'example:x')).rejects.toThrow(/golem.yaml/);
+  });
+});

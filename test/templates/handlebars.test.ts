@@ -1,0 +1,76 @@
+/** `.hbs` files: rendered with Handlebars and the documented context, the suffix dropped; everything else substituted as Golem does. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { counterClientModel, findComponentTemplate, loadBundledRegistry, planComponent } from '../../src/templates/index.js';
+import { tempApp } from './helpers.js';
+
+const registry = loadBundledRegistry();
+
+function template(files: Record<string, string>): string {
+  const folder = join(tempApp('cga-hbs-'), 'ts', 'ts-app-component-sample');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'metadata.json'), JSON.stringify({ description: 'sample', appComponentGroup: 'default' }));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(folder, path, '..'), { recursive: true });
+    writeFileSync(join(folder, path), content);
+  }
+  return folder;
+}
+
+async function render(files: Record<string, string>, target?: string) {
+  const entry = findComponentTemplate(registry, template(files));
+  const planned = await planComponent({
+    appRoot: tempApp(),
+    template: target ? { ...entry, role: 'caller' } : entry,
+    componentName: 'my-ns:shopping-cart',
+    registry,
+    alreadyPlanned: new Set(),
+    ...(target ? { target: { componentName: target, client: counterClientModel(target) } } : {}),
+  });
+  return new Map(planned.filter((f) => f.template === entry.id).map((f) => [f.path, f.content.toString('utf8')]));
+}
+
+describe('.hbs files', () => {
+  it('get the component name forms, lose the suffix, and keep `\\{{` as a literal', async () => {
+    const out = await render({
+      'components-ts/component-name/info.txt.hbs':
+        '{{component.colon}} {{component.namespace}} {{component.name}} {{component.kebab}} {{component.snake}} {{component.pascal}} {{component.camel}} {{component.namespaceSnake}}::{{component.nameSnake}} {{template.language}} \\{{ component_name | to_snake_case }}',
+    });
+    expect(out.get('components-ts/my-ns-shopping-cart/info.txt')).toBe(
+      'my-ns:shopping-cart my-ns shopping-cart my-ns-shopping-cart my_ns_shopping_cart MyNsShoppingCart myNsShoppingCart my_ns::shopping_cart ts {{ component_name | to_snake_case }}',
+    );
+  });
+
+  it('are not also given placeholder substitution; other files are', async () => {
+    const out = await render({ 'components-ts/component-name/a.txt.hbs': 'component-name', 'components-ts/component-name/b.txt': 'component-name' });
+    expect(out.get('components-ts/my-ns-shopping-cart/a.txt')).toBe('component-name');
+    expect(out.get('components-ts/my-ns-shopping-cart/b.txt')).toBe('my-ns-shopping-cart');
+  });
+
+  it("see a caller's target: its name forms and client model", async () => {
+    const out = await render(
+      {
+        'components-ts/component-name/calls.txt.hbs':
+          '{{target.component.colon}} {{target.client.clientPackage}} {{target.client.tsModule}} {{target.client.rustModule}}\n{{#each target.client.resources}}{{pascal}}:{{#each functions}} {{name}}({{#each params}}{{name}}: {{type}}{{/each}}){{#if returnsValue}} -> {{result}}{{/if}}{{/each}}{{/each}}',
+      },
+      'example:provider',
+    );
+    expect(out.get('components-ts/my-ns-shopping-cart/calls.txt')).toBe(
+      'example:provider example:provider-client example:provider-client/example-provider-client example::provider_client::example_provider_client\nExampleProviderApi: add(value: u64) get() -> u64',
+    );
+  });
+
+  it('golem.yaml is never a Handlebars file', async () => {
+    await expect(render({ 'components-ts/component-name/golem.yaml.hbs': 'components: {}' })).rejects.toThrow(/is a Handlebars golem.yaml/);
+  });
+
+  it('a caller template refuses targets whose functions need non-primitive arguments, with a hint', async () => {
+    const client = counterClientModel('example:provider');
+    client.resources[0]!.functions[0]!.params[0]!.type = 'list<u8>';
+    const entry = findComponentTemplate(registry, 'ts/caller');
+    await expect(
+      planComponent({ appRoot: tempApp(), template: entry, componentName: 'example:caller', registry, alreadyPlanned: new Set(), target: { componentName: 'example:provider', client } }),
+    ).rejects.toThrow(/primitive WIT types; add\(value\) takes 'list<u8>'/);
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * Templates are untrusted: every attempt to write outside the app, follow a link or reach a
+ * JavaScript prototype refuses the whole template, names the offending path, and writes nothing.
+ */
+import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import { addToPlan, findComponentTemplate, loadBundledRegistry, planComponent } from '../../src/templates/index.js';
+import { applyPlan } from '../../src/fs/stage.js';
+import { tempApp } from './helpers.js';
+
+const registry = loadBundledRegistry();
+
+/** A component template folder `ts/ts-app-component-evil` with the given files; returns its path. */
+function evilTemplate(files: Record<string, string>, metadata: Record<string, unknown> = {}): string {
+  const root = tempApp('cga-evil-');
+  const folder = join(root, 'ts', 'ts-app-component-evil');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'metadata.json'), JSON.stringify({ description: 'evil', appComponentGroup: 'default', ...metadata }));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(folder, path, '..'), { recursive: true });
+    writeFileSync(join(folder, path), content);
+  }
+  return folder;
+}
+
+/** Plans and writes like `create` does; returns the error and checks that nothing was written. */
+async function refused(folder: string): Promise<UserError> {
+  const app = tempApp();
+  const outside = join(app, '..', `${app.split('/').pop()}-outside`);
+  let error: unknown;
+  try {
+    const template = findComponentTemplate(registry, folder);
+    const plan = addToPlan([], await planComponent({ appRoot: app, template, componentName: 'evil:payload', registry, alreadyPlanned: new Set() }));
+    applyPlan(app, plan);
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(UserError);
+  expect(readdirSync(app)).toEqual([]);
+  expect(existsSync(outside)).toBe(false);
+  return error as UserError;
+}
+
+describe('hostile templates', () => {
+  it('a ../ path (through witDepsPaths) is refused, naming it', async () => {
+    const folder = evilTemplate({ 'components-ts/component-name/ok.txt': 'ok' }, { requiresWASI: true, witDepsPaths: ['../escape'] });
+    const err = await refused(folder);
+    expect(err.message).toMatch(/refused: it would write '\.\.\/escape\/blobstore\/[a-z-]+\.wit', outside the app/);
+  });
+
+  it('an absolute path (through witDepsPaths) is refused', async () => {
+    const folder = evilTemplate({ 'components-ts/component-name/ok.txt': 'ok' }, { requiresWASI: true, witDepsPaths: ['/tmp/cga-absolute-escape'] });
+    const err = await refused(folder);
+    expect(err.message).toContain("it would write '/tmp/cga-absolute-escape/");
+    expect(existsSync('/tmp/cga-absolute-escape')).toBe(false);
+  });
+
+  it('a symlink to a file outside is refused, never followed', async () => {
+    const folder = evilTemplate({ 'components-ts/component-name/ok.txt': 'ok' });
+    symlinkSync('/etc/hostname', join(folder, 'components-ts', 'component-name', 'stolen.txt'));
+    const err = await refused(folder);
+    expect(err.message).toContain("'components-ts/component-name/stolen.txt' is a symbolic link");
+  });
+
+  it('a symlinked folder is refused', async () => {
+    const folder = evilTemplate({ 'components-ts/component-name/ok.txt': 'ok' });
+    symlinkSync('/etc', join(folder, 'components-ts', 'etc'));
+    const err = await refused(folder);
+    expect(err.message).toContain("'components-ts/etc' is a symbolic link");
+  });
+
+  it("a name that becomes '..' (once .hbs is dropped) is refused", async () => {
+    const folder = evilTemplate({ 'components-ts/component-name/ok.txt': 'ok', 'components-ts/...hbs': 'x' });
+    const err = await refused(folder);
+    expect(err.message).toContain("'components-ts/...hbs' becomes '..' once '.hbs' is dropped");
+  });
+
+  it.each([
+    ['{{component.constructor.name}}', 'constructor'],
+    ['{{#with component}}{{__proto__}}{{/with}}', '__proto__'],
+    ['{{component.__defineGetter__}}', '__defineGetter__'],
+  ])('Handlebars prototype access %s is refused', async (source, name) => {
+    const folder = evilTemplate({ 'components-ts/component-name/main.ts.hbs': source });
+    const err = await refused(folder);
+    expect(err.message).toContain('components-ts/component-name/main.ts.hbs');
+    expect(err.message).toContain(`'${name}', which templates may not use`);
+  });
+
+  it('Handlebars built-ins that reach outside (lookup, log) are not available', async () => {
+    for (const source of ['{{lookup component "constructor"}}', '{{log "hi"}}']) {
+      const err = await refused(evilTemplate({ 'components-ts/component-name/main.ts.hbs': source }));
+      expect(err.message).toMatch(/main\.ts\.hbs/);
+    }
+  });
+
+  it('a missing field in a Handlebars file is an error, not an empty string', async () => {
+    const err = await refused(evilTemplate({ 'components-ts/component-name/main.ts.hbs': '{{component.nope}}' }));
+    expect(err.message).toMatch(/"nope" not defined/);
+  });
+
+  it('nothing in a template is executed: a package.json with scripts is copied as text only', async () => {
+    const app = tempApp();
+    const marker = join(app, '..', `${app.split('/').pop()}-ran`);
+    const folder = evilTemplate({ 'components-ts/component-name/package.json': JSON.stringify({ scripts: { postinstall: `touch ${marker}`, prepare: `touch ${marker}` } }) });
+    const plan = await planComponent({ appRoot: app, template: findComponentTemplate(registry, folder), componentName: 'evil:payload', registry, alreadyPlanned: new Set() });
+    applyPlan(app, plan);
+    expect(existsSync(join(app, 'components-ts/evil-payload/package.json'))).toBe(true);
+    expect(existsSync(marker)).toBe(false);
+  });
+});
