@@ -47,9 +47,12 @@ let allOk = true;
 for (const functions of [1_000, 10_000, 100_000]) {
   const text = targetWit(functions);
   const app = benchApp(text);
+  // Each round writes to new output folders (deleting folders is not what is measured).
+  let round = 0;
   const fresh = () => {
-    rmSync(app.tempDir, { recursive: true, force: true });
-    for (const c of app.components.values()) rmSync(c.generatedWit, { recursive: true, force: true });
+    round++;
+    app.tempDir = join(app.root, `golem-temp-${round}`);
+    for (const c of app.components.values()) c.generatedWit = join(c.dir, `wit-generated-${round}`);
   };
   const rounds = functions >= 100_000 ? 3 : 7;
   const measured = await sideBySide(

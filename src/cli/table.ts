@@ -33,6 +33,11 @@ export interface CommandModule {
   run(parsed: ParsedCommand): Promise<number | void>;
 }
 
+const SOURCE_OPTIONS: Record<string, OptionSpec> = {
+  offline: { type: 'boolean', description: 'use only cached copies of remote templates and registries' },
+  registry: { type: 'string', value: '<source>', description: 'one more template registry for this command (git URL, path, github:owner/repo)' },
+};
+
 const APP_OPTION: Record<string, OptionSpec> = {
   app: { type: 'string', value: '<dir>', description: 'the application folder (default: found from the current folder upward)' },
 };
@@ -45,27 +50,31 @@ export const COMMANDS: CommandSpec[] = [
     options: {
       component: { type: 'string', multiple: true, value: '<ns:name>', description: 'add a component (repeatable)' },
       template: { type: 'string', multiple: true, short: 't', value: '<lang>[/<name>]', description: 'template for the components: once for all, or once per --component (default: ts)' },
+      target: { type: 'string', multiple: true, value: '<component>', description: 'what a caller template calls: once per caller component, in order' },
+      dependency: { type: 'string', multiple: true, value: '<caller>=<target>[=static-wasm-rpc]', description: 'a worker-to-worker dependency between components (repeatable; self allowed)' },
       yes: { type: 'boolean', short: 'y', description: 'accept the defaults, ask nothing' },
       'no-git': { type: 'boolean', description: 'do not initialise a git repository' },
       install: { type: 'boolean', description: "run the package manager's install in the new app" },
       overwrite: { type: 'boolean', description: 'allow a non-empty folder (files the templates write are replaced, nothing is deleted)' },
       'dry-run': { type: 'boolean', description: 'print the files that would be written, write nothing' },
+      ...SOURCE_OPTIONS,
     },
     load: () => import('./commands/create.js'),
   },
   {
     path: ['add', 'component'],
-    args: ['<template>', '<ns:name>'],
+    args: ['[template]', '[ns:name]'],
     summary: 'add a component from a template (callers get --target)',
     options: {
       target: { type: 'string', value: '<component>', description: 'the component a caller template calls' },
+      ...SOURCE_OPTIONS,
       ...APP_OPTION,
     },
     load: () => import('./commands/add-component.js'),
   },
   {
     path: ['add', 'dependency'],
-    args: ['<component>', '<target>'],
+    args: ['[component]', '[target]'],
     summary: "write a worker-to-worker dependency into golem.yaml, then generate the caller's clients",
     options: {
       type: { type: 'string', value: '<wasm-rpc|static-wasm-rpc>', description: 'dependency type (default: wasm-rpc)' },

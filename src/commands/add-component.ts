@@ -17,7 +17,10 @@ import { buildStubDefinition } from '../rpc/stub-def.js';
 import type { StubDefinition, StubType } from '../rpc/stub-model.js';
 import {
   addToPlan,
+  clientFunction,
   clientNames,
+  clientParam,
+  clientResource,
   loadBundledRegistry,
   planComponent,
   registerTemplateSource,
@@ -27,7 +30,6 @@ import {
   type Registry,
   type TemplateEntry,
 } from '../templates/index.js';
-import { clientFunction, clientParam, clientResource } from '../templates/client-model.js';
 import type { Reporter } from './report.js';
 
 export interface AddComponentInput {
@@ -39,6 +41,8 @@ export interface AddComponentInput {
   name: string;
   /** `--target`: the component a caller template calls. */
   target?: string;
+  /** Existing components that should call the new one (a wasm-rpc dependency each). */
+  callers?: string[];
   offline?: boolean;
 }
 
@@ -122,7 +126,14 @@ export async function runAddComponent(input: AddComponentInput, report: Reporter
   if (input.target !== undefined && !isCaller) {
     throw new UserError(`--target is for caller templates; ${template.id} is not one`, { hint: 'Leave out --target, or use a caller template such as ts/caller.' });
   }
+  if (input.target === input.name) {
+    throw new UserError(`${input.name} cannot be its own caller template target: its example calls would call themselves without end`, {
+      hint: `Choose another --target; for a self-dependency use 'add dependency ${input.name} ${input.name}' after adding it.`,
+    });
+  }
   const targetComponent = input.target === undefined ? undefined : requireComponent(app, input.target, 'target');
+  const callers = [...new Set(input.callers ?? [])];
+  for (const caller of callers) requireComponent(app, caller, 'caller');
   const target = targetComponent && { componentName: targetComponent.name, client: clientModelOf(app, targetComponent) };
 
   const plan = addToPlan([], await planComponent({ appRoot: root, template, componentName: input.name, registry, alreadyPlanned: new Set(), ...(target ? { target } : {}) }));
@@ -130,19 +141,25 @@ export async function runAddComponent(input: AddComponentInput, report: Reporter
   const written = applied.actions.filter((a) => a.action !== 'skip' && a.action !== 'unchanged');
   report.step(`Added ${input.name} from ${template.id} (${written.length} files)`);
 
-  let edit: Edit | undefined;
+  const edits: Edit[] = [];
+  /** One dependency at a time: two of them may edit the same golem.yaml. */
+  const depend = (caller: string, target: string) => {
+    const edit = addDependency(loadApp(root, { explicitRoot: true }), caller, target, 'wasm-rpc');
+    writeEdits([edit], { verify: (texts) => loadApp(root, { explicitRoot: true, overrides: texts }) });
+    edits.push(edit);
+    report.step(`Added dependency ${caller} → ${target} (wasm-rpc) in ${relative(input.cwd, edit.file) || edit.file}`);
+  };
   try {
-    if (targetComponent) {
-      const withComponent = loadApp(root, { explicitRoot: true });
-      edit = addDependency(withComponent, input.name, targetComponent.name, 'wasm-rpc');
-      writeEdits([edit], { verify: (texts) => loadApp(root, { explicitRoot: true, overrides: texts }) });
-      report.step(`Added dependency ${input.name} → ${targetComponent.name} (wasm-rpc) in ${relative(input.cwd, edit.file) || edit.file}`);
-    }
-    await report.task('Generating wit-generated and clients', () => generate(loadApp(root, { explicitRoot: true }), { components: [input.name] }, { ...report, step() {}, info() {} }), (s) =>
-      `Generated ${s.added.length + s.changed.length} files (wit-generated, clients)`,
+    if (targetComponent) depend(input.name, targetComponent.name);
+    for (const caller of callers) depend(caller, input.name);
+    const quiet: Reporter = { ...report, step() {}, info() {} };
+    await report.task(
+      'Generating wit-generated and clients',
+      () => generate(loadApp(root, { explicitRoot: true }), { components: [input.name, ...callers] }, quiet),
+      (s) => `Generated ${s.added.length + s.changed.length} files (wit-generated, clients)`,
     );
   } catch (err) {
-    if (edit && edit.after !== edit.before) writeEdits([{ ...edit, before: edit.after, after: edit.before }]);
+    for (const edit of edits.reverse()) if (edit.after !== edit.before) writeEdits([{ ...edit, before: edit.after, after: edit.before }]);
     applied.rollback();
     report.warn('nothing was kept: the files and the golem.yaml change of this command were undone.');
     throw err;

@@ -1,24 +1,26 @@
 /**
- * Create an application: every answer is known before this runs (flags or prompts, in cli/).
- * 1. check the target folder, 2. plan every file in memory, 3. dry run: print the plan and stop,
- * 4. write the plan (a transaction), 5. generate wit-generated and clients, 6. git, 7. install,
- * 8. next steps. A failure in 4–5 removes what this run created.
+ * Create an application. Every answer is known before this runs (flags or prompts, in cli/):
+ * 1. check the target folder, 2. resolve the templates and plan the files in memory,
+ * 3. dry run: print the plan and stop, 4. write the plan (a transaction), 5. callers (planned
+ * from their targets' WIT) and dependencies, 6. generate wit-generated and clients,
+ * 7. git, 8. install, 9. next steps. A failure in 4–6 removes what this run created.
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
 import { UserError } from '../errors.js';
-import { applyPlan, describePlan } from '../fs/stage.js';
-import type { PlannedFile } from '../templates/index.js';
+import { applyPlan, describePlan, type AppliedPlan } from '../fs/stage.js';
 import { initRepository } from '../git/index.js';
+import type { CallerTarget, PlannedFile, Registry, TemplateEntry } from '../templates/index.js';
 import type { Reporter } from './report.js';
 import { detectPackageManager, installCommand, type PackageManager } from './shared/package-manager.js';
+import { resolveTemplate } from './shared/resolve-template.js';
 
 export interface ComponentRequest {
   name: string;
-  /** Registry id or shorthand (`ts`, `ts/default`, `rust`, `ts/caller`). */
+  /** Registry id or shorthand (`ts`, `ts/default`, `rust`, `ts/caller`), folder or remote source. */
   template: string;
-  /** For caller templates: the component it calls (another request's name, or its own). */
+  /** For caller templates: the component it calls (another component of this run). */
   target?: string;
 }
 
@@ -34,12 +36,17 @@ export interface CreateOptions {
   /** Target folder (absolute). */
   dir: string;
   components: ComponentRequest[];
+  /** `--target` values, in order, for the caller components that name no target themselves. */
+  callerTargets?: string[];
   /** Extra dependencies (a caller template's own dependency on its target is implied). */
   dependencies?: DependencyRequest[];
   git: boolean;
   install: boolean;
   overwrite: boolean;
   dryRun: boolean;
+  offline?: boolean;
+  /** `--registry`: one more template registry for this run. */
+  registry?: string;
   packageManager?: PackageManager;
 }
 
@@ -66,27 +73,98 @@ export function witIdentifierFromFolder(dir: string): string | undefined {
   return /^[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*$/.test(id) ? id : undefined;
 }
 
-export async function planApp(dir: string, components: ComponentRequest[]): Promise<PlannedFile[]> {
-  const { loadBundledRegistry, findComponentTemplate, planComponent, validateComponentName, addToPlan } = await import('../templates/index.js');
-  const registry = loadBundledRegistry();
-  let planned: PlannedFile[] = [];
-  const seen = new Set<string>();
-  for (const c of components) {
+interface ResolvedComponent extends ComponentRequest {
+  template: string;
+  entry: TemplateEntry;
+  registry: Registry;
+}
+
+/** Validates names and targets, resolves templates; callers come after their targets. */
+async function resolveComponents(options: CreateOptions, report: Reporter): Promise<ResolvedComponent[]> {
+  const { validateComponentName } = await import('../templates/index.js');
+  const names = new Set<string>();
+  for (const c of options.components) {
     const invalid = validateComponentName(c.name);
     if (invalid) throw new UserError(invalid);
-    if (seen.has(c.name)) throw new UserError(`component ${c.name} is given twice`, { hint: 'Give each --component a different name.' });
-    seen.add(c.name);
-    const template = findComponentTemplate(registry, c.template);
-    const alreadyPlanned = new Set(planned.map((f) => f.path));
-    planned = addToPlan(planned, await planComponent({ appRoot: dir, template, componentName: c.name, registry, alreadyPlanned }));
+    if (names.has(c.name)) throw new UserError(`component ${c.name} is given twice`, { hint: 'Give each component a different name.' });
+    names.add(c.name);
   }
-  return planned;
+  const resolved: ResolvedComponent[] = [];
+  const targets = [...(options.callerTargets ?? [])];
+  for (const request of options.components) {
+    const { template: entry, registry } = await resolveTemplate(request.template, { cwd: options.dir, offline: options.offline, registry: options.registry, report });
+    const c = entry.role === 'caller' && request.target === undefined && targets.length > 0 ? { ...request, target: targets.shift()! } : request;
+    if (c.target !== undefined && entry.role !== 'caller') {
+      throw new UserError(`${c.name}: a target is for caller templates; ${entry.id} is not one`, { hint: 'Use a caller template such as ts/caller, or add a dependency instead.' });
+    }
+    if (entry.role === 'caller' && c.target === undefined) {
+      throw new UserError(`${c.name} uses the caller template ${entry.id}, which needs a target`, { hint: 'Name the component it calls, e.g. --target example:provider.' });
+    }
+    if (c.target !== undefined && (c.target === c.name || !names.has(c.target))) {
+      throw new UserError(`${c.name}: target ${c.target} must be another component of this app`, {
+        hint: `Components: ${[...names].join(', ')}. For a component that calls itself, add a dependency on itself.`,
+      });
+    }
+    resolved.push({ ...c, entry, registry });
+  }
+  if (targets.length > 0) throw new UserError(`--target ${targets[0]} has no caller component to go with`, { hint: 'Give one --target per component created from a caller template, in order.' });
+  // Targets first: a caller template is rendered from its target's WIT.
+  const ordered: ResolvedComponent[] = [];
+  const place = (c: ResolvedComponent, path: string[]) => {
+    if (ordered.includes(c)) return;
+    if (path.includes(c.name)) throw new UserError(`caller templates target each other in a cycle: ${[...path, c.name].join(' → ')}`);
+    const target = c.target && resolved.find((o) => o.name === c.target);
+    if (target) place(target, [...path, c.name]);
+    ordered.push(c);
+  };
+  for (const c of resolved) place(c, []);
+  return ordered;
+}
+
+async function planOne(dir: string, c: ResolvedComponent, plan: PlannedFile[], target?: CallerTarget): Promise<PlannedFile[]> {
+  const { planComponent } = await import('../templates/index.js');
+  return planComponent({ appRoot: dir, template: c.entry, componentName: c.name, registry: c.registry, alreadyPlanned: new Set(plan.map((f) => f.path)), ...(target ? { target } : {}) });
+}
+
+/** Components that do not render from another's WIT, planned; the callers, to plan once their targets exist. */
+async function planIndependent(options: CreateOptions, report: Reporter): Promise<{ plan: PlannedFile[]; callers: ResolvedComponent[]; edges: DependencyRequest[] }> {
+  const { addToPlan } = await import('../templates/index.js');
+  const components = await resolveComponents(options, report);
+  const edges = dependencyEdges(components, options.dependencies ?? []);
+  let plan: PlannedFile[] = [];
+  for (const c of components.filter((c) => !c.target)) plan = addToPlan(plan, await planOne(options.dir, c, plan));
+  return { plan, callers: components.filter((c) => c.target), edges };
+}
+
+/** Callers rendered against a counter-shaped stand-in for their target: right paths, for listings. */
+async function withPlaceholderCallers(dir: string, plan: PlannedFile[], callers: ResolvedComponent[]): Promise<PlannedFile[]> {
+  const { addToPlan, counterClientModel } = await import('../templates/index.js');
+  for (const c of callers) plan = addToPlan(plan, await planOne(dir, c, plan, { componentName: c.target!, client: counterClientModel(c.target!) }));
+  return plan;
+}
+
+/** Every file the app would get (for summaries and --dry-run); nothing is written. */
+export async function planApp(options: CreateOptions, report: Reporter): Promise<PlannedFile[]> {
+  const { plan, callers } = await planIndependent(options, report);
+  return withPlaceholderCallers(options.dir, plan, callers);
+}
+
+/** Every edge: the extra ones asked for, plus each caller template's dependency on its target. */
+export function dependencyEdges(components: ComponentRequest[], extra: DependencyRequest[]): DependencyRequest[] {
+  const edges = [...components.filter((c) => c.target).map((c): DependencyRequest => ({ caller: c.name, target: c.target!, type: 'wasm-rpc' })), ...extra];
+  const names = new Set(components.map((c) => c.name));
+  for (const e of edges) {
+    const unknown = [e.caller, e.target].find((n) => !names.has(n));
+    if (unknown) throw new UserError(`dependency ${e.caller} → ${e.target} names ${unknown}, which is not one of the components`, { hint: `Components: ${[...names].join(', ')}.` });
+  }
+  return edges.filter((e, i) => edges.findIndex((o) => o.caller === e.caller && o.target === e.target) === i);
 }
 
 export async function createApp(options: CreateOptions, report: Reporter): Promise<CreateResult> {
   const { dir } = options;
   const existed = existsSync(dir);
   const display = relative(process.cwd(), dir) || '.';
+  const { addToPlan } = await import('../templates/index.js');
 
   // 1. The target folder.
   if (existed && !isEmptyDir(dir) && !options.overwrite) {
@@ -95,32 +173,48 @@ export async function createApp(options: CreateOptions, report: Reporter): Promi
     });
   }
 
-  // 2. Every file, rendered in memory.
-  const plan = await planApp(dir, options.components);
+  // 2. Templates, then every file that does not depend on another component's WIT, in memory.
+  const independent = await planIndependent(options, report);
+  const { callers, edges } = independent;
+  let plan = independent.plan;
 
   // 3. Dry run.
   if (options.dryRun) {
-    const files = describePlan(dir, plan);
+    const files = describePlan(dir, await withPlaceholderCallers(dir, plan, callers));
     report.info(`Dry run: ${files.filter((f) => f.action !== 'skip' && f.action !== 'unchanged').length} files would be written in ${display} (nothing written):`);
     for (const f of files) report.info(`  ${f.action.padEnd(9)} ${f.path}`);
+    for (const e of edges) report.info(`  dependency ${e.caller} → ${e.target} (${e.type})`);
     return { files, dryRun: true };
   }
 
-  // 4. Write.
-  const applied = applyPlan(dir, plan);
-
-  // 5. Dependencies, then wit-generated and clients, as after a `golem app build`.
+  // 4–6. Write, then callers and dependencies, then generate; undo everything on failure.
+  const applied: AppliedPlan[] = [];
   try {
-    await writeDependencies(dir, dependencyEdges(options), report);
-    await report.task('Generating wit-generated and clients', () => generateAll(dir), (s) => `Generated ${s} files (wit-generated, golem-temp)`);
+    applied.push(applyPlan(dir, plan));
+    if (callers.length > 0 || edges.length > 0) {
+      const { loadApp, addDependency, writeEdits } = await import('../app/index.js');
+      const { callerTarget } = await import('./shared/caller-target.js');
+      for (const c of callers) {
+        const app = loadApp(dir, { explicitRoot: true });
+        const target = callerTarget(app, app.components.get(c.target!)!);
+        const files = await planOne(dir, c, [], target);
+        applied.push(applyPlan(dir, files));
+        plan = addToPlan(plan, files);
+      }
+      for (const e of edges) {
+        writeEdits([addDependency(loadApp(dir, { explicitRoot: true }), e.caller, e.target, e.type)]);
+        report.step(`Added dependency ${e.caller} → ${e.target} (${e.type})`);
+      }
+    }
+    await report.task('Generating wit-generated and clients', () => generateAll(dir), (n) => `Generated ${n} files (wit-generated, golem-temp)`);
   } catch (err) {
-    applied.rollback();
+    for (const a of applied.reverse()) a.rollback();
     if (!existed) rmSync(dir, { recursive: true, force: true });
     throw err;
   }
   report.step(`Created ${options.components.map((c) => c.name).join(', ')} in ${display}`);
 
-  // 6. git.
+  // 7. git.
   if (options.git) {
     const git = await initRepository(dir, 'Initial commit from create-golem-app');
     if (git.status === 'committed') report.step('Initialised a git repository with a first commit');
@@ -128,7 +222,7 @@ export async function createApp(options: CreateOptions, report: Reporter): Promi
     else if (git.status === 'failed') report.warn(`git failed (${git.reason}); the app is written, without a repository`);
   }
 
-  // 7. Install.
+  // 8. Install.
   const pm = options.packageManager ?? detectPackageManager();
   const hasNodePackage = plan.some((f) => f.path === 'package.json');
   if (options.install && hasNodePackage) {
@@ -136,45 +230,17 @@ export async function createApp(options: CreateOptions, report: Reporter): Promi
     await report.task(`Installing dependencies with ${pm}`, () => run(cmd!, args, dir), () => `Installed dependencies with ${pm}`);
   }
 
-  // 8. Next steps.
+  // 9. Next steps.
   report.info('\nNext steps:');
   if (display !== '.') report.info(`  cd ${display.includes(' ') ? JSON.stringify(display) : display}`);
   if (hasNodePackage && !options.install) report.info(`  ${installCommand(pm).join(' ')}`);
   report.info('  golem app build');
-  return { files: applied.actions, dryRun: false };
-}
-
-/** Every edge: the extra ones asked for, plus each caller template's dependency on its target. */
-export function dependencyEdges(options: Pick<CreateOptions, 'components' | 'dependencies'>): DependencyRequest[] {
-  const edges = [
-    ...options.components.filter((c) => c.target).map((c): DependencyRequest => ({ caller: c.name, target: c.target!, type: 'wasm-rpc' })),
-    ...(options.dependencies ?? []),
-  ];
-  const names = new Set(options.components.map((c) => c.name));
-  for (const e of edges) {
-    const unknown = [e.caller, e.target].find((n) => !names.has(n));
-    if (unknown) throw new UserError(`dependency ${e.caller} → ${e.target} names ${unknown}, which is not one of the components`, { hint: `Components: ${[...names].join(', ')}.` });
-  }
-  return edges.filter((e, i) => edges.findIndex((o) => o.caller === e.caller && o.target === e.target) === i);
-}
-
-async function writeDependencies(dir: string, edges: DependencyRequest[], report: Reporter): Promise<void> {
-  if (edges.length === 0) return;
-  const { loadApp, addDependency, writeEdits } = await import('../app/index.js');
-  for (const e of edges) {
-    const edit = addDependency(loadApp(dir, { explicitRoot: true }), e.caller, e.target, e.type);
-    writeEdits([edit]);
-    report.step(`Added dependency ${e.caller} → ${e.target} (${e.type})`);
-  }
+  return { files: applied.flatMap((a) => a.actions), dryRun: false };
 }
 
 async function generateAll(dir: string): Promise<number> {
-  const [{ loadApp }, { generate }, { silentReporter }] = await Promise.all([
-    import('../app/index.js'),
-    import('../rpc/index.js'),
-    import('./report.js'),
-  ]);
-  const summary = await generate(loadApp(dir), {}, silentReporter);
+  const [{ loadApp }, { generate }, { silentReporter }] = await Promise.all([import('../app/index.js'), import('../rpc/index.js'), import('./report.js')]);
+  const summary = await generate(loadApp(dir, { explicitRoot: true }), {}, silentReporter);
   return summary.added.length + summary.changed.length;
 }
 
@@ -187,7 +253,11 @@ function run(cmd: string, args: string[], cwd: string): Promise<void> {
     child.on('exit', (code) =>
       code === 0
         ? done()
-        : fail(new UserError(`${[cmd, ...args].join(' ')} failed (exit ${code}): ${stderr.trim().split('\n').pop() ?? ''}`, { hint: 'The app is written; fix the problem and run the install again.' })),
+        : fail(
+            new UserError(`${[cmd, ...args].join(' ')} failed (exit ${code}): ${stderr.trim().split('\n').pop() ?? ''}`, {
+              hint: 'The app is written; fix the problem and run the install again.',
+            }),
+          ),
     );
   });
 }

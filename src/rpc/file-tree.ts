@@ -54,6 +54,7 @@ export function mergeInto(into: FileTree, from: FileTree, prefix = ''): void {
 export function syncTree(dir: string, tree: FileTree, reportBase: string, result: SyncResult): void {
   const existing = existsSync(dir) ? readTree(dir) : new Map<string, string>();
   const rel = (p: string) => relative(reportBase, join(dir, p)).split('\\').join('/');
+  const made = new Set<string>();
   for (const [path, text] of [...tree].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const before = existing.get(path);
     if (before === text) {
@@ -61,7 +62,11 @@ export function syncTree(dir: string, tree: FileTree, reportBase: string, result
       continue;
     }
     const file = join(dir, path);
-    mkdirSync(dirname(file), { recursive: true });
+    const parent = dirname(file);
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
     writeFileSync(file, text);
     (before === undefined ? result.added : result.changed).push(rel(path));
   }

@@ -119,7 +119,7 @@ export class Planner {
     const refs = foreignPackageRefs(mainFiles).filter((id) => !present.has(id));
     const fromComponents = refs.filter((id) => componentExports.has(unversioned(id)));
     const fromWitDeps = refs.filter((id) => !componentExports.has(unversioned(id)));
-    copyPackagesWithDeps(fromWitDeps, this.witDeps(), tree, present, this.app.witDeps);
+    if (fromWitDeps.length > 0) copyPackagesWithDeps(fromWitDeps, this.witDeps(), tree, present, this.app.witDeps);
     for (const id of fromComponents) {
       const other = this.base(componentExports.get(unversioned(id))!);
       copyPackagesWithDeps([id], treeIndex(other.tree, other.dir), tree, present, [other.dir]);

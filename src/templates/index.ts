@@ -15,19 +15,36 @@
  *   `Cargo.toml._`/`_gitignore` renamed, metadata.json never copied, golem.yaml as Golem
  *   handles it (minijinja `{{ … }}` kept verbatim), `*.hbs` rendered with Handlebars, the WIT
  *   deps the metadata asks for. A component file that already exists is a UserError.
+ * - `addToPlan(plan, files)`: adds a component's files to a run's plan (a path planned twice is
+ *   one file; `.gitignore` lines merged).
+ * - `resolveComponentTemplate(registry, spec, {cwd, offline})`: also remote specs, through the
+ *   TemplateSource registered with `registerTemplateSource` (src/templates/sources).
  * - `validateComponentName(name)`: undefined or a message with a valid example.
  * - `placeholderValues(name)`: Golem's placeholder → value table, in Golem's order.
+ * - Caller templates get `target: { componentName, client: ClientModel }` (client-model.ts);
+ *   the `.hbs` context is documented in handlebars.ts and templates/README.md.
+ * - `validateRegistryText` / `loadRegistryFile`: registry.json checked against registry.schema.json.
  */
 export type { PlannedFile } from './types.js';
+import type { Registry, RegistryJson } from './registry.js';
 export type { TemplateEntry, Registry, RegistryJson, RegistryEntryJson, TemplateKind, TemplateRole } from './registry.js';
 export type { TemplateMetadata } from './metadata.js';
 export type { CallerTarget, HandlebarsContext } from './handlebars.js';
 export type { ClientModel, ClientResource, ClientFunction, ClientParam } from './client-model.js';
 export type { NameForms } from './names.js';
 export { loadBundledRegistry, findCommonTemplate, normalizeLanguage, componentTemplateIds } from './registry.js';
-export { loadRegistryFile, validateRegistryText } from './validate-registry.js';
 export { findComponentTemplate, resolveComponentTemplate, isFolderSpec } from './find.js';
 export { registerTemplateSource, resolveTemplateSource, isRemoteSpec, type TemplateSource, type TemplateSourceOptions } from './source.js';
 export { planComponent, addToPlan, type PlanComponentOptions } from './plan.js';
 export { validateComponentName, placeholderValues, nameForms } from './names.js';
-export { counterClientModel, clientNames } from './client-model.js';
+export { counterClientModel, clientNames, clientParam, clientFunction, clientResource } from './client-model.js';
+
+/** Checks registry.json text against registry.schema.json (+ id/language/duplicate rules); loads ajv and yaml on first use. */
+export async function validateRegistryText(text: string, file: string): Promise<RegistryJson> {
+  return (await import('./validate-registry.js')).validateRegistryText(text, file);
+}
+
+/** A registry from its registry.json file (validated), entry paths relative to `root`. */
+export async function loadRegistryFile(file: string, name: string, root: string): Promise<Registry> {
+  return (await import('./validate-registry.js')).loadRegistryFile(file, name, root);
+}

@@ -4,7 +4,7 @@
  * (`<lang>/<lang>-app-common`, `<lang>/<lang>-app-component-<name>`), which is used when
  * present; otherwise the registry's common template of that language and group applies.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { readTemplateMetadata, METADATA_FILE } from './metadata.js';
@@ -29,7 +29,8 @@ function siblingCommon(folder: string, language: string, group: string): Templat
   const parent = dirname(folder);
   for (const name of readdirSync(parent).sort()) {
     const dir = join(parent, name);
-    if (dir === folder || !existsSync(join(dir, METADATA_FILE)) || !statSync(dir).isDirectory()) continue;
+    // Only real sibling folders: a link could bring in files from anywhere.
+    if (dir === folder || !lstatSync(dir).isDirectory() || !existsSync(join(dir, METADATA_FILE))) continue;
     const meta = readTemplateMetadata(dir);
     if (meta.appCommonGroup === group) {
       return { id: `${language}/${golemTemplateName(name)}`, kind: 'common', language, group, description: meta.description, path: dir, origin: dir };

@@ -3,7 +3,7 @@
  * `TemplateMetadata`), so Golem's own template folders work unchanged. Unknown keys are ignored,
  * as Golem's serde does; a known key of the wrong type is an error naming the key.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 
@@ -59,11 +59,15 @@ export function readTemplateMetadata(folder: string): TemplateMetadata {
       hint: 'A template folder needs a metadata.json in golem-cli\'s format, e.g. {"description": "…", "appComponentGroup": "default"}.',
     });
   }
+  // Templates are untrusted: a linked metadata.json could make us read (and echo) any file.
+  if (!lstatSync(file).isFile()) {
+    throw new UserError(`template folder ${folder}: ${METADATA_FILE} is not a regular file`, { hint: 'Template files may not be symbolic links.' });
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new UserError(`${file}: not valid JSON (${(err as Error).message})`, { hint: 'Fix the JSON syntax.' });
+    throw new UserError(`${file}: not valid JSON (${(err as Error).message.split('\n')[0]!.slice(0, 120)})`, { hint: 'Fix the JSON syntax.' });
   }
   return checkMetadata(raw, file);
 }

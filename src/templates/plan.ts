@@ -44,25 +44,23 @@ export async function planComponent(opts: PlanComponentOptions): Promise<Planned
   }
   const values = placeholderValues(opts.componentName);
   const common = template.common ?? findCommonTemplate(registry, template.language, meta.appComponentGroup ?? template.group);
+  const commonMeta = common && readTemplateMetadata(common.path);
+  if (common && commonMeta) assertSupported(commonMeta, common.id);
+  const skipFile = commonMeta?.appCommonSkipIfExists;
+  const addCommon = common !== undefined && !(skipFile !== undefined && (existsSync(join(appRoot, skipFile)) || opts.alreadyPlanned.has(skipFile)));
   const renderHandlebars = await handlebarsRenderer({
     componentName: opts.componentName,
     template,
     target: opts.target,
-    folders: [template.path, ...(common ? [common.path] : [])],
+    folders: [template.path, ...(addCommon ? [common.path] : [])],
   });
 
   const files: PlannedFile[] = [];
-  if (common) {
-    const commonMeta = readTemplateMetadata(common.path);
-    assertSupported(commonMeta, common.id);
-    const skipFile = commonMeta.appCommonSkipIfExists;
-    const present = skipFile !== undefined && (existsSync(join(appRoot, skipFile)) || opts.alreadyPlanned.has(skipFile));
-    if (!present) {
-      files.push(
-        ...renderTemplateFolder({ templateId: common.id, folder: common.path, meta: commonMeta, kind: 'common', appRoot, values, renderHandlebars }),
-        ...planWitDeps(commonMeta, common.id),
-      );
-    }
+  if (addCommon && commonMeta) {
+    files.push(
+      ...renderTemplateFolder({ templateId: common.id, folder: common.path, meta: commonMeta, kind: 'common', appRoot, values, renderHandlebars }),
+      ...planWitDeps(commonMeta, common.id),
+    );
   }
   const componentFiles = renderTemplateFolder({
     templateId: template.id,

@@ -393,6 +393,15 @@ export class PackageResolver {
     }
   }
 
+  /** Stands for a name that a gated-out `use` takes from another package without checking it. */
+  private gatedPlaceholder(name: A.Id, owner: M.TypeOwner): LookupEntry {
+    const def: M.TypeDef = {
+      id: nextTypeId++, name: name.name, def: { kind: 'resource' }, owner, docs: { lines: [] }, stability: { kind: 'unknown' },
+      file: this.file.path, span: name.span,
+    };
+    return { kind: 'type', def, excluded: true };
+  }
+
   /** A type in a gated-out interface or world must carry a gate itself (wit-parser keeps ungated types). */
   private checkGatedWithOwner(stability: M.Stability, name: A.Id): void {
     if (isExcluded(stability)) return;
@@ -406,7 +415,9 @@ export class PackageResolver {
     const from = this.resolveInterfacePath(use.from, excluded);
     const fromLookup = this.lookupOf(from);
     for (const n of use.names) {
-      const entry = fromLookup.get(n.name.name);
+      let entry = fromLookup.get(n.name.name);
+      // wit-parser checks names used from another package only for items that are not gated out.
+      if (excluded && from.package !== this.pkg && entry?.kind !== 'type') entry = this.gatedPlaceholder(n.name, owner);
       if (entry?.kind === 'function') this.fail(`cannot import function \`${n.name.name}\``, n.name.span.start);
       if (!entry) this.fail(`name \`${n.name.name}\` does not exist`, n.name.span.start);
       if (entry.excluded && !excluded) this.fail('found a reference to a type which is excluded due to its feature not being activated', n.name.span.start);

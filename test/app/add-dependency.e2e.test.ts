@@ -3,21 +3,18 @@
  * success paths, the golem.yaml it leaves (still valid against Golem's schema and still
  * loading), the caller's clients generated right after, and bad inputs that must change nothing.
  */
-import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadApp } from '../../src/app/index.js';
-import { ROOT, runCli, snapshotTree, tempDir } from '../helpers/cli.js';
+import { runCli, snapshotTree, tempDir } from '../helpers/cli.js';
 import { schemaErrors } from '../helpers/schema.js';
 import { checkWitDir, stopOracle } from '../helpers/wit-oracle.js';
 
 const CALLER = 'components-ts/example-caller/golem.yaml';
 const PROVIDER = 'components-ts/example-provider/golem.yaml';
 
-beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
-});
+// dist/ is built once per run by test/global-setup.ts.
 afterAll(stopOracle);
 
 /** A fresh app with example:provider and example:caller, made by `create-golem-app`. */

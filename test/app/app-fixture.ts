@@ -82,3 +82,17 @@ export function makeTsApp(components = ['example:provider', 'example:caller'], r
   }
   return writeFiles(root, files);
 }
+
+/** Lines with their line endings, so CRLF is compared too. */
+export const linesOf = (text: string) => text.split(/(?<=\n)/);
+
+/** The one contiguous change between two texts, by whole lines (an oracle independent of the editor). */
+export function lineDiff(before: string, after: string): { line: number; removed: string[]; added: string[] } {
+  const a = linesOf(before);
+  const b = linesOf(after);
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  return { line: head + 1, removed: a.slice(head, a.length - tail), added: b.slice(head, b.length - tail) };
+}

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addDependency, loadApp, writeEdits, type RpcDependencyType } from '../../src/app/index.js';
 import { tempDir } from '../helpers/cli.js';
+import { lineDiff } from './app-fixture.js';
 
 const NAMES = ['a:x', 'a:y'] as const;
 const TYPES: RpcDependencyType[] = ['wasm-rpc', 'static-wasm-rpc'];
@@ -81,8 +82,6 @@ function expected(s: Shape): string[] {
   return [...deps].map(([k, v]) => `${k} ${v}`).sort();
 }
 
-const linesOf = (text: string) => text.split(/(?<=\n)/);
-
 describe('add dependency on generated manifests', () => {
   it('keeps every byte outside one contiguous change and loads with the expected dependencies', () => {
     const root = tempDir('cga-prop-');
@@ -95,18 +94,13 @@ describe('add dependency on generated manifests', () => {
         writeEdits([e], { verify: (texts) => loadApp(root, { overrides: texts }) });
         const after = readFileSync(file, 'utf8');
 
-        const a = linesOf(before);
-        const b = linesOf(after);
-        let head = 0;
-        while (head < a.length && head < b.length && a[head] === b[head]) head++;
-        let tail = 0;
-        while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-        expect(a.length - head - tail).toBeLessThanOrEqual(1 + (s.finalEol ? 0 : 1));
+        const { removed, added } = lineDiff(before, after);
+        expect(removed.length).toBeLessThanOrEqual(1 + (s.finalEol ? 0 : 1));
         // New lines use the file's own columns: its indent, and its list style when it has a block list.
         const hasBlockList = s.deps === 'entries' && s.entries.some((e) => !e.flow);
         const I = s.indent;
         const S = hasBlockList && s.seqIndented ? I : 0;
-        for (const line of b.slice(head, b.length - tail)) {
+        for (const line of added) {
           expect([0, I, I + S, I + S + 2]).toContain(line.match(/^ */)![0].length);
         }
 

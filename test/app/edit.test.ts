@@ -10,24 +10,10 @@ import { addComponentEntry, addDependency, loadApp, writeEdits, type Edit, type 
 import { UserError } from '../../src/errors.js';
 import { tempDir } from '../helpers/cli.js';
 import { schemaErrors } from '../helpers/schema.js';
-import { makeTsApp, writeFiles } from './app-fixture.js';
+import { lineDiff, linesOf, makeTsApp, writeFiles } from './app-fixture.js';
 
 const FIXTURES = new URL('../fixtures/manifests/', import.meta.url);
 const fixture = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
-
-/** Lines with their line endings, so CRLF is compared too. */
-const linesOf = (text: string) => text.split(/(?<=\n)/);
-
-/** The one contiguous change between two texts, by whole lines (an oracle independent of the editor). */
-function lineDiff(before: string, after: string): { line: number; removed: string[]; added: string[] } {
-  const a = linesOf(before);
-  const b = linesOf(after);
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head++;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  return { line: head + 1, removed: a.slice(head, a.length - tail), added: b.slice(head, b.length - tail) };
-}
 
 /** A one-file app whose root golem.yaml is `text`. */
 function singleFileApp(text: string): string {
@@ -131,6 +117,20 @@ describe('add dependency, flow style', () => {
       added: ['    example:provider:\n', '    - target: example:caller\n', '      type: wasm-rpc\n'],
     });
     expectDependency(root, 'example:provider', 'example:caller', 'wasm-rpc');
+  });
+});
+
+describe('add dependency, empty values inside flow mappings', () => {
+  it.each([
+    ['{example:caller: []}', '{example:caller: [{target: example:provider, type: wasm-rpc}]}'],
+    ['{example:caller: ~, other:x: []}', '{example:caller: [{target: example:provider, type: wasm-rpc}], other:x: []}'],
+    ['{ example:caller: }', '{ example:caller: [ { target: example:provider, type: wasm-rpc } ] }'],
+  ])('%s', (deps, expected) => {
+    const head = 'components: {example:caller: {}, example:provider: {}, other:x: {}}\n';
+    const root = singleFileApp(`${head}dependencies: ${deps}\n`);
+    edit(root, 'example:caller', 'example:provider');
+    expect(readFileSync(join(root, 'golem.yaml'), 'utf8')).toBe(`${head}dependencies: ${expected}\n`);
+    expectDependency(root, 'example:caller', 'example:provider', 'wasm-rpc');
   });
 });
 

@@ -1,6 +1,6 @@
 /** Atomic, all-or-nothing writes of planned edits, keeping modes; read-only files refused even as root. */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, lstatSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addDependency, loadApp, writeEdits } from '../../src/app/index.js';
@@ -78,5 +78,26 @@ describe('writeEdits', () => {
     }
     expect(readFileSync(join(root, CALLER), 'utf8')).toBe(a.before);
     expect(readFileSync(join(root, PROVIDER), 'utf8')).toBe(b.before);
+  });
+});
+
+describe('writeEdits, links and owners', () => {
+  it('writes through a symlinked golem.yaml, which stays a symlink', () => {
+    const root = makeTsApp();
+    const file = join(root, CALLER);
+    const real = join(root, 'real-caller.yaml');
+    renameSync(file, real);
+    symlinkSync(real, file);
+    writeEdits([addDependency(loadApp(root), 'example:caller', 'example:provider', 'wasm-rpc')]);
+    expect(lstatSync(file).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toContain('  - target: example:provider\n');
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('keeps the owner of a golem.yaml when running as root', () => {
+    const root = makeTsApp();
+    const file = join(root, CALLER);
+    chownSync(file, 4321, 4321);
+    writeEdits([addDependency(loadApp(root), 'example:caller', 'example:provider', 'wasm-rpc')]);
+    expect([statSync(file).uid, statSync(file).gid]).toEqual([4321, 4321]);
   });
 });

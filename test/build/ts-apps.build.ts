@@ -61,6 +61,15 @@ describe.sequential('TS counter providers', () => {
     expect(app().built.get(name)!.asyncExportArgs).toBe(`--async-imports ${exported}#add --async-imports ${exported}#get`);
   });
 
+  it("builds with the app's own pinned jco, whose nested componentize-js targets WASI 0.2.3", () => {
+    const readJson = (...path: string[]) => JSON.parse(readFileSync(join(app().dir, ...path), 'utf8')) as Record<string, unknown>;
+    const pinned = (readJson('package.json').devDependencies as Record<string, string>)['@bytecodealliance/jco'];
+    expect(readJson('node_modules', '@bytecodealliance', 'jco', 'package.json').version).toBe(pinned);
+    const wasi = world(app(), PROVIDER).imports.filter((name) => name.startsWith('wasi:'));
+    expect(wasi.length).toBeGreaterThan(0);
+    expect(wasi.filter((name) => !name.endsWith('@0.2.3'))).toEqual([]);
+  });
+
   it.each(COUNTERS)('$name runs under Node: add(40), add(2), get() returns 42', ({ name, exportName }) => {
     const module = transpile(app().dir, app().built.get(name)!.wasm, name.replace(/\W/g, '-'));
     expect(invoke(app().dir, module, exportName, COUNTER_CALLS).results).toEqual([null, null, '42']);
@@ -70,6 +79,15 @@ describe.sequential('TS counter providers', () => {
 /** Exported function names of one interface, read from the component's JCO_ASYNC_EXPORT_ARGS. */
 function exportedFunctions(asyncExportArgs: string, iface: string): string[] {
   return [...asyncExportArgs.matchAll(new RegExp(`${iface}#([a-z0-9-]+)`, 'g'))].map((m) => m[1]!);
+}
+
+/** One entry of the stand-in client's log (test/fixtures/build/provider-client-shim.mjs). */
+interface ForwardedCall {
+  via: 'constructor' | 'blocking' | 'trigger' | 'future' | 'subscribe' | 'future-get';
+  worker?: string;
+  fn?: string;
+  args?: string[];
+  result: string | null;
 }
 
 const camel = (name: string) => name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -89,26 +107,34 @@ describe.sequential('TS provider + TS caller with a wasm-rpc dependency', () => 
 
   it("the caller's blocking and poll-based non-blocking calls reach the provider and return its values", () => {
     const dir = app().dir;
-    transpile(dir, app().built.get(PROVIDER)!.wasm, 'provider');
+    // One provider instance per worker name (see the shim), reached through the stand-in client.
+    transpile(dir, app().built.get(PROVIDER)!.wasm, 'provider', { instantiation: 'sync' });
     placeFixture(dir, 'provider-client-shim.mjs');
     placeFixture(dir, 'golem-rpc-types-shim.mjs');
     const module = transpile(dir, app().built.get(CALLER)!.wasm, 'caller', {
-      [PROVIDER_CLIENT]: '../provider-client-shim.mjs',
-      'golem:rpc/types@0.2.0': '../golem-rpc-types-shim.mjs',
+      maps: { [PROVIDER_CLIENT]: '../provider-client-shim.mjs', 'golem:rpc/types@0.2.0': '../golem-rpc-types-shim.mjs' },
     });
     const functions = exportedFunctions(app().built.get(CALLER)!.asyncExportArgs, 'example:caller-exports/example-caller-api');
     expect(functions.length).toBeGreaterThan(0);
     const { results, forwarded } = invoke(dir, module, CALLER_EXPORT_NAME, functions.map((fn) => ({ fn: camel(fn) })));
-    const via = (kind: string) => forwarded.filter((c) => (c as { via: string }).via === kind) as { fn?: string; result: string | null }[];
-    expect(via('constructor').length).toBeGreaterThan(0);
+    const calls = forwarded as ForwardedCall[];
+    const via = (kind: string) => calls.filter((c) => c.via === kind);
+
     expect(via('blocking').length).toBeGreaterThan(0);
     const futures = via('future');
     expect(futures.length).toBeGreaterThan(0);
+    // Each provider answer is its worker's own counter: the sum of what that worker was given.
+    const totals = new Map<string, bigint>();
+    for (const call of calls) {
+      if (call.fn === 'add') totals.set(call.worker!, (totals.get(call.worker!) ?? 0n) + BigInt(call.args![0]!));
+      if (call.fn === 'get') expect(call.result, `get on ${call.worker}`).toBe(String(totals.get(call.worker!) ?? 0n));
+    }
+    // Every future was subscribed; the caller asked for a value only after its poll said ready,
+    // and got the provider's answer back.
     expect(via('subscribe').length).toBe(futures.length);
-    // Every future handed its value back once its pollable was ready, and the caller returned it.
-    const delivered = via('future-get').filter((g) => g.result !== null).map((g) => g.result);
+    const delivered = via('future-get').map((g) => g.result);
     expect(delivered).toEqual(futures.map((f) => f.result));
-    expect(JSON.stringify(results)).toContain(futures[0]!.result!);
+    expect(String(results[0])).toContain(delivered.join(', '));
   });
 
   it('a type error in the caller fails the build naming the component and the step', () => {

@@ -227,3 +227,47 @@ describe('usage', () => {
     expect(r.stderr).toContain("unknown command 'frob'");
   });
 });
+
+describe('callers and dependencies at creation', () => {
+  const base = tempDir();
+  const app = join(base, 'rpc-app');
+  let r: ReturnType<typeof runCli>;
+  beforeAll(() => {
+    r = runCli(
+      ['rpc-app', '--no-git', '--component', 'ex:provider', '--component', 'ex:caller', '-t', 'ts', '-t', 'ts/caller', '--target', 'ex:provider', '--dependency', 'ex:caller=ex:caller'],
+      { cwd: base },
+    );
+  });
+
+  test('the caller is created from its target, with both dependencies written', () => {
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const yaml = readFileSync(join(app, 'components-ts/ex-caller/golem.yaml'), 'utf8');
+    expect(yaml).toMatch(/dependencies:\n {2}ex:caller:\n {2}- target: ex:provider\n {4}type: wasm-rpc\n {2}- target: ex:caller\n {4}type: wasm-rpc\n/);
+    const main = readFileSync(join(app, 'components-ts/ex-caller/src/main.ts'), 'utf8');
+    expect(main).toContain('ex:provider-client/ex-provider-client');
+    expectValidManifests(app);
+  });
+
+  test("the caller's wit-generated imports both clients and is accepted by wit-parser", async () => {
+    const generated = join(app, 'components-ts/ex-caller/wit-generated');
+    const world = readFileSync(join(generated, 'main.wit'), 'utf8');
+    expect(world).toContain('import ex:provider-client/ex-provider-client;');
+    expect(world).toContain('import ex:caller-client/ex-caller-client;');
+    expect(await checkWitDir(generated)).toEqual({ ok: true });
+    expect(await checkWitDir(join(app, 'golem-temp/client/ex_provider/wit'))).toEqual({ ok: true });
+  });
+
+  test('a caller template without a target, or a stray --target, is a clear error', () => {
+    const b = tempDir();
+    const noTarget = runCli(['x', '--no-git', '--component', 'x:c', '-t', 'ts/caller'], { cwd: b });
+    expect(noTarget.code).toBe(1);
+    expect(noTarget.stderr).toContain('needs a target');
+    const stray = runCli(['x', '--no-git', '--component', 'x:p', '--target', 'x:q'], { cwd: b });
+    expect(stray.code).toBe(1);
+    expect(stray.stderr).toContain('--target x:q has no caller component');
+    const badDep = runCli(['x', '--no-git', '--component', 'x:p', '--dependency', 'x:p'], { cwd: b });
+    expect(badDep.code).toBe(2);
+    expect(readdirSync(b)).toEqual([]);
+  });
+});

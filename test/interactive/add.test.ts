@@ -6,10 +6,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadApp } from '../../src/app/index.js';
 import { runCli, snapshotTree, tempDir } from '../helpers/cli.js';
+import { checkWitDir, stopOracle } from '../helpers/wit-oracle.js';
 import { saveCapture } from './captures.js';
 import { stopTerminals, Terminal } from './terminal.js';
 
-afterAll(stopTerminals);
+afterAll(() => {
+  stopTerminals();
+  stopOracle();
+});
 
 /** An app with one TypeScript counter provider, `shop:provider`, made without prompts. */
 function shopApp(): string {
@@ -40,6 +44,20 @@ describe('add component, interactive', () => {
     const app = loadApp(root, { explicitRoot: true });
     expect([...app.components.keys()].sort()).toEqual(['shop:inventory', 'shop:provider']);
     expect(edges(root)).toEqual(['shop:provider -> shop:inventory (wasm-rpc)']);
+  });
+
+  it('asks a caller template for its target among the existing components', async () => {
+    const root = shopApp();
+    const t = Terminal.start(['add', 'component'], { cwd: root });
+    await t.select('Template:', 'TypeScript · caller');
+    await t.prompt('Component name');
+    t.press('Enter'); // the suggested shop:caller
+    await t.select('Which component does shop:caller call?', 'shop:provider');
+    await t.tick('Should an existing component call shop:caller?', []);
+    expect(await t.exitCode()).toBe(0);
+    expect(edges(root)).toEqual(['shop:caller -> shop:provider (wasm-rpc)']);
+    const caller = loadApp(root, { explicitRoot: true }).components.get('shop:caller')!;
+    expect(await checkWitDir(caller.generatedWit)).toEqual({ ok: true });
   });
 });
 

@@ -8,10 +8,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadApp } from '../../src/app/index.js';
 import { snapshotTree, tempDir } from '../helpers/cli.js';
+import { checkWitDir, stopOracle } from '../helpers/wit-oracle.js';
 import { saveCapture } from './captures.js';
 import { stopTerminals, Terminal } from './terminal.js';
 
-afterAll(stopTerminals);
+afterAll(() => {
+  stopTerminals();
+  stopOracle();
+});
 
 const edges = (root: string) => loadApp(root, { explicitRoot: true }).dependencies.map((d) => `${d.source} -> ${d.target} (${d.type})`);
 
@@ -52,7 +56,7 @@ describe('create, interactive', () => {
     expect(summary).toMatch(/components-ts\/shop-cart\/ \(\d+ files\)/);
     t.press('Enter');
     expect(await t.exitCode()).toBe(0);
-    expect(t.transcript()).toContain('Next steps:');
+    expect(t.transcript()).toMatch(/Next steps[^\n]*\n(.*\n)?.*cd shop/);
     saveCapture('create', 'npm create golem-app@latest', t.transcript());
 
     const root = join(cwd, 'shop');
@@ -60,11 +64,18 @@ describe('create, interactive', () => {
     expect([...app.components.keys()].sort()).toEqual(['shop:cart', 'shop:provider']);
     expect(app.dependencies.map((d) => [d.source, d.target, d.type])).toEqual([['shop:cart', 'shop:provider', 'wasm-rpc']]);
     expect(execFileSync('git', ['log', '--oneline'], { cwd: root, encoding: 'utf8' })).toMatch(/Initial commit/);
+    // The WIT written for the dependency (the caller's wit-generated with the client) parses.
+    for (const c of app.components.values()) expect(await checkWitDir(c.generatedWit)).toEqual({ ok: true });
   });
 
-  it('shows a bad component name as wrong while it is typed, refuses it, and accepts the correction', async () => {
+  it('offers another folder for a non-empty one; shows a bad component name as wrong while typed, refuses it, accepts the fix', async () => {
     const cwd = tempDir('cga-int-valid-');
+    mkdirSync(join(cwd, 'app'));
+    writeFileSync(join(cwd, 'app', 'notes.txt'), 'mine\n');
     const t = Terminal.start(['app', '--no-git'], { cwd });
+    await t.select('app is not empty. What now?', 'Choose another folder');
+    await t.prompt('Another folder:');
+    t.type('app2').press('Enter');
     await t.prompt('Languages:');
     t.press('Enter');
     await t.prompt('Template of the first component:');
@@ -94,8 +105,9 @@ describe('create, interactive', () => {
     expect(t.screen({ escapes: true })).not.toMatch(/\x1b\[[0-9;]*m/);
     t.press('Enter');
     expect(await t.exitCode()).toBe(0);
-    const app = loadApp(join(cwd, 'app'), { explicitRoot: true });
+    const app = loadApp(join(cwd, 'app2'), { explicitRoot: true });
     expect(app.dependencies.map((d) => [d.source, d.target])).toEqual([['shop:cart', 'shop:cart']]);
+    expect(snapshotTree(join(cwd, 'app'))).toEqual(new Map([['notes.txt', expect.any(String)]]));
   });
 });
 
@@ -105,6 +117,8 @@ describe('create, caller template', () => {
     const t = Terminal.start(['shop', '--no-git'], { cwd });
     await t.prompt('Languages:');
     t.press('Enter');
+    // No caller first: it would have nothing to call.
+    expect(await t.prompt('Template of the first component:')).not.toContain('caller');
     await t.select('Template of the first component:', 'TypeScript · default');
     await t.prompt('Component name');
     t.type('shop:counter').press('Enter');
@@ -113,10 +127,9 @@ describe('create, caller template', () => {
     await t.select('Template of the next component:', 'TypeScript · caller');
     await t.prompt('Component name');
     t.press('Enter'); // the suggested shop:caller
-    // The component just added is offered first; itself is an option too.
+    // Components chosen before it are offered, the one just added first.
     const targets = await t.prompt('Which component does shop:caller call?');
     expect(targets).toContain('│  ● shop:counter');
-    expect(targets).toContain('│  ○ shop:caller (itself)');
     t.press('Enter');
     await t.prompt('Add another component?');
     t.press('n');

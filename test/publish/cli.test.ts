@@ -3,7 +3,7 @@
  * isolated HOME/XDG config and cache and a real local bare repository as the registry.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, listFiles, tempDir } from '../helpers/cli.js';
 import { schemaErrors } from '../helpers/schema.js';
@@ -14,6 +14,18 @@ afterAll(async () => {
   removePrivateCli();
   await stopOracle();
 });
+
+/** What the bundled templates' tests check: every golem.yaml against Golem's schema, the WIT with wit-parser. */
+async function expectBundledChecks(app: string, component: string) {
+  for (const f of listFiles(app).filter((p) => p.endsWith('golem.yaml') && !p.includes('node_modules'))) {
+    expect({ f, errors: schemaErrors(readFileSync(join(app, f), 'utf8')) }).toEqual({ f, errors: [] });
+  }
+  const check = tempDir();
+  cpSync(join(app, component, 'wit/main.wit'), join(check, 'main.wit'));
+  cpSync(join(app, 'wit/deps'), join(check, 'deps'), { recursive: true });
+  expect(await checkWitDir(check)).toEqual({ ok: true });
+  expect(await checkWitDir(join(app, 'wit'))).toEqual({ ok: true });
+}
 
 describe('templates init/validate/publish and registry add/list/remove from the command line', () => {
   const dirs = userDirs();
@@ -49,6 +61,7 @@ describe('templates init/validate/publish and registry add/list/remove from the 
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/^error: ts\/my-counter@1\.0\.0 is already published in .* Publish a new --version, or pass --force/m);
     expect(refsOf(bare)).toBe(before);
+    appendFileSync(join(dirs.base, 'my-counter/components-ts/component-name/src/main.ts'), '\n// new in 1.1.0\n');
     expect(cli(['templates', 'publish', 'my-counter', '--registry', bare, '--version', '1.1.0']).code).toBe(0);
     expect(registryFiles(bare).json!.templates.map((t) => t.version)).toEqual(['1.0.0', '1.1.0']);
   });
@@ -70,6 +83,30 @@ describe('templates init/validate/publish and registry add/list/remove from the 
     expect(list.stdout).toMatch(/ts\/default\b/);
   });
 
+  test('create an app from acme/ts/my-counter: the component passes the checks of a bundled one', async () => {
+    const apps = tempDir('cga-pub-cliapp-');
+    const create = runCli(['shop', '--yes', '--no-git', '--template', 'acme/ts/my-counter', '--component', 'shop:cart'], { cwd: apps, env: dirs.env, bin });
+    expect(create.stderr).toBe('');
+    expect(create.code).toBe(0);
+    const app = join(apps, 'shop');
+    const main = readFileSync(join(app, 'components-ts/shop-cart/src/main.ts'), 'utf8');
+    expect(main).toMatch(/shopCartApi/);
+    expect(main).toMatch(/new in 1\.1\.0/); // the latest version
+    await expectBundledChecks(app, 'components-ts/shop-cart');
+  });
+
+  test('--registry adds a registry for one command only (name=source)', () => {
+    const apps = tempDir('cga-pub-cliapp-');
+    const once = runCli(['one', '--yes', '--no-git', '--registry', `once=${bare}`, '--template', 'once/ts/my-counter@1.0.0', '--component', 'one:counter'], { cwd: apps, env: dirs.env, bin });
+    expect(once.stderr).toBe('');
+    expect(once.code).toBe(0);
+    expect(readFileSync(join(apps, 'one/components-ts/one-counter/src/main.ts'), 'utf8')).not.toMatch(/new in 1\.1\.0/); // @1.0.0
+    expect(cli(['registry', 'list', '--json']).stdout).not.toMatch(/once/);
+    const unknown = runCli(['two', '--yes', '--no-git', '--template', 'once/ts/my-counter', '--component', 'two:counter'], { cwd: apps, env: dirs.env, bin });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/unknown registry 'once'/);
+  });
+
   test('a component from acme/ts/my-counter (add component) passes the bundled checks', async () => {
     const apps = tempDir('cga-pub-cliapp-');
     expect(runCli(['my-app', '--yes', '--no-git'], { cwd: apps, env: dirs.env, bin }).code).toBe(0);
@@ -77,15 +114,8 @@ describe('templates init/validate/publish and registry add/list/remove from the 
     const add = cli(['add', 'component', 'acme/ts/my-counter@1.0.0', 'shop:cart'], app);
     expect(add.stderr).toBe('');
     expect(add.code).toBe(0);
-    const component = join(app, 'components-ts/shop-cart');
-    expect(existsSync(join(component, 'src/main.ts'))).toBe(true);
-    for (const f of listFiles(app).filter((p) => p.endsWith('golem.yaml') && !p.includes('node_modules'))) {
-      expect({ f, errors: schemaErrors(readFileSync(join(app, f), 'utf8')) }).toEqual({ f, errors: [] });
-    }
-    const check = tempDir();
-    cpSync(join(component, 'wit/main.wit'), join(check, 'main.wit'));
-    cpSync(join(app, 'wit/deps'), join(check, 'deps'), { recursive: true });
-    expect(await checkWitDir(check)).toEqual({ ok: true });
+    expect(existsSync(join(app, 'components-ts/shop-cart/src/main.ts'))).toBe(true);
+    await expectBundledChecks(app, 'components-ts/shop-cart');
   });
 
   test('registry remove; then ids of that registry are unknown', () => {

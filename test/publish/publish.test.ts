@@ -201,6 +201,27 @@ describe('racing publishes', () => {
   });
 });
 
+describe('really concurrent publishes', () => {
+  test('three at once: every publish that reports success is in registry.json, every other one failed clearly', async () => {
+    const dirs = userDirs();
+    const bare = bareRegistry(dirs.base);
+    const seed = initTemplate({ dir: join(dirs.base, 'seed') }).dir;
+    await publishTemplate({ dir: seed, registry: `file://${bare}`, version: '1.0.0' });
+    const names = ['red', 'green', 'blue'];
+    const outcomes = await Promise.allSettled(
+      names.map((name) => publishTemplate({ dir: initTemplate({ dir: join(dirs.base, name) }).dir, registry: `file://${bare}`, version: '1.0.0' })),
+    );
+    const ids = registryFiles(bare).json!.templates.map((t) => t.id);
+    outcomes.forEach((outcome, i) => {
+      if (outcome.status === 'fulfilled') expect(ids).toContain(`ts/${names[i]}`);
+      else expect(String(outcome.reason)).toMatch(/changed again while publishing ts\/\w+@1\.0\.0; nothing was published/);
+    });
+    expect(ids).toContain('ts/seed');
+    expect(ids.length).toBe(1 + outcomes.filter((o) => o.status === 'fulfilled').length);
+    expect(outcomes.some((o) => o.status === 'fulfilled')).toBe(true);
+  });
+});
+
 describe('broken templates are refused by publish; the registry is unchanged', () => {
   const breakers: Record<string, (dir: string) => void> = {
     'invalid WIT': (dir) => {

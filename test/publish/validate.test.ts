@@ -67,11 +67,12 @@ describe('templates validate: templates that pass', () => {
     }
   });
 
-  test('a caller template is rendered against a sample counter target', async () => {
-    const report = await validateTemplate(newTemplate('ts', 'caller'), { keepApp: true });
+  test.each(['ts', 'rust'] as const)('a %s caller template is rendered against a sample counter target', async (language) => {
+    const report = await validateTemplate(newTemplate(language, 'caller'), { keepApp: true });
     expect(failures(report)).toEqual([]);
     expect(report.checks.find((c) => c.check === 'render')!.message).toMatch(/calling sample-ns:counter/);
-    expect(existsSync(join(report.appDir!, 'components-ts/sample-ns-counter/golem.yaml'))).toBe(true);
+    expect(existsSync(join(report.appDir!, `components-${language}/sample-ns-counter/golem.yaml`))).toBe(true);
+    await expectWitAccepted(report.appDir!, SAMPLE_DIR[language]);
   });
 });
 

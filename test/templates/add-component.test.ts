@@ -158,6 +158,7 @@ describe('add component: finding the app, refusing bad requests, changing nothin
     ['a caller without --target', ['ts/caller', 'example:x'], /needs the component it calls/],
     ['--target on a provider template', ['ts', 'example:x', 'example:provider'], /--target is for caller templates/],
     ['an unknown target', ['ts/caller', 'example:x', 'example:nope'], /unknown target 'example:nope'/],
+    ['a caller that targets itself', ['ts/caller', 'example:x', 'example:x'], /cannot be its own caller template target/],
   ];
   for (const [what, [template, name, target], message] of refusals) {
     it(`refuses ${what}, writing nothing`, async () => {
@@ -167,6 +168,34 @@ describe('add component: finding the app, refusing bad requests, changing nothin
       expect(snapshotTree(app)).toEqual(before);
     });
   }
+
+  it('--callers: existing components get a dependency on the new one and their clients', async () => {
+    const app = await appWith('ts', 'example:provider');
+    await runAddComponent({ cwd: app, template: 'rust', name: 'example:stock', callers: ['example:provider'] }, silentReporter);
+    expect(read(app, 'components-ts/example-provider/golem.yaml')).toContain('  example:provider:\n  - target: example:stock\n    type: wasm-rpc\n');
+    expect(read(app, 'components-ts/example-provider/wit-generated/main.wit')).toContain('import example:stock-client/example-stock-client;');
+    await expectValidWit(app, 'components-ts/example-provider');
+  });
+
+  it('an unknown caller is refused before anything is written', async () => {
+    const app = await appWith('ts', 'example:provider');
+    const before = snapshotTree(app);
+    await expect(runAddComponent({ cwd: app, template: 'ts', name: 'example:x', callers: ['example:nope'] }, silentReporter)).rejects.toThrow(/unknown caller 'example:nope'/);
+    expect(snapshotTree(app)).toEqual(before);
+  });
+
+  it('a failure after the first write undoes the files and golem.yaml edits', async () => {
+    const app = await appWith('ts', 'example:provider');
+    // A caller whose WIT the client generator refuses (a second world): generation fails after the writes.
+    writeFileSync(join(app, 'components-ts/example-provider/wit/extra.wit'), 'package example:provider;\n\nworld extra {}\n');
+    const before = snapshotTree(app);
+    const reported: string[] = [];
+    await expect(
+      runAddComponent({ cwd: app, template: 'ts', name: 'example:x', callers: ['example:provider'] }, { ...silentReporter, warn: (m) => reported.push(m) }),
+    ).rejects.toThrow(/spread over 2 files/);
+    expect(reported).toEqual(['nothing was kept: the files and the golem.yaml change of this command were undone.']);
+    expect(snapshotTree(app)).toEqual(before);
+  });
 
   it('outside an app: a clear error', async () => {
     await expect(add(tempApp(), 'ts', 'example:x')).rejects.toThrow(/golem.yaml/);

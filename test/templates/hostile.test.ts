@@ -4,6 +4,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { addToPlan, findComponentTemplate, loadBundledRegistry, planComponent } from '../../src/templates/index.js';
@@ -11,6 +12,7 @@ import { applyPlan } from '../../src/fs/stage.js';
 import { tempApp } from './helpers.js';
 
 const registry = loadBundledRegistry();
+const TREE_COMMON = fileURLToPath(new URL('../fixtures/templates/golem-tree/ts/ts-app-common', import.meta.url));
 
 /** A component template folder `ts/ts-app-component-evil` with the given files; returns its path. */
 function evilTemplate(files: Record<string, string>, metadata: Record<string, unknown> = {}): string {
@@ -69,6 +71,22 @@ describe('hostile templates', () => {
     symlinkSync('/etc', join(folder, 'components-ts', 'etc'));
     const err = await refused(folder);
     expect(err.message).toContain("'components-ts/etc' is a symbolic link");
+  });
+
+  it('a linked metadata.json is refused, never read', async () => {
+    const folder = evilTemplate({ 'components-ts/component-name/ok.txt': 'ok' });
+    const { rmSync } = await import('node:fs');
+    rmSync(join(folder, 'metadata.json'));
+    symlinkSync('/etc/hostname', join(folder, 'metadata.json'));
+    const err = await refused(folder);
+    expect(err.message).toContain('metadata.json is not a regular file');
+  });
+
+  it('a linked sibling folder is never used as the common template', async () => {
+    const folder = evilTemplate({ 'components-ts/component-name/ok.txt': 'ok' });
+    symlinkSync(join(TREE_COMMON), join(folder, '..', 'ts-app-common'));
+    const template = findComponentTemplate(registry, folder);
+    expect(template.common).toBeUndefined();
   });
 
   it("a name that becomes '..' (once .hbs is dropped) is refused", async () => {

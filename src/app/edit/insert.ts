@@ -23,6 +23,10 @@ interface Ctx {
 interface Owner {
   key: Scalar;
   pair: Pair;
+  /** The mapping holding the pair is a flow mapping (`{…}`): new values must be flow text too. */
+  inFlow: boolean;
+  /** That flow mapping's spacing (`{ a: b }` or `{a: b}`). */
+  spaced: boolean;
 }
 
 const isFlow = (node: Node) => (node as { flow?: boolean }).flow === true;
@@ -87,6 +91,7 @@ export function planInsert(ctx: Ctx, container: Node | null, owner: Owner | null
       const [key, inner] = Object.entries(value as Record<string, Value>)[0]!;
       return [{ at: text.length, remove: 0, insert: lead + blockPairLines(key, inner, 0, ctx.style).map((l) => l + ctx.style.eol).join('') }];
     }
+    if (owner.inFlow) return [replaceEmptyInFlow(ctx, container, owner, value)];
     const keyCol = columnAt(text, owner.key.range![0]);
     const lines = Array.isArray(value)
       ? value.flatMap((item) => blockItemLines(item, keyCol + (ctx.style.seqIndented ? ctx.style.indent : 0), ctx.style))
@@ -107,7 +112,7 @@ export function planInsert(ctx: Ctx, container: Node | null, owner: Owner | null
     const map = container as YAMLMap;
     if (path.length > 0) {
       const pair = map.items.find((p) => isPair(p) && isScalar(p.key) && (p.key as Scalar).value === path[0]);
-      if (pair) return planInsert(ctx, (pair.value as Node | null) ?? null, { key: pair.key as Scalar, pair }, path.slice(1), leaf);
+      if (pair) return planInsert(ctx, (pair.value as Node | null) ?? null, { key: pair.key as Scalar, pair, inFlow: isFlow(map), spaced: spacedLike(ctx, map) }, path.slice(1), leaf);
     } else if (map.items.some((p) => isScalar(p.key) && (p.key as Scalar).value === (leaf as { key: string }).key)) {
       fail(ctx, container, `'${(leaf as { key: string }).key}' is already declared here`);
     }
@@ -127,6 +132,16 @@ export function planInsert(ctx: Ctx, container: Node | null, owner: Owner | null
     ? [`${' '.repeat(dashCol)}- ${flowText(leaf.item, spacedLike(ctx, last))}`]
     : blockItemLines(leaf.item, dashCol, itemStyle(ctx, seq));
   return [linesAfter(ctx, contentEnd(ctx.m.text, seq), lines)];
+}
+
+/** Inside `{…}` an empty value (`[]`, `{}`, `~`, nothing) is replaced by flow text in place. */
+function replaceEmptyInFlow(ctx: Ctx, container: Node | null, owner: Owner, value: Value): Splice {
+  const flow = flowText(value, owner.spaced);
+  if (container?.range && container.range[1] > container.range[0]) {
+    return { at: container.range[0], remove: container.range[1] - container.range[0], insert: flow };
+  }
+  const colon = ctx.m.text.indexOf(':', owner.key.range![1]);
+  return { at: colon + 1, remove: 0, insert: ` ${flow}` };
 }
 
 /** The file style with this list's own item indent (`-` to keys) when its items are block mappings. */

@@ -4,7 +4,7 @@
  * each file is replaced by a temp file + rename in its own folder keeping its mode, and a
  * failure part-way puts back every file already replaced.
  */
-import { accessSync, chmodSync, constants, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, chownSync, constants, existsSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UserError } from '../../errors.js';
@@ -17,10 +17,17 @@ export interface WriteOptions {
 
 const NEW_FILE_MODE = 0o644;
 
-function checkWritable(edit: Edit): number {
+/** How the file is replaced: its real path (a symlinked golem.yaml stays a symlink), mode and owner. */
+interface Target {
+  path: string;
+  mode: number;
+  owner?: { uid: number; gid: number };
+}
+
+function checkWritable(edit: Edit): Target {
   if (!existsSync(edit.file)) {
     if (edit.before !== '') throw new UserError(`${edit.file} disappeared since it was read`, { hint: 'Nothing was written; run the command again.' });
-    return NEW_FILE_MODE;
+    return { path: edit.file, mode: NEW_FILE_MODE };
   }
   const stat = statSync(edit.file);
   if (!stat.isFile()) throw new UserError(`${edit.file} is not a regular file`, { hint: 'Nothing was written.' });
@@ -38,15 +45,18 @@ function checkWritable(edit: Edit): number {
   if (readFileSync(edit.file, 'utf8') !== edit.before) {
     throw new UserError(`${edit.file} changed since it was read`, { hint: 'Nothing was written; run the command again.' });
   }
-  return mode;
+  return { path: realpathSync(edit.file), mode, owner: { uid: stat.uid, gid: stat.gid } };
 }
 
-/** Replaces `file` with `text` via a temp file and rename in the same folder. */
-function replaceAtomically(file: string, text: string, mode: number): void {
+/** Replaces the file with `text` via a temp file and rename in the same folder. */
+function replaceAtomically(target: Target, text: string): void {
+  const { path: file, mode, owner } = target;
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     writeFileSync(temp, text, { flag: 'wx', mode });
     chmodSync(temp, mode); // the umask must not change the file's mode
+    // As root, keep the owner (rename would otherwise hand a user's golem.yaml to root).
+    if (owner && process.getuid?.() === 0) chownSync(temp, owner.uid, owner.gid);
     renameSync(temp, file);
   } catch (err) {
     try {
@@ -61,19 +71,20 @@ function replaceAtomically(file: string, text: string, mode: number): void {
 /** Writes every changed edit, or none. Returns the files written. */
 export function writeEdits(edits: readonly Edit[], options: WriteOptions = {}): string[] {
   const changed = edits.filter((e) => e.after !== e.before);
-  const modes = changed.map(checkWritable);
+  const targets = changed.map(checkWritable);
   options.verify?.(new Map(changed.map((e) => [e.file, e.after])));
-  const done: { edit: Edit; mode: number; existed: boolean }[] = [];
+  const done: { edit: Edit; target: Target; existed: boolean }[] = [];
   try {
     changed.forEach((edit, i) => {
-      const existed = existsSync(edit.file);
-      replaceAtomically(edit.file, edit.after, modes[i]!);
-      done.push({ edit, mode: modes[i]!, existed });
+      const target = targets[i]!;
+      const existed = existsSync(target.path);
+      replaceAtomically(target, edit.after);
+      done.push({ edit, target, existed });
     });
   } catch (err) {
-    for (const { edit, mode, existed } of done.reverse()) {
-      if (existed) replaceAtomically(edit.file, edit.before, mode);
-      else rmSync(edit.file, { force: true });
+    for (const { edit, target, existed } of done.reverse()) {
+      if (existed) replaceAtomically(target, edit.before);
+      else rmSync(target.path, { force: true });
     }
     const e = err as NodeJS.ErrnoException;
     throw new UserError(`could not write ${e.path ?? 'golem.yaml'}: ${e.code ?? e.message}`, { hint: 'Nothing was changed.', cause: err });

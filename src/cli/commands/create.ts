@@ -1,7 +1,7 @@
 /** `create-golem-app [dir]`: flags → CreateOptions, asking only for what is missing (and only on a TTY). */
 import { resolve } from 'node:path';
 import { UsageError, UserError } from '../../errors.js';
-import { createApp, witIdentifierFromFolder, type ComponentRequest, type CreateOptions } from '../../commands/create.js';
+import { createApp, witIdentifierFromFolder, type ComponentRequest, type CreateOptions, type DependencyRequest } from '../../commands/create.js';
 import { createReporter, isInteractiveTerminal } from '../output.js';
 import type { ParsedCommand } from '../table.js';
 
@@ -16,6 +16,15 @@ export function pairTemplates(names: string[], templates: string[]): ComponentRe
     });
   }
   return names.map((name, i) => ({ name, template: templates[templates.length > 1 ? i : 0] ?? DEFAULT_TEMPLATE }));
+}
+
+/** `--dependency caller=target[=static-wasm-rpc]`. */
+export function parseDependency(text: string): DependencyRequest {
+  const [caller, target, type = 'wasm-rpc', ...rest] = text.split('=');
+  if (!caller || !target || rest.length > 0 || (type !== 'wasm-rpc' && type !== 'static-wasm-rpc')) {
+    throw new UsageError(`bad --dependency '${text}'`, { hint: 'Write it as <caller>=<target>, e.g. example:caller=example:provider (add =static-wasm-rpc for that type).' });
+  }
+  return { caller, target, type };
 }
 
 /** The default component: a TypeScript counter provider named `<app>:provider`. */
@@ -49,10 +58,14 @@ export async function run(parsed: ParsedCommand): Promise<number> {
     options = {
       dir,
       components,
+      callerTargets: strings('target'),
+      dependencies: strings('dependency').map(parseDependency),
       git: v['no-git'] !== true,
       install: v.install === true,
       overwrite: v.overwrite === true,
       dryRun: v['dry-run'] === true,
+      offline: v.offline === true,
+      ...(typeof v.registry === 'string' ? { registry: v.registry } : {}),
     };
   }
   await createApp(options, createReporter());

@@ -14,7 +14,7 @@ export interface AddComponentAnswers {
   template: string;
   /** `<namespace>:<name>` */
   name: string;
-  /** For caller templates: the component it calls (an existing one, or `name` itself). */
+  /** For caller templates: the existing component it calls. */
   target?: string;
   /** Existing components that should call the new one (a `wasm-rpc` dependency each). */
   callers: string[];
@@ -29,9 +29,11 @@ export async function promptAddComponent(
   const taken = new Set(existing);
   intro('add component');
 
+  // A caller's code is rendered from its target's WIT: callers need a component to call.
+  const offered = existing.length ? registry.templates : registry.templates.filter((t) => !isCallerTemplate(t));
   const template = findComponentTemplate(
     registry,
-    given.template ?? (await askSelect({ message: 'Template:', options: templateChoices(registry.templates, templateLanguages(registry.templates)) })),
+    given.template ?? (await askSelect({ message: 'Template:', options: templateChoices(offered, templateLanguages(offered)) })),
   );
 
   const suggestion = suggestComponentName(commonNamespace(existing, 'app'), isCallerTemplate(template) ? 'caller' : 'provider', taken);
@@ -43,7 +45,7 @@ export async function promptAddComponent(
   const target =
     given.target ??
     (isCallerTemplate(template)
-      ? await askSelect({ message: `Which component does ${name} call?`, options: componentChoices(existing, { self: name }), initialValue: existing[0] ?? name })
+      ? await askSelect({ message: `Which component does ${name} call?`, options: componentChoices(existing) })
       : undefined);
 
   const callers =

@@ -9,9 +9,9 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { RpcDependencyType } from '../../app/index.js';
 import { CancelledError } from '../../errors.js';
-import { isEmptyDir, planApp, witIdentifierFromFolder, type ComponentRequest, type CreateOptions } from '../../commands/create.js';
+import { createApp, isEmptyDir, witIdentifierFromFolder, type ComponentRequest, type CreateOptions, type DependencyRequest } from '../../commands/create.js';
+import { silentReporter } from '../../commands/report.js';
 import { detectPackageManager } from '../../commands/shared/package-manager.js';
-import { describePlan } from '../../fs/stage.js';
 import { loadBundledRegistry, type Registry, type TemplateEntry } from '../../templates/index.js';
 import { DEFAULT_DIR, pairTemplates } from '../commands/create.js';
 import type { ParsedCommand } from '../table.js';
@@ -20,36 +20,28 @@ import { componentChoices, dependencyTypeChoices, isCallerTemplate, languageName
 import { componentNameValidator, folderValidator, suggestComponentName } from './names.js';
 import { graphLines, planLines, type Edge } from './summary.js';
 
-/** A caller template's component names the component it calls. */
-type ComponentAnswer = ComponentRequest & { target?: string };
-
-/** A worker-to-worker dependency chosen in "which components call which?". */
-export interface DependencyRequest {
-  caller: string;
-  target: string;
-  type: RpcDependencyType;
-}
-
-export type CreateAnswers = CreateOptions & { components: ComponentAnswer[]; dependencies: DependencyRequest[] };
+export type CreateAnswers = CreateOptions & { dependencies: DependencyRequest[] };
 
 export async function promptCreate(parsed: ParsedCommand, given: { dir?: string; components: string[]; templates: string[] }): Promise<CreateAnswers> {
   const v = parsed.values;
   intro('create-golem-app');
   const folder = await askFolder(parsed.cwd, given.dir, v.overwrite === true);
   const registry = loadBundledRegistry();
-  const components: ComponentAnswer[] = given.components.length
+  const components: ComponentRequest[] = given.components.length
     ? pairTemplates(given.components, given.templates)
     : await askComponents(registry, folder.dir, given.templates);
   const dependencies = await askDependencies(components);
 
   const git = v['no-git'] === true ? false : await askConfirm({ message: 'Initialise a git repository?', initialValue: true });
-  const plan = await planApp(folder.dir, components);
-  const hasNodePackage = plan.some((f) => f.path === 'package.json');
-  const pm = detectPackageManager();
+  const answers = { dir: folder.dir, components, dependencies, git, install: false, overwrite: folder.overwrite, dryRun: v['dry-run'] === true, packageManager: detectPackageManager() };
+  // The file plan, as a dry run computes it: nothing is written.
+  const { files } = await createApp({ ...answers, dryRun: true }, silentReporter);
+  const pm = answers.packageManager;
+  const hasNodePackage = files.some((f) => f.path === 'package.json');
   const install =
     v.install === true || (hasNodePackage && (await askConfirm({ message: `Install dependencies with ${pm}?`, initialValue: false })));
 
-  const written = describePlan(folder.dir, plan).filter((f) => f.action !== 'skip' && f.action !== 'unchanged');
+  const written = files.filter((f) => f.action !== 'skip' && f.action !== 'unchanged');
   note(
     [
       `${folder.shown}/`,
@@ -63,7 +55,7 @@ export async function promptCreate(parsed: ParsedCommand, given: { dir?: string;
     `About to write ${written.length} files`,
   );
   if (!(await askConfirm({ message: 'Create the app?', initialValue: true }))) throw new CancelledError();
-  return { dir: folder.dir, components, dependencies, git, install, overwrite: folder.overwrite, dryRun: v['dry-run'] === true, packageManager: pm };
+  return { ...answers, install };
 }
 
 /** The folder; a non-empty one offers cancel, writing into it, or choosing another. */
@@ -93,7 +85,7 @@ function notAFile(path: string): string | undefined {
 }
 
 /** Languages, then "add a component?" until the user says no (at least one component). */
-async function askComponents(registry: Registry, dir: string, templatesGiven: string[]): Promise<ComponentAnswer[]> {
+async function askComponents(registry: Registry, dir: string, templatesGiven: string[]): Promise<ComponentRequest[]> {
   const templates = registry.templates;
   const available = templateLanguages(templates);
   const languages =
@@ -105,32 +97,34 @@ async function askComponents(registry: Registry, dir: string, templatesGiven: st
           initialValues: [templatesGiven[0]?.split('/')[0] ?? available[0]!].filter((l) => available.includes(l)),
         });
   const namespace = witIdentifierFromFolder(dir) ?? 'app';
-  const chosen: ComponentAnswer[] = [];
+  const chosen: ComponentRequest[] = [];
   do {
-    const id = await askSelect({ message: chosen.length ? 'Template of the next component:' : 'Template of the first component:', options: templateChoices(templates, languages) });
+    // A caller needs a component to call: caller templates are offered from the second component on.
+    const offered = chosen.length ? templates : templates.filter((t) => !isCallerTemplate(t));
+    const id = await askSelect({ message: chosen.length ? 'Template of the next component:' : 'Template of the first component:', options: templateChoices(offered, languages) });
     const template = templates.find((t) => t.id === id)!;
     chosen.push(await askComponent(template, namespace, chosen));
   } while (await askConfirm({ message: 'Add another component?', initialValue: false }));
   return chosen;
 }
 
-async function askComponent(template: TemplateEntry, namespace: string, chosen: ComponentAnswer[]): Promise<ComponentAnswer> {
+async function askComponent(template: TemplateEntry, namespace: string, chosen: ComponentRequest[]): Promise<ComponentRequest> {
   const taken = new Set(chosen.map((c) => c.name));
   const suggestion = suggestComponentName(namespace, isCallerTemplate(template) ? 'caller' : 'provider', taken);
   const name =
     (await askText({ message: 'Component name (namespace:name):', placeholder: suggestion, defaultValue: suggestion, validate: componentNameValidator(taken) })) ||
     suggestion;
   if (!isCallerTemplate(template)) return { name, template: template.id };
+  // Its code is rendered from the target's WIT, so the target is a component chosen before it.
   const target = await askSelect({
     message: `Which component does ${name} call?`,
-    options: componentChoices(taken, { self: name }),
-    initialValue: chosen.at(-1)?.name ?? name, // most often the one just added
+    options: componentChoices([...taken].reverse()), // the one just added first: most often the one meant
   });
   return { name, template: template.id, target };
 }
 
 /** "Which components call which?": a multi-select per component (itself included), then the type. */
-async function askDependencies(components: ComponentAnswer[]): Promise<DependencyRequest[]> {
+async function askDependencies(components: ComponentRequest[]): Promise<DependencyRequest[]> {
   const names = components.map((c) => c.name);
   const picked: { caller: string; target: string }[] = [];
   log.info('Which components call which? Tick with space, Enter to go on (none is fine).');
@@ -148,7 +142,7 @@ async function askDependencies(components: ComponentAnswer[]): Promise<Dependenc
   return picked.map((e) => ({ ...e, type }));
 }
 
-function edgesOf(components: ComponentAnswer[], dependencies: DependencyRequest[]): Edge[] {
+function edgesOf(components: ComponentRequest[], dependencies: DependencyRequest[]): Edge[] {
   const fromTemplates = components.flatMap((c) => (c.target ? [{ caller: c.name, target: c.target, type: 'wasm-rpc', origin: 'caller template' }] : []));
   return [...fromTemplates, ...dependencies];
 }

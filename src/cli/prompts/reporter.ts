@@ -6,6 +6,7 @@
  */
 import * as p from '@clack/prompts';
 import type { Reporter } from '../../commands/report.js';
+import { createReporter } from '../output.js';
 
 export interface PromptReporter extends Reporter {
   /** Shows what is still pending and draws the end of the guide. */
@@ -13,6 +14,7 @@ export interface PromptReporter extends Reporter {
 }
 
 export function createPromptReporter(): PromptReporter {
+  const spinners = createReporter(); // its task() is a clack spinner on a colour terminal
   let pending: string[] = [];
   const flush = () => {
     const lines = pending.join('\n').split('\n');
@@ -33,18 +35,9 @@ export function createPromptReporter(): PromptReporter {
       flush();
       p.log.warn(message);
     },
-    async task(title, run, done) {
+    task(title, run, done) {
       flush();
-      const spin = p.spinner();
-      spin.start(title);
-      try {
-        const result = await run();
-        spin.stop(done ? done(result) : title);
-        return result;
-      } catch (err) {
-        spin.error(`${title} (failed)`);
-        throw err;
-      }
+      return spinners.task(title, run, done);
     },
     close() {
       flush();

@@ -39,13 +39,19 @@ export function runDir(appDir: string): string {
   return dir;
 }
 
-/**
- * `jco transpile` into `<runDir>/<name>/<name>.js`; `maps` binds imports to other modules
- * (`--map <import>=<module relative to the output folder>`).
- */
-export function transpile(appDir: string, wasm: string, name: string, maps: Record<string, string> = {}): string {
+export interface TranspileOptions {
+  /** Binds imports to other modules: `--map <import>=<module relative to the output folder>`. */
+  maps?: Record<string, string>;
+  /** `sync`: the module exports `instantiate(getCoreModule, imports)`, for several instances. */
+  instantiation?: 'sync';
+}
+
+/** `jco transpile` into `<runDir>/<name>/<name>.js`. */
+export function transpile(appDir: string, wasm: string, name: string, options: TranspileOptions = {}): string {
   const out = join(runDir(appDir), name);
-  jco(appDir, ['transpile', wasm, '-o', out, '--name', name, '-q', ...Object.entries(maps).flatMap(([k, v]) => ['--map', `${k}=${v}`])]);
+  const maps = Object.entries(options.maps ?? {}).flatMap(([k, v]) => ['--map', `${k}=${v}`]);
+  const instantiation = options.instantiation ? ['--instantiation', options.instantiation] : [];
+  jco(appDir, ['transpile', wasm, '-o', out, '--name', name, '-q', ...maps, ...instantiation]);
   return join(out, `${name}.js`);
 }
 

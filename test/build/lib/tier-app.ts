@@ -38,7 +38,10 @@ export function workRoot(): { dir: string; dispose: () => void } {
 export function prepareTierApp(root: string, name: string, spec: TierAppSpec): TierApp {
   progress(`${name}: scaffolding ${spec.components.map((c) => `${c.name} (${c.template})`).join(', ')}`);
   const dir = createApp(root, name, spec);
-  for (const argv of spec.then ?? []) cliOk(argv, dir);
+  for (const argv of spec.then ?? []) {
+    progress(`${name}: create-golem-app ${argv.join(' ')}`);
+    cliOk(argv, dir);
+  }
   cliOk(['generate'], dir);
   const swapped = substituteUnservedPins(dir);
   if (swapped.length) progress(`${name}: package.json pins swapped for this registry: ${swapped.join(', ')}`);

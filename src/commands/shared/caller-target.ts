@@ -1,0 +1,55 @@
+/**
+ * What a caller template needs to know about its target: the client model (names of the
+ * generated client, its resources, their constructors and functions), read from the target's
+ * WIT exactly as client generation reads it. Shared by `create` and `add component`.
+ */
+import type { App, AppComponent } from '../../app/index.js';
+import { Planner } from '../../rpc/pipeline.js';
+import { buildStubDefinition } from '../../rpc/stub-def.js';
+import type { StubDefinition, StubType } from '../../rpc/stub-model.js';
+import { clientNames, type CallerTarget, type ClientModel } from '../../templates/index.js';
+import { clientFunction, clientParam, clientResource } from '../../templates/client-model.js';
+
+/** WIT text of a client signature type. */
+function witType(t: StubType, names: Map<string, string>): string {
+  switch (t.kind) {
+    case 'primitive':
+      return t.name;
+    case 'ref':
+    case 'own':
+      return names.get(t.id) ?? t.id;
+    case 'borrow':
+      return `borrow<${names.get(t.id) ?? t.id}>`;
+    case 'list':
+      return `list<${witType(t.element, names)}>`;
+    case 'option':
+      return `option<${witType(t.element, names)}>`;
+    case 'tuple':
+      return `tuple<${t.elements.map((e) => witType(e, names)).join(', ')}>`;
+    case 'result':
+      return `result<${t.ok ? witType(t.ok, names) : '_'}${t.err ? `, ${witType(t.err, names)}` : ''}>`;
+  }
+}
+
+/** The client model of a stub definition, as templates see it. */
+export function clientModelFromStub(target: string, def: StubDefinition): ClientModel {
+  const params = (ps: { name: string; type: StubType }[]) => ps.map((p) => clientParam(p.name, witType(p.type, def.typeNames)));
+  return {
+    ...clientNames(target, def.world),
+    ephemeral: def.ephemeral,
+    resources: def.entities.map((e) =>
+      clientResource(
+        e.name,
+        params(e.constructorParams),
+        e.functions.map((f) => clientFunction(f.name, params(f.params), f.result && witType(f.result, def.typeNames))),
+      ),
+    ),
+  };
+}
+
+/** The caller-template target for `target`, from its WIT in the app. */
+export function callerTarget(app: App, target: AppComponent): CallerTarget {
+  const base = new Planner(app).base(target);
+  const def = buildStubDefinition(base.resolve, target.componentType === 'ephemeral', base.appendedExports);
+  return { componentName: target.name, client: clientModelFromStub(target.name, def) };
+}
