@@ -7,9 +7,10 @@
 // Environment: BUILD_TIER_KEEP=1 keeps the scaffolded apps; BUILD_TIER_BIN uses another built bin
 // (skips the CLI build). Extra arguments go to vitest (e.g. a test name filter with -t).
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 
 const SAMPLE_MS = 250;
+const RESULTS = '.tmp/build-tier/results.json';
 
 if (!process.env.BUILD_TIER_BIN) {
   const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
@@ -19,6 +20,7 @@ if (!process.env.BUILD_TIER_BIN) {
 /** pid → { ppid, rssKb, hwmKb } for every process we can read. */
 function processTable() {
   const table = new Map();
+  if (!existsSync('/proc')) return table; // not Linux: no figures, the tier still runs
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -47,10 +49,24 @@ function treeOf(rootPid, table) {
   return pids.filter((pid) => table.has(pid));
 }
 
+/** `N passed, N failed[, N skipped]` from vitest's JSON report (CI reads this plain line). */
+function counts() {
+  if (!existsSync(RESULTS)) return 'no test results';
+  const r = JSON.parse(readFileSync(RESULTS, 'utf8'));
+  const skipped = r.numPendingTests + r.numTodoTests;
+  // A failing beforeAll fails its suite and skips its tests: count the suite then.
+  const failed = r.numFailedTests || r.numFailedTestSuites;
+  return `${r.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+}
+
+mkdirSync('.tmp/build-tier', { recursive: true });
+rmSync(RESULTS, { force: true });
 const started = performance.now();
-const vitest = spawn(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--config', 'test/build/vitest.config.ts', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
+const vitest = spawn(
+  process.execPath,
+  ['node_modules/vitest/vitest.mjs', 'run', '--config', 'test/build/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS}`, ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+);
 let peakTotalKb = 0;
 let peakProcessKb = 0;
 const sampler = setInterval(() => {
@@ -64,8 +80,9 @@ vitest.on('exit', (code, signal) => {
   clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
   const mb = (kb) => `${Math.round(kb / 1024)} MB`;
+  console.log(`\nbuild-tier: ${counts()}`);
   console.log(
-    `\nbuild tier: ${code === 0 ? 'passed' : 'FAILED'} in ${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s; ` +
+    `build tier: ${code === 0 ? 'passed' : 'FAILED'} in ${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s; ` +
       `peak memory ${mb(peakTotalKb)} for the whole process tree (sampled every ${SAMPLE_MS} ms), ` +
       `${mb(peakProcessKb)} for the largest single process`,
   );

@@ -14,7 +14,7 @@ import { locationOf, parseManifest, type ManifestDoc } from './manifest-doc.js';
 import { parseDependency } from './dependency.js';
 import type { App, AppComponent, AppDependency, AppTemplate, BuildStep } from './model.js';
 import { checkTemplate, readSteps, resolveComponent, type RawDefinition } from './resolve.js';
-import { closest, knownEntries, mapEntries, optionalString, seqItems, shapeError, stringList, stringValue } from './shape.js';
+import { closest, knownEntries, mapEntries, optionalString, seqItems, shapeError, stringList, stringValue, type Entry } from './shape.js';
 
 export interface LoadOptions {
   /** `rootOrInside` is the root itself (from `--app`): no upward search. */
@@ -53,6 +53,106 @@ class UniqueRegistry<T extends { location: SourceLocation }> {
   }
 }
 
+/** Everything declared across the documents, before templates are applied. */
+interface Declarations {
+  templates: UniqueRegistry<AppTemplate & { def: RawDefinition }>;
+  components: UniqueRegistry<{ def: RawDefinition; location: SourceLocation }>;
+  deps: UniqueRegistry<AppDependency>;
+  tempDir?: { path: string; location: SourceLocation };
+  witDeps: string[];
+  customCommands: Record<string, BuildStep[]>;
+  clean: string[];
+}
+
+function collect(docs: ManifestDoc[], rootEntries: Map<string, Entry>): Declarations {
+  const [rootDoc] = docs;
+  const d: Declarations = {
+    templates: new UniqueRegistry('template'),
+    components: new UniqueRegistry('component'),
+    deps: new UniqueRegistry('dependency'),
+    witDeps: [],
+    customCommands: {},
+    clean: [],
+  };
+  for (const m of docs) {
+    const entries = m === rootDoc ? rootEntries : knownEntries(m, m.doc.contents, 'the manifest');
+    const dir = dirname(m.file);
+    const abs = (p: string) => (isAbsolute(p) ? p : resolve(dir, p));
+    if (m !== rootDoc && entries.has('includes')) {
+      throw shapeError(m, entries.get('includes')!.keyNode, "'includes' is only allowed in the root golem.yaml", `The root is ${rootDoc!.file}.`);
+    }
+    const td = entries.get('tempDir');
+    if (td?.value != null) {
+      const location = locationOf(m, td.keyNode);
+      if (d.tempDir) throw new UserError(`tempDir is declared twice (first at ${where(d.tempDir.location)})`, { location, hint: 'Keep only one.' });
+      d.tempDir = { path: abs(stringValue(m, td.value, 'tempDir')), location };
+    }
+    d.witDeps.push(...stringList(m, entries.get('witDeps')?.value, 'witDeps').map(abs));
+    d.clean.push(...stringList(m, entries.get('clean')?.value, 'clean').map(abs));
+    for (const c of mapEntries(m, entries.get('customCommands')?.value, 'customCommands')) {
+      if (d.customCommands[c.key]) throw shapeError(m, c.keyNode, `custom command '${c.key}' is declared twice`, 'Keep only one.');
+      d.customCommands[c.key] = readSteps(m, c.value, `customCommands.${c.key}`, dir, (n, w) => stringValue(m, n, w));
+    }
+    knownEntries(m, entries.get('httpApi')?.value, 'httpApi'); // its keys only; API definitions are not modelled
+
+    for (const t of mapEntries(m, entries.get('templates')?.value, 'templates')) {
+      const raw = isMap(t.value) ? (t.value.toJSON() as Record<string, unknown>) : {};
+      d.templates.add(t.key, `'${t.key}'`, { name: t.key, manifestPath: m.file, raw, location: locationOf(m, t.keyNode), def: { name: t.key, m, entry: t } });
+    }
+    for (const c of mapEntries(m, entries.get('components')?.value, 'components')) {
+      d.components.add(c.key, `'${c.key}'`, { def: { name: c.key, m, entry: c }, location: locationOf(m, c.keyNode) });
+    }
+    for (const e of mapEntries(m, entries.get('dependencies')?.value, 'dependencies')) {
+      for (const item of seqItems(m, e.value, `dependencies of '${e.key}'`)) {
+        const dep = parseDependency(m, e.key, item);
+        const ref = dep.target ?? dep.path ?? dep.url;
+        d.deps.add(`${dep.source}\0${dep.type}\0${ref}`, `${dep.source} → ${ref} (${dep.type})`, dep);
+      }
+    }
+  }
+  return d;
+}
+
+/** Golem's `validate_dependency_targets`: callers and targets must be components of the app. */
+function checkDependencyEnds(d: Declarations): void {
+  const known = [...d.components.items.keys()];
+  const knownHint = (name: string) => {
+    const guess = closest(name, known);
+    return `${guess ? `Did you mean '${guess}'? ` : ''}Known components: ${known.join(', ') || '(none)'}.`;
+  };
+  for (const dep of d.deps.items.values()) {
+    if (!d.components.items.has(dep.source)) {
+      throw new UserError(`dependencies are declared for '${dep.source}', which is not a component of this app`, { location: dep.location, hint: knownHint(dep.source) });
+    }
+    if (dep.target !== undefined && !d.components.items.has(dep.target)) {
+      throw new UserError(`dependency target '${dep.target}' of '${dep.source}' is not a component of this app`, { location: dep.location, hint: knownHint(dep.target) });
+    }
+  }
+}
+
+function buildComponent(d: Declarations, name: string, def: RawDefinition, location: SourceLocation): AppComponent {
+  const e = knownEntries(def.m, def.entry.value, 'component', `component '${name}'`);
+  const templateName = optionalString(def.m, e.get('template'), `template of component '${name}'`);
+  const template = templateName === undefined ? undefined : d.templates.items.get(templateName);
+  if (templateName !== undefined && !template) {
+    const names = [...d.templates.items.keys()];
+    throw shapeError(def.m, e.get('template')!.value, `component '${name}' uses unknown template '${templateName}'`, `Known templates: ${names.join(', ') || '(none)'}.`);
+  }
+  const dir = dirname(def.m.file);
+  const resolved = resolveComponent(def, template?.def, dir);
+  return {
+    ...resolved.properties,
+    name,
+    dir,
+    manifestPath: def.m.file,
+    ...(templateName !== undefined ? { template: templateName } : {}),
+    profiles: resolved.profiles,
+    ...(resolved.defaultProfile !== undefined ? { defaultProfile: resolved.defaultProfile } : {}),
+    raw: isMap(def.entry.value) ? (def.entry.value.toJSON() as Record<string, unknown>) : {},
+    location,
+  };
+}
+
 export function loadApp(rootOrInside: string, options: LoadOptions = {}): App {
   const root = options.explicitRoot ? findAppRoot(rootOrInside, '.') : findAppRoot(rootOrInside);
   const rootFile = join(root, MANIFEST_FILE);
@@ -62,102 +162,20 @@ export function loadApp(rootOrInside: string, options: LoadOptions = {}): App {
   const includes = includesEntry?.value != null ? stringList(rootDoc, includesEntry.value, 'includes') : DEFAULT_INCLUDES;
   const docs = [rootDoc, ...globFiles(root, includes).filter((f) => f !== rootFile).map((f) => readManifest(f, options.overrides))];
 
-  const templates = new UniqueRegistry<AppTemplate & { def: RawDefinition }>('template');
-  const components = new UniqueRegistry<{ def: RawDefinition; location: SourceLocation }>('component');
-  const deps = new UniqueRegistry<AppDependency>('dependency');
-  let tempDir: { path: string; location: SourceLocation } | undefined;
-  const witDeps: string[] = [];
-  const customCommands: Record<string, BuildStep[]> = {};
-  const clean: string[] = [];
-
-  for (const m of docs) {
-    const entries = m === rootDoc ? rootEntries : knownEntries(m, m.doc.contents, 'the manifest');
-    const dir = dirname(m.file);
-    const abs = (p: string) => (isAbsolute(p) ? p : resolve(dir, p));
-    if (m !== rootDoc && entries.has('includes')) {
-      throw shapeError(m, entries.get('includes')!.keyNode, "'includes' is only allowed in the root golem.yaml", `The root is ${rootFile}.`);
-    }
-    const td = entries.get('tempDir');
-    if (td?.value != null) {
-      const location = locationOf(m, td.keyNode);
-      if (tempDir) throw new UserError(`tempDir is declared twice (first at ${where(tempDir.location)})`, { location, hint: 'Keep only one.' });
-      tempDir = { path: abs(stringValue(m, td.value, 'tempDir')), location };
-    }
-    const wd = entries.get('witDeps');
-    if (wd?.value != null) witDeps.push(...stringList(m, wd.value, 'witDeps').map(abs));
-    for (const c of mapEntries(m, entries.get('customCommands')?.value, 'customCommands')) {
-      if (customCommands[c.key]) throw shapeError(m, c.keyNode, `custom command '${c.key}' is declared twice`, 'Keep only one.');
-      customCommands[c.key] = readSteps(m, c.value, `customCommands.${c.key}`, dir, (n, w) => stringValue(m, n, w));
-    }
-    const cl = entries.get('clean');
-    if (cl?.value != null) clean.push(...stringList(m, cl.value, 'clean').map(abs));
-
-    for (const t of mapEntries(m, entries.get('templates')?.value, 'templates')) {
-      const def = { name: t.key, m, entry: t };
-      const raw = isMap(t.value) ? (t.value.toJSON() as Record<string, unknown>) : {};
-      templates.add(t.key, `'${t.key}'`, { name: t.key, manifestPath: m.file, raw, location: locationOf(m, t.keyNode), def });
-    }
-    for (const c of mapEntries(m, entries.get('components')?.value, 'components')) {
-      components.add(c.key, `'${c.key}'`, { def: { name: c.key, m, entry: c }, location: locationOf(m, c.keyNode) });
-    }
-    for (const d of mapEntries(m, entries.get('dependencies')?.value, 'dependencies')) {
-      for (const item of seqItems(m, d.value, `dependencies of '${d.key}'`)) {
-        const dep = parseDependency(m, d.key, item);
-        const ref = dep.target ?? dep.path ?? dep.url;
-        deps.add(`${dep.source}\0${dep.type}\0${ref}`, `${dep.source} → ${ref} (${dep.type})`, dep);
-      }
-    }
-  }
-
-  const known = [...components.items.keys()];
-  const knownHint = (name: string) => {
-    const guess = closest(name, known);
-    return `${guess ? `Did you mean '${guess}'? ` : ''}Known components: ${known.join(', ') || '(none)'}.`;
-  };
-  for (const dep of deps.items.values()) {
-    if (!components.items.has(dep.source)) {
-      throw new UserError(`dependencies are declared for '${dep.source}', which is not a component of this app`, { location: dep.location, hint: knownHint(dep.source) });
-    }
-    if (dep.target !== undefined && !components.items.has(dep.target)) {
-      throw new UserError(`dependency target '${dep.target}' of '${dep.source}' is not a component of this app`, { location: dep.location, hint: knownHint(dep.target) });
-    }
-  }
-
-  for (const t of templates.items.values()) checkTemplate(t.def);
-  const model = new Map<string, AppComponent>();
-  for (const [name, { def, location }] of components.items) {
-    const e = knownEntries(def.m, def.entry.value, 'component', `component '${name}'`);
-    const templateName = optionalString(def.m, e.get('template'), `template of component '${name}'`);
-    const template = templateName === undefined ? undefined : templates.items.get(templateName);
-    if (templateName !== undefined && !template) {
-      const names = [...templates.items.keys()];
-      throw shapeError(def.m, e.get('template')!.value, `component '${name}' uses unknown template '${templateName}'`, `Known templates: ${names.join(', ') || '(none)'}.`);
-    }
-    const dir = dirname(def.m.file);
-    const resolved = resolveComponent(def, template?.def, dir);
-    model.set(name, {
-      ...resolved.properties,
-      name,
-      dir,
-      manifestPath: def.m.file,
-      ...(templateName !== undefined ? { template: templateName } : {}),
-      profiles: resolved.profiles,
-      ...(resolved.defaultProfile !== undefined ? { defaultProfile: resolved.defaultProfile } : {}),
-      raw: isMap(def.entry.value) ? (def.entry.value.toJSON() as Record<string, unknown>) : {},
-      location,
-    });
-  }
-
+  const d = collect(docs, rootEntries);
+  checkDependencyEnds(d);
+  for (const t of d.templates.items.values()) checkTemplate(t.def);
+  const components = new Map([...d.components.items].map(([name, c]) => [name, buildComponent(d, name, c.def, c.location)]));
   return {
     root,
     manifests: docs.map((m) => m.file),
-    tempDir: tempDir?.path ?? join(root, DEFAULT_TEMP_DIR),
-    witDeps,
-    customCommands,
-    clean,
-    components: model,
-    templates: new Map([...templates.items].map(([k, { def: _def, ...t }]) => [k, t])),
-    dependencies: [...deps.items.values()],
+    tempDir: d.tempDir?.path ?? join(root, DEFAULT_TEMP_DIR),
+    witDeps: d.witDeps,
+    customCommands: d.customCommands,
+    clean: d.clean,
+    components,
+    templates: new Map([...d.templates.items].map(([k, { def: _def, ...t }]) => [k, t])),
+    dependencies: [...d.deps.items.values()],
   };
 }
 

@@ -100,6 +100,7 @@ export const COMMANDS: CommandSpec[] = [
     options: {
       language: { type: 'string', value: '<lang>', description: 'only this language' },
       json: { type: 'boolean', description: 'print JSON' },
+      ...SOURCE_OPTIONS,
     },
     load: () => import('./commands/templates-list.js'),
   },
@@ -127,7 +128,7 @@ export const COMMANDS: CommandSpec[] = [
     args: ['<dir>'],
     summary: 'validate a template, then publish it into a git-hosted registry',
     options: {
-      registry: { type: 'string', value: '<git-url|path>', description: 'the registry repository (required)' },
+      registry: { type: 'string', value: '<git-url|path|name>', description: 'the registry repository, or the name of an added registry (required)' },
       id: { type: 'string', value: '<lang>/<name>', description: 'template id (default: <language>/<folder name>)' },
       version: { type: 'string', value: '<x.y.z>', description: 'version to publish (default: metadata.json createGolemApp.version)' },
       force: { type: 'boolean', description: 'replace an already published id and version' },

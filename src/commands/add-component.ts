@@ -7,30 +7,15 @@
  * undoes everything this command wrote.
  */
 import { relative } from 'node:path';
-import { addDependency, findAppRoot, loadApp, writeEdits, type App, type AppComponent, type Edit } from '../app/index.js';
+import { addDependency, findAppRoot, loadApp, writeEdits, type Edit } from '../app/index.js';
 import { requireComponent } from '../app/edit/add-dependency.js';
 import { UserError } from '../errors.js';
 import { applyPlan, type AppliedPlan } from '../fs/stage.js';
 import { generate } from '../rpc/index.js';
-import { Planner } from '../rpc/pipeline.js';
-import { buildStubDefinition } from '../rpc/stub-def.js';
-import type { StubDefinition, StubType } from '../rpc/stub-model.js';
-import {
-  addToPlan,
-  clientFunction,
-  clientNames,
-  clientParam,
-  clientResource,
-  loadBundledRegistry,
-  planComponent,
-  registerTemplateSource,
-  resolveComponentTemplate,
-  validateComponentName,
-  type ClientModel,
-  type Registry,
-  type TemplateEntry,
-} from '../templates/index.js';
+import { addToPlan, planComponent, validateComponentName, type TemplateEntry } from '../templates/index.js';
 import type { Reporter } from './report.js';
+import { callerTarget } from './shared/caller-target.js';
+import { resolveTemplate } from './shared/resolve-template.js';
 
 export interface AddComponentInput {
   /** Where to look for the app (a folder inside it). */
@@ -44,72 +29,14 @@ export interface AddComponentInput {
   /** Existing components that should call the new one (a wasm-rpc dependency each). */
   callers?: string[];
   offline?: boolean;
+  /** `--registry <source>`: one more template registry for this command. */
+  registry?: string;
 }
 
 export interface AddComponentResult {
   root: string;
   template: TemplateEntry;
   files: { path: string; action: string }[];
-}
-
-/** WIT text of a client signature type (for the template's client model). */
-function witType(t: StubType, names: Map<string, string>): string {
-  switch (t.kind) {
-    case 'primitive':
-      return t.name;
-    case 'ref':
-    case 'own':
-      return names.get(t.id) ?? t.id;
-    case 'borrow':
-      return `borrow<${names.get(t.id) ?? t.id}>`;
-    case 'list':
-      return `list<${witType(t.element, names)}>`;
-    case 'option':
-      return `option<${witType(t.element, names)}>`;
-    case 'tuple':
-      return `tuple<${t.elements.map((e) => witType(e, names)).join(', ')}>`;
-    case 'result':
-      return `result<${t.ok ? witType(t.ok, names) : '_'}${t.err ? `, ${witType(t.err, names)}` : ''}>`;
-  }
-}
-
-/** The client model of `def` as templates see it. */
-export function clientModelFromStub(target: string, def: StubDefinition): ClientModel {
-  const params = (ps: { name: string; type: StubType }[]) => ps.map((p) => clientParam(p.name, witType(p.type, def.typeNames)));
-  return {
-    ...clientNames(target, def.world),
-    ephemeral: def.ephemeral,
-    resources: def.entities.map((e) =>
-      clientResource(
-        e.name,
-        params(e.constructorParams),
-        e.functions.map((f) => clientFunction(f.name, params(f.params), f.result && witType(f.result, def.typeNames))),
-      ),
-    ),
-  };
-}
-
-/** The target's client model, from its WIT as client generation reads it. */
-function clientModelOf(app: App, target: AppComponent): ClientModel {
-  const base = new Planner(app).base(target);
-  return clientModelFromStub(target.name, buildStubDefinition(base.resolve, target.componentType === 'ephemeral', base.appendedExports));
-}
-
-let remoteRegistered = false;
-
-/** Registry ids, `<registry>/<lang>/<name>[@version]`, folders and remote specs. */
-async function resolveTemplate(input: AddComponentInput, report: Reporter): Promise<{ template: TemplateEntry; registry: Registry }> {
-  const options = { cwd: input.cwd, offline: input.offline, report };
-  const registries = await import('../templates/registries/index.js');
-  const fromRegistry = await registries.findRegistryTemplate(input.template, options);
-  if (fromRegistry) return fromRegistry;
-  if (!remoteRegistered) {
-    const { remoteTemplateSource } = await import('../templates/sources/index.js');
-    registerTemplateSource(remoteTemplateSource);
-    remoteRegistered = true;
-  }
-  const registry = loadBundledRegistry();
-  return { template: await resolveComponentTemplate(registry, input.template, options), registry };
 }
 
 export async function runAddComponent(input: AddComponentInput, report: Reporter): Promise<AddComponentResult> {
@@ -121,7 +48,12 @@ export async function runAddComponent(input: AddComponentInput, report: Reporter
     const where = relative(input.cwd, app.components.get(input.name)!.manifestPath) || 'golem.yaml';
     throw new UserError(`component ${input.name} already exists (declared in ${where})`, { hint: 'Choose another name; nothing was written.' });
   }
-  const { template, registry } = await resolveTemplate(input, report);
+  const { template, registry } = await resolveTemplate(input.template, {
+    cwd: input.cwd,
+    offline: input.offline,
+    report,
+    ...(input.registry !== undefined ? { registry: input.registry } : {}),
+  });
   const isCaller = template.role === 'caller';
   if (input.target !== undefined && !isCaller) {
     throw new UserError(`--target is for caller templates; ${template.id} is not one`, { hint: 'Leave out --target, or use a caller template such as ts/caller.' });
@@ -134,7 +66,7 @@ export async function runAddComponent(input: AddComponentInput, report: Reporter
   const targetComponent = input.target === undefined ? undefined : requireComponent(app, input.target, 'target');
   const callers = [...new Set(input.callers ?? [])];
   for (const caller of callers) requireComponent(app, caller, 'caller');
-  const target = targetComponent && { componentName: targetComponent.name, client: clientModelOf(app, targetComponent) };
+  const target = targetComponent && callerTarget(app, targetComponent);
 
   const plan = addToPlan([], await planComponent({ appRoot: root, template, componentName: input.name, registry, alreadyPlanned: new Set(), ...(target ? { target } : {}) }));
   const applied: AppliedPlan = applyPlan(root, plan);

@@ -12,6 +12,8 @@ export interface TemplatesListOptions {
   language?: string;
   json?: boolean;
   offline?: boolean;
+  /** `--registry <source>`: one more registry for this listing. */
+  registry?: string;
   /** Environment for the registry config (tests). */
   env?: Readonly<Record<string, string | undefined>>;
   cacheDir?: string;
@@ -45,9 +47,17 @@ const listing = (t: TemplateEntry): TemplateListing => ({
 
 async function allTemplates(options: TemplatesListOptions, report: Reporter): Promise<TemplateEntry[]> {
   const { listRegistries, loadAddedRegistries, latestEntries } = await import('../templates/registries/index.js');
-  const added = listRegistries(options.env).length
-    ? await loadAddedRegistries({ cwd: options.cwd, offline: options.offline, report, env: options.env, cacheDir: options.cacheDir })
-    : [];
+  const added =
+    listRegistries(options.env).length || options.registry !== undefined
+      ? await loadAddedRegistries({
+          cwd: options.cwd,
+          offline: options.offline,
+          report,
+          env: options.env,
+          cacheDir: options.cacheDir,
+          ...(options.registry !== undefined ? { extra: options.registry } : {}),
+        })
+      : [];
   return [...loadBundledRegistry().templates, ...added.flatMap((r) => latestEntries(r.templates))];
 }
 

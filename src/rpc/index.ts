@@ -52,9 +52,9 @@ export async function generate(app: App, options: { components?: string[] }, rep
 
   const summary = sortSummary(result);
   const written = summary.added.length + summary.changed.length + summary.removed.length;
-  for (const path of summary.added) report.step(`added ${path}`);
-  for (const path of summary.changed) report.step(`updated ${path}`);
-  for (const path of summary.removed) report.step(`removed ${path}`);
+  for (const line of groupedByPackage(summary.added)) report.step(`added ${line}`);
+  for (const line of groupedByPackage(summary.changed)) report.step(`updated ${line}`);
+  for (const line of groupedByPackage(summary.removed)) report.step(`removed ${line}`);
   report.info(written === 0 ? `generated WIT up to date (${summary.unchanged.length} files unchanged)` : `${written} files written, ${summary.unchanged.length} unchanged`);
   return summary;
 }
@@ -77,6 +77,16 @@ function removeStaleClients(app: App, planner: Planner, result: SyncResult): voi
   for (const name of readdirSync(root)) {
     if (!wanted.has(name)) removeTree(join(root, name), app.root, result);
   }
+}
+
+/** Files of one `deps/<package>/` folder shown as one line (`…/deps/io/ (4 files)`), others as they are. */
+function groupedByPackage(paths: string[]): string[] {
+  const groups = new Map<string, string[]>();
+  for (const path of paths) {
+    const folder = /^(.*\/deps\/[^/]+\/)[^/]+$/.exec(path)?.[1] ?? path;
+    groups.set(folder, [...(groups.get(folder) ?? []), path]);
+  }
+  return [...groups].map(([folder, files]) => (files.length > 1 ? `${folder} (${files.length} files)` : files[0]!));
 }
 
 const relativeTo = (root: string, path: string) => path.slice(root.length + 1).split('\\').join('/');

@@ -2,6 +2,7 @@
  * Every name Golem 1.2.5 derives for exports extraction and clients (golem-cli naming.rs), in
  * one place so the generator, the caller wiring and the tests agree.
  */
+import { isKeyword } from '../wit/lexer.js';
 
 /** A package name `ns:name[@version]`. */
 export interface PackageRef {
@@ -91,12 +92,8 @@ export const CLIENT_BASE_PACKAGES: readonly { id: string; folder: string }[] = [
   { id: 'golem:rpc@0.2.0', folder: 'golem-rpc' },
 ];
 
-/** WIT keywords: identifiers spelled like one are printed with a `%` prefix (wit-encoder ident.rs). */
-const KEYWORDS = new Set([
-  'as', 'async', 'bool', 'borrow', 'char', 'constructor', 'enum', 'export', 'f32', 'f64', 'flags', 'from', 'func',
-  'future', 'import', 'include', 'interface', 'list', 'option', 'own', 'package', 'record', 'resource', 'result',
-  's16', 's32', 's64', 's8', 'static', 'stream', 'string', 'tuple', 'type', 'u16', 'u32', 'u64', 'u8', 'use',
-  'variant', 'with', 'world', 'error-context', 'include', 'float32', 'float64',
-]);
-
-export const escapeIdent = (name: string): string => (KEYWORDS.has(name) ? `%${name}` : name);
+/**
+ * `%name` for identifiers spelled like a WIT keyword. wit-encoder escapes its own (smaller) list;
+ * escaping every keyword wit-parser knows keeps the output valid where the two lists differ.
+ */
+export const escapeIdent = (name: string): string => (isKeyword(name) ? `%${name}` : name);

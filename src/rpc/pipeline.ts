@@ -17,9 +17,10 @@ import { extractExports } from './extract.js';
 import { readTree, type FileTree } from './file-tree.js';
 import { CLIENT_BASE_PACKAGES, CLIENT_FILE, clientPackage, exportsPackage, packageId, safeDirName, unversionedPackageId, type PackageRef } from './naming.js';
 import { buildStubDefinition, clientDependencyPackages, selectWorld } from './stub-def.js';
-import { copyPackagesWithDeps, indexWitDeps, type IndexedPackage, type PackageIndex } from './wit-deps.js';
+import { copyPackagesWithDeps, indexTreeDeps, indexWitDeps, type PackageIndex } from './wit-deps.js';
 import { ParseCache, declaredPackage, foreignPackageRefs, parseTree, resolveTree } from './wit-tree.js';
 import { generatedBaseWitDir } from './layout.js';
+import { locationOf } from './text-edits.js';
 
 export interface BasePlan {
   component: AppComponent;
@@ -119,10 +120,11 @@ export class Planner {
     const refs = foreignPackageRefs(mainFiles).filter((id) => !present.has(id));
     const fromComponents = refs.filter((id) => componentExports.has(unversioned(id)));
     const fromWitDeps = refs.filter((id) => !componentExports.has(unversioned(id)));
+    this.rejectClientReferences(component, mainFile, fromWitDeps);
     if (fromWitDeps.length > 0) copyPackagesWithDeps(fromWitDeps, this.witDeps(), tree, present, this.app.witDeps);
     for (const id of fromComponents) {
       const other = this.base(componentExports.get(unversioned(id))!);
-      copyPackagesWithDeps([id], treeIndex(other.tree, other.dir), tree, present, [other.dir]);
+      copyPackagesWithDeps([id], indexTreeDeps(other.tree, other.dir), tree, present, [other.dir]);
     }
 
     const extraction = extractExports(mainFile);
@@ -181,6 +183,19 @@ export class Planner {
     return { component, tree, cargo };
   }
 
+  /** A source WIT naming a generated client package: generation adds that import, the source must not. */
+  private rejectClientReferences(component: AppComponent, mainFile: WitFile, refs: string[]): void {
+    for (const id of refs) {
+      const client = [...this.app.components.keys()].find((name) => unversioned(id) === `${name}-client`);
+      if (!client) continue;
+      const offset = Math.max(0, mainFile.source.indexOf(unversioned(id)));
+      throw new UserError(`the WIT of ${component.name} names ${id}, the generated client of ${client}, which only wit-generated/ has`, {
+        location: locationOf(mainFile.path, mainFile.source, offset),
+        hint: `Remove it from the source WIT and add the dependency instead (create-golem-app add dependency ${component.name} ${client}); generation adds the import to wit-generated/.`,
+      });
+    }
+  }
+
   private witDeps(): PackageIndex {
     return (this.witDepsIndex ??= indexWitDeps(this.app.witDeps));
   }
@@ -207,19 +222,4 @@ function projectPackage(folder: string): FileTree {
   const files: FileTree = new Map();
   for (const [rel, text] of readTree(packagePath('wit', 'deps', folder))) files.set(`deps/${folder}/${rel}`, text);
   return files;
-}
-
-/** The `deps/` packages of a planned tree as a package index (for copying another component's exports). */
-function treeIndex(tree: FileTree, dir: string): PackageIndex {
-  const index: PackageIndex = new Map();
-  for (const dep of parseTree(tree, (rel) => join(dir, rel)).deps) {
-    const pkg = declaredPackage(dep);
-    if (!pkg) continue;
-    const folder = relative(join(dir, 'deps'), dep.files[0]!.path).split(/[\\/]/)[0]!;
-    const files = new Map<string, string>();
-    for (const f of dep.files) files.set(relative(join(dir, 'deps', folder), f.path), f.source);
-    const entry: IndexedPackage = { id: packageId(pkg), folder, files, refs: () => foreignPackageRefs(dep.files) };
-    index.set(entry.id, entry);
-  }
-  return index;
 }

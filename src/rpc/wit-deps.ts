@@ -6,12 +6,12 @@
  * `deps/<the folder's name in witDeps>/`.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { UserError } from '../errors.js';
 import { parseWitFile, type WitFile } from '../wit/index.js';
 import type { FileTree } from './file-tree.js';
 import { packageId } from './naming.js';
-import { declaredPackage, foreignPackageRefs } from './wit-tree.js';
+import { declaredPackage, foreignPackageRefs, parseTree } from './wit-tree.js';
 
 export interface IndexedPackage {
   id: string;
@@ -89,4 +89,19 @@ export function copyPackagesWithDeps(
     for (const [name, text] of pkg.files) tree.set(`deps/${pkg.folder}/${name}`, text);
     for (const ref of pkg.refs()) queue.push(ref);
   }
+}
+
+/** The `deps/` packages of a planned tree as a package index (for copying another component's exports). */
+export function indexTreeDeps(tree: FileTree, dir: string): PackageIndex {
+  const index: PackageIndex = new Map();
+  for (const dep of parseTree(tree, (rel) => join(dir, rel)).deps) {
+    const pkg = declaredPackage(dep);
+    if (!pkg) continue;
+    const folder = relative(join(dir, 'deps'), dep.files[0]!.path).split(/[\\/]/)[0]!;
+    const files = new Map<string, string>();
+    for (const f of dep.files) files.set(relative(join(dir, 'deps', folder), f.path), f.source);
+    const entry: IndexedPackage = { id: packageId(pkg), folder, files, refs: () => foreignPackageRefs(dep.files) };
+    index.set(entry.id, entry);
+  }
+  return index;
 }

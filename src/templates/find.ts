@@ -18,8 +18,15 @@ export function findComponentTemplate(registry: Registry, id: string, cwd = proc
 
 /** Like findComponentTemplate, also for remote specs and registry entries with a remote `source`. */
 export async function resolveComponentTemplate(registry: Registry, spec: string, options: TemplateSourceOptions): Promise<TemplateEntry> {
-  if (isRemoteSpec(spec)) return localTemplate(await resolveTemplateSource(spec, options));
+  if (isRemoteSpec(spec)) return { ...localTemplate(await resolveTemplateSource(spec, options), specPath(spec)), origin: spec };
   const entry = findComponentTemplate(registry, spec, options.cwd);
-  if (entry.source && !entry.path) return { ...localTemplate(await resolveTemplateSource(entry.source, options)), id: entry.id, origin: entry.origin };
+  if (entry.source && !entry.path) {
+    return { ...localTemplate(await resolveTemplateSource(entry.source, options), specPath(entry.source)), id: entry.id, origin: entry.origin };
+  }
   return entry;
+}
+
+/** The path part of a remote spec (`github:o/r/templates/ts/ts-app-x#v1` → `o/r/templates/ts/ts-app-x`): it names the template. */
+function specPath(spec: string): string {
+  return spec.replace(/#.*$/, '').replace(/^[a-z][a-z0-9+.-]*:(\/\/)?/i, '').replace(/\/\//g, '/').replace(/\/+$/, '');
 }

@@ -1,6 +1,6 @@
 /**
  * `*.hbs` template files: rendered with Handlebars, then the suffix is dropped. The context
- * (documented in README "Templates"):
+ * (documented in templates/README.md):
  *
  *   component  name forms of the new component: colon, namespace, name, kebab, snake, pascal, camel
  *   template   { id, language }
@@ -40,7 +40,7 @@ const FORBIDDEN_NAMES = new Set(['constructor', '__proto__', 'prototype', '__def
 const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   eq: (a, b) => a === b,
   not: (a) => !a,
-  /** `{{#each (first list)}}`-style access is awkward; `first` returns the first element. */
+  /** The first element of a list: `{{#with (first target.client.resources)}}`. */
   first: (list) => (Array.isArray(list) ? list[0] : undefined),
   /** The first function of a resource that returns a value (for non-blocking examples). */
   firstReturning: (functions) => (Array.isArray(functions) ? functions.find((f: { returnsValue?: boolean }) => f.returnsValue) : undefined),
@@ -93,7 +93,7 @@ export async function handlebarsRenderer(opts: {
       return compiled(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
     } catch (err) {
       throw new UserError(`template ${opts.template.id}: ${file}: ${(err as Error).message.split('\n')[0]}`, {
-        hint: 'Fix the Handlebars file (see README "Templates" for the fields a template can use); nothing was written.',
+        hint: 'Fix the Handlebars file (the fields and helpers a template can use are in templates/README.md of create-golem-app); nothing was written.',
       });
     }
   };

@@ -20,8 +20,8 @@ export function golemTemplateName(folderName: string): string {
 }
 
 /** The language: the folder name's prefix (`ts-app-…`) or the parent folder (`ts/`). */
-function languageOf(folder: string): string | undefined {
-  return knownLanguage(basename(folder).split('-')[0] ?? '') ?? knownLanguage(basename(dirname(folder)));
+function languageOf(path: string): string | undefined {
+  return knownLanguage(basename(path).split('-')[0] ?? '') ?? knownLanguage(basename(dirname(path)));
 }
 
 /** A sibling folder holding the common template of `group`, as in Golem's template tree. */
@@ -39,7 +39,11 @@ function siblingCommon(folder: string, language: string, group: string): Templat
   return undefined;
 }
 
-export function localTemplate(folder: string): TemplateEntry {
+/**
+ * `folder` holds the template; `namedAs` is the path that names it (the folder itself, or for
+ * a fetched copy the remote spec's path, e.g. `…/templates/ts/ts-app-component-default`).
+ */
+export function localTemplate(folder: string, namedAs: string = folder): TemplateEntry {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     throw new UserError(`template folder ${folder} does not exist`, { hint: 'Give a folder that holds a metadata.json, or a registry id such as ts/default.' });
   }
@@ -54,7 +58,7 @@ export function localTemplate(folder: string): TemplateEntry {
       hint: 'Add "appComponentGroup": "default" to its metadata.json.',
     });
   }
-  const language = languageOf(folder);
+  const language = languageOf(namedAs) ?? languageOf(folder);
   if (!language) {
     throw new UserError(`cannot tell the language of template folder ${folder}`, {
       hint: 'Name it <lang>-app-component-<name> or put it in a folder named after the language (ts, rust, …), as golem-cli does.',
@@ -63,7 +67,7 @@ export function localTemplate(folder: string): TemplateEntry {
   const group = meta.appComponentGroup;
   const common = siblingCommon(folder, language, group);
   return {
-    id: `${language}/${golemTemplateName(basename(folder))}`,
+    id: `${language}/${golemTemplateName(basename(namedAs))}`,
     kind: 'component',
     language,
     group,

@@ -26,9 +26,9 @@ export function registerTemplateSource(source: TemplateSource): void {
   sources.push(source);
 }
 
-/** Specs that are remote rather than a registry id or a folder path. */
+/** Specs that are remote rather than a registry id or a folder path: `scheme:…` (not a drive letter) or scp-style `user@host:path`. */
 export function isRemoteSpec(spec: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:/i.test(spec) && !/^[a-z]:[\\/]/i.test(spec);
+  return (/^[a-z][a-z0-9+.-]*:/i.test(spec) && !/^[a-z]:[\\/]/i.test(spec)) || /^[^\s/@]+@[^\s/:]+:/.test(spec);
 }
 
 export async function resolveTemplateSource(spec: string, options: TemplateSourceOptions): Promise<string> {

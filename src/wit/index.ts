@@ -4,8 +4,9 @@
  *
  * Every error on bad input is a `WitError` (a `UserError` with file/line/column and an excerpt).
  *
- * API changes after 12:55 UTC are listed here:
- *   (none yet)
+ * API changes after 12:55 UTC are listed here (additions only, nothing changed or removed):
+ *   - `isKeyword(word)` exported here (was only in lexer.ts).
+ *   - `attachedDocsStart(source, item)`: `docsStart` without comments cut off by a blank line.
  */
 export type * as ast from './ast.js';
 export type {
@@ -21,6 +22,8 @@ export { WitError } from './errors.js';
 export { parseWitFile, parseWitText } from './parser.js';
 export { loadWitDir, resolveWitText, resolveWitFiles, type PackageSources } from './resolve.js';
 export { printWitFile, printPackage, printType } from './printer.js';
+export { isKeyword } from './lexer.js';
+export { attachedDocsStart } from './text.js';
 export {
   packageIdString, interfaceId, findPackage, findInterface, findWorld, findType, typesUsedByFunction,
   underlyingType, worldKeyName,

@@ -34,6 +34,18 @@ const KEYWORDS = new Map<string, TokKind>([
   ['map', Tok.Map],
 ]);
 
+/** Keywords grouped by first char code, so a word is matched in place without slicing it. */
+const KEYWORDS_BY_FIRST: [string, TokKind][][] = [];
+for (const [word, kind] of KEYWORDS) (KEYWORDS_BY_FIRST[word.charCodeAt(0)] ??= []).push([word, kind]);
+
+function keywordAt(source: string, start: number, end: number): TokKind | undefined {
+  const candidates = KEYWORDS_BY_FIRST[source.charCodeAt(start)];
+  if (!candidates) return undefined;
+  const len = end - start;
+  for (const [word, kind] of candidates) if (word.length === len && source.startsWith(word, start)) return kind;
+  return undefined;
+}
+
 /** Whether `word` is a WIT keyword (and must be written `%word` as an identifier). */
 export function isKeyword(word: string): boolean {
   return KEYWORDS.has(word);
@@ -154,18 +166,16 @@ export function tokenize(source: string, file: string): Tokens {
     if (c === C.percent) {
       i++;
       if (i < n && isIdStartAt(source, i)) i = scanIdRest(source, i + 1);
-      const name = source.slice(start + 1, i);
-      const bad = validateId(name);
+      const bad = validateIdAt(source, start + 1, i);
       if (bad) fail(bad, start);
       push(Tok.ExplicitId, start, i);
       continue;
     }
     if (isIdStartAt(source, i)) {
       i = scanIdRest(source, i + 1);
-      const text = source.slice(start, i);
-      const kw = KEYWORDS.get(text);
+      const kw = keywordAt(source, start, i);
       if (kw !== undefined) { push(kw, start, i); continue; }
-      const bad = validateId(text);
+      const bad = validateIdAt(source, start, i);
       if (bad) fail(bad, start);
       push(Tok.Id, start, i);
       continue;
@@ -176,13 +186,15 @@ export function tokenize(source: string, file: string): Tokens {
   return { source, file, count, kinds, starts, ends };
 }
 
+/** Control codes (other than tab, LF, CR) and the forbidden code points, found by one native scan. */
+const SUSPICIOUS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u0149\u0673\u0f77\u0f79\u17a3\u17a4\u17b4\u17b5\u202a-\u202e\u2066-\u2069]/;
+
 function checkForbidden(source: string, fail: (m: string, at: number) => never): void {
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (c >= 0x20 && c < 0x7f) continue;
-    if (isControl(c)) fail(`control code '\\u{${c.toString(16)}}'`, i);
-    if (FORBIDDEN.has(c)) fail(`code point '\\u{${c.toString(16)}}' is not allowed in WIT`, i);
-  }
+  const i = source.search(SUSPICIOUS);
+  if (i === -1) return;
+  const c = source.charCodeAt(i);
+  if (isControl(c)) fail(`control code '\\u{${c.toString(16)}}'`, i);
+  if (FORBIDDEN.has(c)) fail(`code point '\\u{${c.toString(16)}}' is not allowed in WIT`, i);
 }
 
 function skipBlockComment(source: string, from: number, fail: (m: string, at: number) => never): number {
@@ -220,18 +232,27 @@ function scanIdRest(source: string, from: number): number {
   }
 }
 
+function invalidChar(id: string, i: number): string {
+  return `invalid character in identifier '${String.fromCodePoint(id.codePointAt(i)!)}'`;
+}
+
 /**
  * wit-parser's identifier rule: `-`-separated parts, none empty; the first part starts with a
  * letter; each part is all lowercase or all uppercase (digits anywhere else). Returns the
  * problem, or undefined when valid.
  */
 export function validateId(id: string): string | undefined {
-  if (id.length === 0) return 'empty identifier';
+  return validateIdAt(id, 0, id.length);
+}
+
+/** `validateId` on `source[start, end)` without copying it. */
+function validateIdAt(source: string, start: number, end: number): string | undefined {
+  if (start === end) return 'empty identifier';
   let partStart = true;
   let first = true;
   let caseOfPart = 0; // 0 none yet, 1 lower, 2 upper
-  for (let i = 0; i < id.length; i++) {
-    const c = id.charCodeAt(i);
+  for (let i = start; i < end; i++) {
+    const c = source.charCodeAt(i);
     if (c === C.minus) {
       if (partStart) return "identifiers must have characters between '-'s";
       partStart = true;
@@ -242,13 +263,12 @@ export function validateId(id: string): string | undefined {
     const isDigit = c >= C.d0 && c <= C.d9;
     const isLower = c >= C.a && c <= C.z;
     const isUpper = c >= C.A && c <= C.Z;
-    const ch = String.fromCodePoint(id.codePointAt(i)!);
-    if (!isDigit && !isLower && !isUpper) return `invalid character in identifier '${ch}'`;
-    if (partStart && first && isDigit) return `invalid character in identifier '${ch}'`;
+    if (!isDigit && !isLower && !isUpper) return invalidChar(source, i);
+    if (partStart && first && isDigit) return invalidChar(source, i);
     partStart = false;
     if (isLower || isUpper) {
       const k = isLower ? 1 : 2;
-      if (caseOfPart !== 0 && caseOfPart !== k) return `invalid character in identifier '${ch}'`;
+      if (caseOfPart !== 0 && caseOfPart !== k) return invalidChar(source, i);
       caseOfPart = k;
     }
   }

@@ -26,22 +26,23 @@ export function findPackage(resolve: Resolve, name: string): Package | undefined
 
 /** An interface by `ns:pkg/iface[@ver]`, or by bare name in the main package. */
 export function findInterface(resolve: Resolve, id: string): Interface | undefined {
-  const slash = id.indexOf('/');
-  if (slash === -1) return resolve.mainPackage.interfaces.find((i) => i.name === id);
-  const at = id.indexOf('@', slash);
-  const pkg = findPackage(resolve, id.slice(0, slash) + (at === -1 ? '' : id.slice(at)));
-  const name = at === -1 ? id.slice(slash + 1) : id.slice(slash + 1, at);
+  const { pkg, name } = splitItemId(resolve, id);
   return pkg?.interfaces.find((i) => i.name === name);
 }
 
 /** A world by name in the main package, or `ns:pkg/world[@ver]`. */
 export function findWorld(resolve: Resolve, id: string): World | undefined {
+  const { pkg, name } = splitItemId(resolve, id);
+  return pkg?.worlds.find((w) => w.name === name);
+}
+
+/** `ns:pkg/item@ver` → the package and the item name; a bare name is in the main package. */
+function splitItemId(resolve: Resolve, id: string): { pkg: Package | undefined; name: string } {
   const slash = id.indexOf('/');
-  if (slash === -1) return resolve.mainPackage.worlds.find((w) => w.name === id);
+  if (slash === -1) return { pkg: resolve.mainPackage, name: id };
   const at = id.indexOf('@', slash);
   const pkg = findPackage(resolve, id.slice(0, slash) + (at === -1 ? '' : id.slice(at)));
-  const name = at === -1 ? id.slice(slash + 1) : id.slice(slash + 1, at);
-  return pkg?.worlds.find((w) => w.name === name);
+  return { pkg, name: at === -1 ? id.slice(slash + 1) : id.slice(slash + 1, at) };
 }
 
 /** A type by its local name in an interface. */

@@ -33,8 +33,12 @@ const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[
 
 const NO_DOCS: A.Docs = { lines: [] };
 
+/** Deeper type nesting is refused (keeps recursion far from the stack limit). */
+const MAX_TYPE_DEPTH = 500;
+
 class Parser {
   private p = 0;
+  private typeDepth = 0;
   private readonly kinds: Uint8Array;
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
@@ -446,6 +450,15 @@ class Parser {
   }
 
   private type(): A.TypeRef {
+    if (++this.typeDepth > MAX_TYPE_DEPTH) this.fail(`type nested more than ${MAX_TYPE_DEPTH} levels deep`);
+    try {
+      return this.typeInner();
+    } finally {
+      this.typeDepth--;
+    }
+  }
+
+  private typeInner(): A.TypeRef {
     const k = this.peek();
     const start = this.starts[this.p]!;
     const prim = PRIMITIVES.get(k);

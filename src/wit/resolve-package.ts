@@ -74,8 +74,15 @@ function forEachGated(item: A.PackageItem, visit: (gates: A.Gate[]) => void): vo
   item.items.forEach(inner);
 }
 
+/** Shared, never mutated: most items have no gate and most parameters are primitives. */
+const UNKNOWN: M.Stability = Object.freeze({ kind: 'unknown' });
+const PRIMITIVE_TYPES = new Map<A.PrimitiveName, M.Type>(
+  (['bool', 'u8', 'u16', 'u32', 'u64', 's8', 's16', 's32', 's64', 'f32', 'f64', 'char', 'string'] as const)
+    .map((name) => [name, Object.freeze({ kind: 'primitive', name })]),
+);
+
 export function stabilityOf(gates: A.Gate[], fail: (m: string, at: number) => never): M.Stability {
-  if (gates.length === 0) return { kind: 'unknown' };
+  if (gates.length === 0) return UNKNOWN;
   const since = gates.filter((g) => g.kind === 'since');
   const unstable = gates.filter((g) => g.kind === 'unstable');
   const deprecated = gates.filter((g) => g.kind === 'deprecated');
@@ -239,39 +246,34 @@ export class PackageResolver {
 
   // ---- paths ----------------------------------------------------------------------------------
 
-  private resolveInterfacePath(path: A.UsePath, contextExcluded: boolean): M.Interface {
-    const name = path.name;
-    let foreign: (A.UsePath & { kind: 'package' }) | undefined = path.kind === 'package' ? path : undefined;
-    let localName = name.name;
-    if (!foreign) {
-      const entry = this.fileScopes[this.fileIndex]!.get(name.name);
-      if (entry?.kind === 'foreign') foreign = entry.path;
-      else if (entry) localName = entry.name;
-    }
-    if (foreign) return this.foreignItem(foreign, 'interface') as M.Interface;
-    const ref = this.packageItems.get(localName);
-    if (!ref) return this.fail(`interface or world \`${name.name}\` does not exist`, name.span.start);
-    if (ref.kind === 'world') return this.fail(`name \`${name.name}\` is defined as a world, not an interface`, name.span.start);
-    if (this.excludedInterfaces.has(localName) && !contextExcluded) {
-      return this.fail('found a reference to a interface which is excluded due to its feature not being activated', name.span.start);
-    }
-    return this.interfaces.get(localName)!;
+  /** What a path names: a foreign item (directly or through a top-level `use`), or a local package item. */
+  private pathTarget(path: A.UsePath): { foreign: A.UsePath & { kind: 'package' } } | { local: string; ref: ItemRef } {
+    if (path.kind === 'package') return { foreign: path };
+    const entry = this.fileScopes[this.fileIndex]!.get(path.name.name);
+    if (entry?.kind === 'foreign') return { foreign: entry.path };
+    const local = entry ? entry.name : path.name.name;
+    const ref = this.packageItems.get(local);
+    if (!ref) return this.fail(`interface or world \`${path.name.name}\` does not exist`, path.name.span.start);
+    return { local, ref };
   }
 
-  private resolveWorldPath(path: A.UsePath): M.World | undefined {
-    const name = path.name;
-    let foreign: (A.UsePath & { kind: 'package' }) | undefined = path.kind === 'package' ? path : undefined;
-    let localName = name.name;
-    if (!foreign) {
-      const entry = this.fileScopes[this.fileIndex]!.get(name.name);
-      if (entry?.kind === 'foreign') foreign = entry.path;
-      else if (entry) localName = entry.name;
+  private resolveInterfacePath(path: A.UsePath, contextExcluded: boolean): M.Interface {
+    const target = this.pathTarget(path);
+    if ('foreign' in target) return this.foreignItem(target.foreign, 'interface') as M.Interface;
+    const at = path.name.span.start;
+    if (target.ref.kind === 'world') return this.fail(`name \`${path.name.name}\` is defined as a world, not an interface`, at);
+    if (this.excludedInterfaces.has(target.local) && !contextExcluded) {
+      return this.fail('found a reference to a interface which is excluded due to its feature not being activated', at);
     }
-    if (foreign) return this.foreignItem(foreign, 'world') as M.World;
-    const ref = this.packageItems.get(localName);
-    if (!ref) return this.fail(`interface or world \`${name.name}\` does not exist`, name.span.start);
-    if (ref.kind === 'interface') return this.fail(`name \`${name.name}\` is defined as an interface, not a world`, name.span.start);
-    const w = this.worlds.get(localName);
+    return this.interfaces.get(target.local)!;
+  }
+
+  /** The world an `include` names (undefined when it is gated out). */
+  private resolveWorldPath(path: A.UsePath): M.World | undefined {
+    const target = this.pathTarget(path);
+    if ('foreign' in target) return this.foreignItem(target.foreign, 'world') as M.World;
+    if (target.ref.kind === 'interface') return this.fail(`name \`${path.name.name}\` is defined as an interface, not a world`, path.name.span.start);
+    const w = this.worlds.get(target.local);
     return w && !w.excluded ? w.world : undefined;
   }
 
@@ -396,7 +398,7 @@ export class PackageResolver {
   /** Stands for a name that a gated-out `use` takes from another package without checking it. */
   private gatedPlaceholder(name: A.Id, owner: M.TypeOwner): LookupEntry {
     const def: M.TypeDef = {
-      id: nextTypeId++, name: name.name, def: { kind: 'resource' }, owner, docs: { lines: [] }, stability: { kind: 'unknown' },
+      id: nextTypeId++, name: name.name, def: { kind: 'resource' }, owner, docs: { lines: [] }, stability: UNKNOWN,
       file: this.file.path, span: name.span,
     };
     return { kind: 'type', def, excluded: true };
@@ -461,7 +463,7 @@ export class PackageResolver {
 
   private resolveType(t: A.TypeRef, lookup: Lookup, ctxExcluded: boolean): M.Type {
     switch (t.kind) {
-      case 'primitive': return { kind: 'primitive', name: t.name };
+      case 'primitive': return PRIMITIVE_TYPES.get(t.name)!;
       case 'named': return { kind: 'id', def: this.typeByName(t.name, lookup, ctxExcluded) };
       case 'list': case 'option': return { kind: t.kind, element: this.resolveType(t.element, lookup, ctxExcluded) };
       case 'tuple': return { kind: 'tuple', elements: t.elements.map((e) => this.resolveType(e, lookup, ctxExcluded)) };
@@ -511,6 +513,9 @@ export class PackageResolver {
     let result = item.func.result && this.resolveType(item.func.result, lookup, excluded);
     if (kind === 'constructor') result = this.constructorResult(item.func.result, result, resource!);
     if (isExcluded(stability)) return undefined;
+    if (!excluded && result && containsBorrow(result)) {
+      this.fail(`function \`${name}\` returns a type which contains a \`borrow<T>\` which is not supported`, item.name.span.start);
+    }
     return { name, simpleName, kind, resource, params, result, docs: item.docs, stability, file: this.file.path, span: item.span };
   }
 
@@ -637,6 +642,32 @@ function collectDeps(def: A.TypeDef, out: A.Id[]): void {
   if (def.kind === 'alias') visit(def.type);
   else if (def.kind === 'record') def.fields.forEach((f) => visit(f.type));
   else if (def.kind === 'variant') def.cases.forEach((c) => c.type && visit(c.type));
+}
+
+const borrowInDef = new WeakMap<M.TypeDef, boolean>();
+
+/** Whether a type reaches a `borrow<…>` (through named types, not into resources). */
+function containsBorrow(t: M.Type): boolean {
+  switch (t.kind) {
+    case 'primitive': case 'own': return false;
+    case 'borrow': return true;
+    case 'list': case 'option': return containsBorrow(t.element);
+    case 'tuple': return t.elements.some(containsBorrow);
+    case 'result': return (!!t.ok && containsBorrow(t.ok)) || (!!t.err && containsBorrow(t.err));
+    case 'id': {
+      const cached = borrowInDef.get(t.def);
+      if (cached !== undefined) return cached;
+      borrowInDef.set(t.def, false); // definitions are acyclic; this guards placeholders
+      const k = t.def.def;
+      const found = k.kind === 'record' ? k.fields.some((f) => containsBorrow(f.type))
+        : k.kind === 'variant' ? k.cases.some((c) => !!c.type && containsBorrow(c.type))
+        : k.kind === 'alias' ? containsBorrow(k.target)
+        : k.kind === 'use' ? containsBorrow({ kind: 'id', def: k.target })
+        : false;
+      borrowInDef.set(t.def, found);
+      return found;
+    }
+  }
 }
 
 /** Follows `use` and `type x = y` to see whether a name is a resource. */

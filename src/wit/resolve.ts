@@ -28,6 +28,22 @@ export interface PackageSources {
  */
 export function loadWitDir(dir: string): M.Resolve {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw witErrorAt(`WIT directory not found: ${dir}`, dir, 'Check the path.');
+  const { main, deps } = readWitDir(dir);
+  return resolveWitFiles(main, deps);
+}
+
+/** Reads and parses a WIT directory; file-system failures become WitErrors naming the path. */
+function readWitDir(dir: string): { main: PackageSources; deps: PackageSources[] } {
+  try {
+    return readWitDirUnchecked(dir);
+  } catch (e) {
+    if (e instanceof WitError) throw e;
+    const err = e as NodeJS.ErrnoException;
+    throw witErrorAt(`cannot read WIT directory: ${err.message}`, err.path ?? dir, 'Check the files and their permissions.');
+  }
+}
+
+function readWitDirUnchecked(dir: string): { main: PackageSources; deps: PackageSources[] } {
   const main: PackageSources = { source: dir, files: readWitFiles(dir) };
   const deps: PackageSources[] = [];
   const depsDir = join(dir, 'deps');
@@ -39,7 +55,7 @@ export function loadWitDir(dir: string): M.Resolve {
       else if (entry.endsWith('.wit')) deps.push({ source: path, files: [parseWitFile(path, readFileSync(path, 'utf8'))] });
     }
   }
-  return resolveWitFiles(main, deps);
+  return { main, deps };
 }
 
 function readWitFiles(dir: string): A.WitFile[] {
@@ -59,6 +75,16 @@ export function resolveWitText(text: string, fileName = '<text>'): M.Resolve {
 
 /** Resolves already parsed files: `main` is the main package, `deps` the rest. */
 export function resolveWitFiles(main: PackageSources, deps: PackageSources[]): M.Resolve {
+  try {
+    return resolveAll(main, deps);
+  } catch (e) {
+    // Pathological chains (tens of thousands of aliases or interfaces, each using the previous) exhaust the stack.
+    if (e instanceof RangeError) throw witErrorAt(`WIT too deeply nested to resolve: ${e.message}`, main.files[0]?.path ?? main.source);
+    throw e;
+  }
+}
+
+function resolveAll(main: PackageSources, deps: PackageSources[]): M.Resolve {
   const mainGroup = splitGroup(main);
   const all = new Map<string, UnresolvedPackage>();
   for (const group of [mainGroup, ...deps.map(splitGroup)]) {

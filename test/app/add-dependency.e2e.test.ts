@@ -104,6 +104,15 @@ describe('add dependency (CLI)', () => {
 });
 
 describe('add dependency (CLI), bad inputs change nothing', () => {
+  it('a missing name without a terminal is a usage error (exit 2), nothing asked', () => {
+    const root = newApp();
+    const before = snapshotTree(root);
+    const r = runCli(['add', 'dependency', 'example:caller'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: missing argument <target>\nUsage: create-golem-app add dependency/);
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
   const cases: [string, (root: string) => string[], RegExp][] = [
     ['unknown component', () => ['example:calller', 'example:provider'], /^error: unknown component 'example:calller': no such component in .* Did you mean 'example:caller'\? Known components: /],
     ['unknown target', () => ['example:caller', 'example:nobody'], /^error: unknown target 'example:nobody': no such component in .* Known components: example:caller, example:provider\.$/],

@@ -1,6 +1,6 @@
 /**
  * Property: for generated hand-written-looking manifests (either line ending, 2- or 4-space
- * indents, indented or flush lists, block or flow dependency lists, comments on their own lines
+ * indents, indented or flush lists, block or flow dependency lists and maps, empty values, comments on their own lines
  * and after values, with or without a final newline), adding a dependency
  *   - changes one contiguous run of lines, rewriting at most one existing line;
  *   - writes new lines at the file's own columns (indent width, list style);
@@ -24,7 +24,7 @@ interface Shape {
   indent: number;
   seqIndented: boolean;
   finalEol: boolean;
-  deps: 'none' | 'null' | 'emptyFlow' | 'entries';
+  deps: 'none' | 'null' | 'emptyFlow' | 'entries' | 'flowMap';
   /** caller → list of [target, type], in block or flow style. */
   entries: { caller: string; flow: boolean; items: [string, RpcDependencyType][] }[];
   comments: boolean[];
@@ -38,9 +38,9 @@ const shape: fc.Arbitrary<Shape> = fc.record({
   indent: fc.constantFrom(2, 4),
   seqIndented: fc.boolean(),
   finalEol: fc.boolean(),
-  deps: fc.constantFrom('none' as const, 'null' as const, 'emptyFlow' as const, 'entries' as const),
+  deps: fc.constantFrom('none' as const, 'null' as const, 'emptyFlow' as const, 'entries' as const, 'flowMap' as const),
   entries: fc.uniqueArray(
-    fc.record({ caller: name, flow: fc.boolean(), items: fc.uniqueArray(fc.tuple(name, type), { selector: ([t]) => t, minLength: 1, maxLength: 2 }) }),
+    fc.record({ caller: name, flow: fc.boolean(), items: fc.uniqueArray(fc.tuple(name, type), { selector: ([t]) => t, minLength: 0, maxLength: 2 }) }),
     { selector: (e) => e.caller, minLength: 1, maxLength: 2 },
   ),
   comments: fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
@@ -53,11 +53,14 @@ function render(s: Shape): string {
   const lines: string[] = ['# generated manifest', 'components:', `${I}a:x:`, `${I}${I}componentType: durable`, `${I}a:y: {}`];
   if (s.deps === 'null') lines.push('dependencies:');
   if (s.deps === 'emptyFlow') lines.push('dependencies: {}');
+  const flowList = (items: [string, RpcDependencyType][]) => `[${items.map(([t, ty]) => `{target: ${t}, type: ${ty}}`).join(', ')}]`;
+  if (s.deps === 'flowMap') lines.push(`dependencies: {${s.entries.map((e) => `${e.caller}: ${flowList(e.items)}`).join(', ')}}`);
   if (s.deps === 'entries') {
     lines.push('dependencies:');
     for (const e of s.entries) {
-      if (e.flow) lines.push(`${I}${e.caller}: [${e.items.map(([t, ty]) => `{target: ${t}, type: ${ty}}`).join(', ')}]`);
+      if (e.flow) lines.push(`${I}${e.caller}: ${flowList(e.items)}`);
       else {
+        // A caller with no items is written `caller:` (an empty value).
         lines.push(`${I}${e.caller}:`);
         for (const [t, ty] of e.items) lines.push(`${I}${S}- target: ${t}`, `${I}${S}  type: ${ty}`);
       }
@@ -77,7 +80,7 @@ function render(s: Shape): string {
 
 function expected(s: Shape): string[] {
   const deps = new Map<string, RpcDependencyType>();
-  if (s.deps === 'entries') for (const e of s.entries) for (const [t, ty] of e.items) deps.set(`${e.caller} -> ${t}`, ty);
+  if (s.deps === 'entries' || s.deps === 'flowMap') for (const e of s.entries) for (const [t, ty] of e.items) deps.set(`${e.caller} -> ${t}`, ty);
   deps.set(`${s.edit.caller} -> ${s.edit.target}`, s.edit.type);
   return [...deps].map(([k, v]) => `${k} ${v}`).sort();
 }
@@ -97,7 +100,7 @@ describe('add dependency on generated manifests', () => {
         const { removed, added } = lineDiff(before, after);
         expect(removed.length).toBeLessThanOrEqual(1 + (s.finalEol ? 0 : 1));
         // New lines use the file's own columns: its indent, and its list style when it has a block list.
-        const hasBlockList = s.deps === 'entries' && s.entries.some((e) => !e.flow);
+        const hasBlockList = s.deps === 'entries' && s.entries.some((e) => !e.flow && e.items.length > 0);
         const I = s.indent;
         const S = hasBlockList && s.seqIndented ? I : 0;
         for (const line of added) {

@@ -46,6 +46,10 @@ describe('loadApp validation', () => {
     expectError({ [CALLER]: 'component:\n  example:caller:\n    template: ts\n' }, CALLER, 1, 1, /^unknown key 'component' in the manifest$/, /Did you mean 'components'\?/);
   });
 
+  it('unknown key in httpApi', () => {
+    expectError({ [CALLER]: 'components:\n  example:caller:\n    template: ts\nhttpApi:\n  definition: {}\n' }, CALLER, 5, 3, /^unknown key 'definition' in httpApi$/, /Did you mean 'definitions'\?/);
+  });
+
   it('unknown key in a component', () => {
     expectError({ [CALLER]: 'components:\n  example:caller:\n    template: ts\n    sourcewit: wit\n' }, CALLER, 4, 5, /^unknown key 'sourcewit' in component 'example:caller'$/, /Did you mean 'sourceWit'\?/);
   });

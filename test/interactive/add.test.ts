@@ -30,14 +30,11 @@ describe('add component, interactive', () => {
   it('asks template, name and which existing component calls it, then writes both', async () => {
     const root = shopApp();
     const t = Terminal.start(['add', 'component'], { cwd: root });
-    await t.prompt('Template:');
-    t.press('Enter'); // TypeScript · default
-    await t.prompt('Component name');
-    t.type('shop:provider').press('Enter'); // taken
+    await t.answer('Template:', 'Enter'); // TypeScript · default
+    await t.reply('Component name', 'shop:provider'); // taken
     expect(await t.waitFor('▲  Component name')).toContain('shop:provider is already a component of this app');
     t.press('C-u').type('shop:inventory').press('Enter');
-    await t.prompt('Should an existing component call shop:inventory?');
-    t.press('Space', 'Enter'); // shop:provider
+    await t.answer('Should an existing component call shop:inventory?', 'Space', 'Enter'); // shop:provider
     expect(await t.exitCode()).toBe(0);
     saveCapture('add-component', 'npx create-golem-app add component', t.transcript());
 
@@ -50,8 +47,7 @@ describe('add component, interactive', () => {
     const root = shopApp();
     const t = Terminal.start(['add', 'component'], { cwd: root });
     await t.select('Template:', 'TypeScript · caller');
-    await t.prompt('Component name');
-    t.press('Enter'); // the suggested shop:caller
+    await t.answer('Component name', 'Enter'); // the suggested shop:caller
     await t.select('Which component does shop:caller call?', 'shop:provider');
     await t.tick('Should an existing component call shop:caller?', []);
     expect(await t.exitCode()).toBe(0);
@@ -68,8 +64,7 @@ describe('add dependency, interactive', () => {
     await t.prompt('Which component makes the calls?');
     expect(t.screen()).toContain('shop:provider (calls nothing yet)');
     t.press('Enter');
-    await t.prompt('Which components should shop:provider call?');
-    t.press('Space', 'Enter'); // itself
+    await t.answer('Which components should shop:provider call?', 'Space', 'Enter'); // itself
     await t.prompt('Dependency type:');
     expect(t.screen()).toContain('static-wasm-rpc');
     t.press('Enter');
@@ -88,12 +83,9 @@ describe('add dependency, interactive', () => {
     const root = shopApp();
     const before = snapshotTree(root);
     const t = Terminal.start(['add', 'dependency'], { cwd: root });
-    await t.prompt('Which component makes the calls?');
-    t.press('Enter');
-    await t.prompt('Which components should shop:provider call?');
-    t.press('Space', 'Enter');
-    await t.prompt('Dependency type:');
-    t.press('Escape');
+    await t.answer('Which component makes the calls?', 'Enter');
+    await t.answer('Which components should shop:provider call?', 'Space', 'Enter');
+    await t.answer('Dependency type:', 'Escape');
     expect(await t.exitCode()).toBe(130);
     expect(t.transcript()).toMatch(/\ncancelled\n$/);
     expect(snapshotTree(root)).toEqual(before);

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadApp } from '../../src/app/index.js';
-import { snapshotTree, tempDir } from '../helpers/cli.js';
+import { ROOT, runCli, snapshotTree, tempDir } from '../helpers/cli.js';
 import { checkWitDir, stopOracle } from '../helpers/wit-oracle.js';
 import { saveCapture } from './captures.js';
 import { stopTerminals, Terminal } from './terminal.js';
@@ -27,30 +27,18 @@ describe('create, interactive', () => {
     // Colours are on in a terminal without NO_COLOR.
     expect(t.screen({ escapes: true })).toMatch(/\x1b\[[0-9;]*m/);
     t.type('shop').press('Enter');
-    await t.prompt('Languages:');
-    t.press('Enter'); // TypeScript is ticked
-    await t.prompt('Template of the first component:');
-    t.press('Enter');
-    await t.prompt('Component name');
-    t.type('shop:cart').press('Enter');
-    await t.prompt('Add another component?');
-    t.press('y');
-    await t.prompt('Template of the next component:');
-    t.press('Enter');
-    await t.prompt('Component name');
-    t.press('Enter'); // the suggested shop:provider
-    await t.prompt('Add another component?');
-    t.press('n');
-    await t.prompt('shop:cart calls:');
-    t.press('Down', 'Space', 'Enter'); // shop:provider (itself comes first)
-    await t.prompt('shop:provider calls:');
-    t.press('Enter'); // nothing
-    await t.prompt('Dependency type:');
-    t.press('Enter'); // wasm-rpc
-    await t.prompt('Initialise a git repository?');
-    t.press('y');
-    await t.prompt('Install dependencies with npm?');
-    t.press('n');
+    await t.answer('Languages:', 'Enter'); // TypeScript is ticked
+    await t.answer('Template of the first component:', 'Enter');
+    await t.reply('Component name', 'shop:cart');
+    await t.answer('Add another component?', 'y');
+    await t.answer('Template of the next component:', 'Enter');
+    await t.answer('Component name', 'Enter'); // the suggested shop:provider
+    await t.answer('Add another component?', 'n');
+    await t.tick('shop:cart calls:', ['shop:provider']);
+    await t.answer('shop:provider calls:', 'Enter'); // nothing
+    await t.answer('Dependency type:', 'Enter'); // wasm-rpc
+    await t.answer('Initialise a git repository?', 'y');
+    await t.answer('Install dependencies with npm?', 'n');
     const summary = await t.prompt('Create the app?');
     expect(summary).toContain('shop:cart → shop:provider (wasm-rpc)');
     expect(summary).toMatch(/components-ts\/shop-cart\/ \(\d+ files\)/);
@@ -74,12 +62,9 @@ describe('create, interactive', () => {
     writeFileSync(join(cwd, 'app', 'notes.txt'), 'mine\n');
     const t = Terminal.start(['app', '--no-git'], { cwd });
     await t.select('app is not empty. What now?', 'Choose another folder');
-    await t.prompt('Another folder:');
-    t.type('app2').press('Enter');
-    await t.prompt('Languages:');
-    t.press('Enter');
-    await t.prompt('Template of the first component:');
-    t.press('Enter');
+    await t.reply('Another folder:', 'app2');
+    await t.answer('Languages:', 'Enter');
+    await t.answer('Template of the first component:', 'Enter');
     await t.prompt('Component name');
     t.type('Shop_Cart');
     // Checked as it is typed: the problem shows under the input before Enter…
@@ -93,12 +78,9 @@ describe('create, interactive', () => {
     await t.prompt('Add another component?');
     expect(t.screen()).toContain('◇  Component name (namespace:name):\n│  shop:cart');
     t.press('n');
-    await t.prompt('shop:cart calls:');
-    t.press('Space', 'Enter'); // itself
-    await t.prompt('Dependency type:');
-    t.press('Enter');
-    await t.prompt('Install dependencies with npm?');
-    t.press('n');
+    await t.answer('shop:cart calls:', 'Space', 'Enter'); // itself
+    await t.answer('Dependency type:', 'Enter');
+    await t.answer('Install dependencies with npm?', 'n');
     const summary = await t.prompt('Create the app?');
     expect(summary).toContain('shop:cart → itself (wasm-rpc)');
     // NO_COLOR: the screen carries no colour escapes.
@@ -115,30 +97,24 @@ describe('create, caller template', () => {
   it('asks a caller its target and does not offer that dependency again', async () => {
     const cwd = tempDir('cga-int-caller-');
     const t = Terminal.start(['shop', '--no-git'], { cwd });
-    await t.prompt('Languages:');
-    t.press('Enter');
+    await t.answer('Languages:', 'Enter');
     // No caller first: it would have nothing to call.
     expect(await t.prompt('Template of the first component:')).not.toContain('caller');
     await t.select('Template of the first component:', 'TypeScript · default');
-    await t.prompt('Component name');
-    t.type('shop:counter').press('Enter');
-    await t.prompt('Add another component?');
-    t.press('y');
+    await t.reply('Component name', 'shop:counter');
+    await t.answer('Add another component?', 'y');
     await t.select('Template of the next component:', 'TypeScript · caller');
-    await t.prompt('Component name');
-    t.press('Enter'); // the suggested shop:caller
+    await t.answer('Component name', 'Enter'); // the suggested shop:caller
     // Components chosen before it are offered, the one just added first.
     const targets = await t.prompt('Which component does shop:caller call?');
     expect(targets).toContain('│  ● shop:counter');
     t.press('Enter');
-    await t.prompt('Add another component?');
-    t.press('n');
+    await t.answer('Add another component?', 'n');
     await t.tick('shop:counter calls:', []);
     const also = await t.prompt('shop:caller calls shop:counter (its template); it also calls:');
     expect(also).not.toMatch(/│  ◻ shop:counter/);
     t.press('Enter');
-    await t.prompt('Install dependencies with npm?');
-    t.press('n');
+    await t.answer('Install dependencies with npm?', 'n');
     expect(await t.prompt('Create the app?')).toContain('shop:caller → shop:counter (wasm-rpc, caller template)');
     t.press('Enter');
     expect(await t.exitCode()).toBe(0);
@@ -161,6 +137,42 @@ describe('create, nothing asked', () => {
     expect(await t.exitCode()).toBe(0);
     expect(t.transcript()).not.toContain('◆');
     expect([...loadApp(join(cwd, 'app'), { explicitRoot: true }).components.keys()]).toEqual(['shop:cart']);
+  });
+});
+
+describe('create, added registries', () => {
+  it('offers the templates of an added registry next to the bundled ones', async () => {
+    const cwd = tempDir('cga-int-registry-');
+    const env = { XDG_CONFIG_HOME: join(cwd, '.config'), XDG_CACHE_HOME: join(cwd, '.cache') };
+    // This package's own folder is a registry (registry.json + templates/).
+    expect(runCli(['registry', 'add', 'acme', ROOT], { cwd, env, bin: process.env.CGA_TEST_BIN }).code).toBe(0);
+    const t = Terminal.start(['shop', '--no-git'], { cwd, env });
+    await t.answer('Languages:', 'Enter');
+    const templates = await t.prompt('Template of the first component:');
+    expect(templates).toContain('TypeScript · default');
+    await t.select('Template of the first component:', 'TypeScript · acme/default');
+    await t.reply('Component name', 'shop:cart');
+    await t.answer('Add another component?', 'n');
+    await t.answer('shop:cart calls:', 'Enter');
+    await t.answer('Install dependencies with npm?', 'n');
+    await t.answer('Create the app?', 'Enter');
+    expect(await t.exitCode()).toBe(0);
+    expect([...loadApp(join(cwd, 'shop'), { explicitRoot: true }).components.keys()]).toEqual(['shop:cart']);
+  });
+});
+
+describe('create, some flags given', () => {
+  it('asks only what the flags leave open', async () => {
+    const cwd = tempDir('cga-int-partial-');
+    const t = Terminal.start(['--component', 'shop:a', '--component', 'shop:b', '--dependency', 'shop:a=shop:b', '--no-git'], { cwd });
+    await t.reply('Application folder:', 'app');
+    await t.answer('Install dependencies with npm?', 'n');
+    const summary = await t.prompt('Create the app?');
+    expect(summary).toContain('shop:a → shop:b (wasm-rpc)');
+    expect(summary).not.toMatch(/Languages|Template|Component name|calls:|Dependency type|git repository/);
+    t.press('Enter');
+    expect(await t.exitCode()).toBe(0);
+    expect(edges(join(cwd, 'app'))).toEqual(['shop:a -> shop:b (wasm-rpc)']);
   });
 });
 
@@ -187,14 +199,21 @@ describe('create, cancelled', () => {
     await expectCancelled(t, cwd, before);
   });
 
+  it('a file given as the folder is refused; Ctrl-C at the next folder prompt writes nothing', async () => {
+    const cwd = populated();
+    const before = snapshotTree(cwd);
+    const t = Terminal.start(['notes.txt'], { cwd });
+    expect(await t.prompt('Another folder:')).toContain('notes.txt is a file, not a folder');
+    t.press('C-c');
+    await expectCancelled(t, cwd, before);
+  });
+
   it('Escape at the template prompt writes nothing', async () => {
     const cwd = populated();
     const before = snapshotTree(cwd);
     const t = Terminal.start(['app'], { cwd });
-    await t.prompt('Languages:');
-    t.press('Enter');
-    await t.prompt('Template of the first component:');
-    t.press('Escape');
+    await t.answer('Languages:', 'Enter');
+    await t.answer('Template of the first component:', 'Escape');
     await expectCancelled(t, cwd, before);
     expect(existsSync(join(cwd, 'app'))).toBe(false);
   });
@@ -205,22 +224,14 @@ describe('create, cancelled', () => {
     writeFileSync(join(cwd, 'app', 'README.md'), '# mine\n');
     const before = snapshotTree(cwd);
     const t = Terminal.start(['app', '--no-git'], { cwd });
-    await t.prompt('app is not empty. What now?');
-    t.press('Down', 'Enter'); // write into it
-    await t.prompt('Languages:');
-    t.press('Enter');
-    await t.prompt('Template of the first component:');
-    t.press('Enter');
-    await t.prompt('Component name');
-    t.press('Enter');
-    await t.prompt('Add another component?');
-    t.press('n');
-    await t.prompt('app:provider calls:');
-    t.press('Enter');
-    await t.prompt('Install dependencies with npm?');
-    t.press('n');
-    await t.prompt('Create the app?');
-    t.press('C-c');
+    await t.answer('app is not empty. What now?', 'Down', 'Enter'); // write into it
+    await t.answer('Languages:', 'Enter');
+    await t.answer('Template of the first component:', 'Enter');
+    await t.answer('Component name', 'Enter');
+    await t.answer('Add another component?', 'n');
+    await t.answer('app:provider calls:', 'Enter');
+    await t.answer('Install dependencies with npm?', 'n');
+    await t.answer('Create the app?', 'C-c');
     await expectCancelled(t, cwd, before);
   });
 });

@@ -107,6 +107,18 @@ export class Terminal {
     this.press('Enter');
   }
 
+  /** Waits for the prompt, then presses the keys. */
+  async answer(message: string, ...keys: string[]): Promise<void> {
+    await this.prompt(message);
+    this.press(...keys);
+  }
+
+  /** Waits for the text prompt, types `text` and Enter. */
+  async reply(message: string, text: string): Promise<void> {
+    await this.prompt(message);
+    this.type(text).press('Enter');
+  }
+
   /** Types literal text. */
   type(text: string): this {
     tmux('send-keys', '-t', this.target, '-l', text);

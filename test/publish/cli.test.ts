@@ -1,19 +1,16 @@
 /**
- * The commands as a user runs them (a real process of the bundled CLI, no TTY), with an
+ * The commands as a user runs them (a real process of the built CLI in dist/, no TTY), with an
  * isolated HOME/XDG config and cache and a real local bare repository as the registry.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, listFiles, tempDir } from '../helpers/cli.js';
 import { schemaErrors } from '../helpers/schema.js';
 import { checkWitDir, stopOracle } from '../helpers/wit-oracle.js';
-import { bareRegistry, buildPrivateCli, refsOf, registryFiles, removePrivateCli, userDirs } from './helpers.js';
+import { bareRegistry, refsOf, registryFiles, userDirs } from './helpers.js';
 
-afterAll(async () => {
-  removePrivateCli();
-  await stopOracle();
-});
+afterAll(stopOracle);
 
 /** What the bundled templates' tests check: every golem.yaml against Golem's schema, the WIT with wit-parser. */
 async function expectBundledChecks(app: string, component: string) {
@@ -30,12 +27,7 @@ async function expectBundledChecks(app: string, component: string) {
 describe('templates init/validate/publish and registry add/list/remove from the command line', () => {
   const dirs = userDirs();
   const bare = bareRegistry(dirs.base);
-  let bin: string;
-  const cli = (args: string[], cwd = dirs.base) => runCli(args, { cwd, env: dirs.env, bin });
-
-  beforeAll(async () => {
-    bin = await buildPrivateCli();
-  });
+  const cli = (args: string[], cwd = dirs.base) => runCli(args, { cwd, env: dirs.env });
 
   test('init, validate', () => {
     const init = cli(['templates', 'init', 'my-counter']);
@@ -75,6 +67,13 @@ describe('templates init/validate/publish and registry add/list/remove from the 
     expect(JSON.parse(cli(['registry', 'list', '--json']).stdout)).toEqual([{ name: 'acme', source: bare }]);
   });
 
+  test('publish --registry <name of an added registry>', () => {
+    const byName = cli(['templates', 'publish', 'my-counter', '--registry', 'acme', '--version', '0.9.0']);
+    expect(byName.stderr).toBe('');
+    expect(byName.code).toBe(0);
+    expect(registryFiles(bare).json!.templates.map((t) => t.version)).toEqual(['0.9.0', '1.0.0', '1.1.0']);
+  });
+
   test('templates list shows the registry template as acme/ts/my-counter, latest version', () => {
     const list = cli(['templates', 'list']);
     expect(list.code).toBe(0);
@@ -85,7 +84,7 @@ describe('templates init/validate/publish and registry add/list/remove from the 
 
   test('create an app from acme/ts/my-counter: the component passes the checks of a bundled one', async () => {
     const apps = tempDir('cga-pub-cliapp-');
-    const create = runCli(['shop', '--yes', '--no-git', '--template', 'acme/ts/my-counter', '--component', 'shop:cart'], { cwd: apps, env: dirs.env, bin });
+    const create = runCli(['shop', '--yes', '--no-git', '--template', 'acme/ts/my-counter', '--component', 'shop:cart'], { cwd: apps, env: dirs.env });
     expect(create.stderr).toBe('');
     expect(create.code).toBe(0);
     const app = join(apps, 'shop');
@@ -97,19 +96,19 @@ describe('templates init/validate/publish and registry add/list/remove from the 
 
   test('--registry adds a registry for one command only (name=source)', () => {
     const apps = tempDir('cga-pub-cliapp-');
-    const once = runCli(['one', '--yes', '--no-git', '--registry', `once=${bare}`, '--template', 'once/ts/my-counter@1.0.0', '--component', 'one:counter'], { cwd: apps, env: dirs.env, bin });
+    const once = runCli(['one', '--yes', '--no-git', '--registry', `once=${bare}`, '--template', 'once/ts/my-counter@1.0.0', '--component', 'one:counter'], { cwd: apps, env: dirs.env });
     expect(once.stderr).toBe('');
     expect(once.code).toBe(0);
     expect(readFileSync(join(apps, 'one/components-ts/one-counter/src/main.ts'), 'utf8')).not.toMatch(/new in 1\.1\.0/); // @1.0.0
     expect(cli(['registry', 'list', '--json']).stdout).not.toMatch(/once/);
-    const unknown = runCli(['two', '--yes', '--no-git', '--template', 'once/ts/my-counter', '--component', 'two:counter'], { cwd: apps, env: dirs.env, bin });
+    const unknown = runCli(['two', '--yes', '--no-git', '--template', 'once/ts/my-counter', '--component', 'two:counter'], { cwd: apps, env: dirs.env });
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/unknown registry 'once'/);
   });
 
   test('a component from acme/ts/my-counter (add component) passes the bundled checks', async () => {
     const apps = tempDir('cga-pub-cliapp-');
-    expect(runCli(['my-app', '--yes', '--no-git'], { cwd: apps, env: dirs.env, bin }).code).toBe(0);
+    expect(runCli(['my-app', '--yes', '--no-git'], { cwd: apps, env: dirs.env }).code).toBe(0);
     const app = join(apps, 'my-app');
     const add = cli(['add', 'component', 'acme/ts/my-counter@1.0.0', 'shop:cart'], app);
     expect(add.stderr).toBe('');

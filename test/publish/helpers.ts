@@ -1,9 +1,8 @@
-/** Shared by the publishing tests: isolated user folders, real bare git registries, a private CLI build. */
+/** Shared by the publishing tests: isolated user folders and real bare git registries. */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { ROOT, tempDir } from '../helpers/cli.js';
+import { tempDir } from '../helpers/cli.js';
 
 export interface UserDirs {
   base: string;
@@ -64,44 +63,8 @@ export function refsOf(bare: string): string {
   return git(bare, 'for-each-ref', '--format=%(refname) %(objectname)');
 }
 
-/** Copies a fixture folder of test/fixtures/publish into `dest`. */
-export function copyFixture(name: string, dest: string): string {
-  cpSync(join(ROOT, 'test', 'fixtures', 'publish', name), dest, { recursive: true });
-  return dest;
-}
-
 export function editJson(file: string, edit: (json: Record<string, unknown>) => void): void {
   const json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   edit(json);
   writeFileSync(file, JSON.stringify(json, null, 2) + '\n');
-}
-
-let built: string | undefined;
-const privateOutdir = join(ROOT, 'node_modules', '.cache', 'cga-publish-tests', String(process.pid));
-
-/**
- * The CLI bundled as scripts/build.mjs does, but into a private folder inside the package (so
- * packagePath() still finds the package root) — other test files rebuild dist/ concurrently.
- */
-export async function buildPrivateCli(): Promise<string> {
-  if (built) return built;
-  const outdir = privateOutdir;
-  await build({
-    entryPoints: { cli: join(ROOT, 'src/cli/main.ts') },
-    outdir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    chunkNames: 'chunks/[name]-[hash]',
-    banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
-    logLevel: 'warning',
-  });
-  return (built = join(outdir, 'cli.js'));
-}
-
-export function removePrivateCli(): void {
-  rmSync(privateOutdir, { recursive: true, force: true });
-  built = undefined;
 }

@@ -4,7 +4,7 @@
  * template → the created component passes the bundled checks; racing publishes; broken templates.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { appendFileSync, cpSync, existsSync, readFileSync, readdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadApp } from '../../src/app/index.js';
 import { applyPlan } from '../../src/fs/stage.js';
@@ -81,9 +81,16 @@ describe('publish, add, create: the whole flow', () => {
     const before = refsOf(bare);
     await expect(publishTemplate({ dir: tpl.dir, registry: bare, version: '1.0.0' })).rejects.toThrow(/ts\/my-counter@1\.0\.0 is already published/);
     expect(refsOf(bare)).toBe(before);
+    const same = await publishTemplate({ dir: tpl.dir, registry: bare, version: '1.0.0', force: true });
+    expect(same).toMatchObject({ replaced: true, unchanged: true });
+    expect(refsOf(bare)).toBe(before);
+    writeFileSync(join(tpl.dir, 'components-ts/component-name/src/extra.ts'), 'export const extra = 1;\n');
     const forced = await publishTemplate({ dir: tpl.dir, registry: bare, version: '1.0.0', force: true });
-    expect(forced.replaced).toBe(true);
-    expect(registryFiles(bare).json!.templates).toHaveLength(1);
+    expect(forced).toMatchObject({ replaced: true, unchanged: false });
+    const { json, clone } = registryFiles(bare);
+    expect(json!.templates).toHaveLength(1);
+    expect(existsSync(join(clone, 'templates/ts/my-counter/1.0.0/components-ts/component-name/src/extra.ts'))).toBe(true);
+    rmSync(join(tpl.dir, 'components-ts/component-name/src/extra.ts'));
   });
 
   test('1.1.0 is added next to 1.0.0', async () => {
@@ -138,6 +145,39 @@ describe('publish, add, create: the whole flow', () => {
     } finally {
       renameSync(moved, bare);
     }
+  });
+});
+
+describe('publish refusals, before and after cloning', () => {
+  const dirs = userDirs();
+  const bare = bareRegistry(dirs.base);
+  const ts = initTemplate({ dir: join(dirs.base, 'counter') }).dir;
+
+  test.each([
+    [{ id: 'rust/counter' }, /template id rust\/counter does not match the template's language 'ts'/],
+    [{ id: 'Counter' }, /invalid template id 'Counter'/],
+    [{ version: 'one' }, /invalid version 'one'/],
+    [{ registry: join(dirs.base, 'missing.git') }, /cannot clone the registry .*missing\.git: repository '.*missing\.git' does not exist/],
+  ])('%j', async (override, message) => {
+    const before = refsOf(bare);
+    await expect(publishTemplate({ dir: ts, registry: bare, version: '1.0.0', ...override })).rejects.toThrow(message);
+    expect(refsOf(bare)).toBe(before);
+  });
+
+  test('the version defaults to metadata.json; the id to <language>/<folder>', async () => {
+    const result = await publishTemplate({ dir: ts, registry: bare });
+    expect(result).toMatchObject({ id: 'ts/counter', version: '0.1.0' });
+  });
+
+  test('a push the server refuses (a checked-out branch) is a clear error, not a retry', async () => {
+    const nonBare = join(dirs.base, 'worktree');
+    git(dirs.base, 'init', '--quiet', nonBare);
+    git(nonBare, 'commit', '--quiet', '--allow-empty', '-m', 'start');
+    const attempts: number[] = [];
+    await expect(publishTemplate({ dir: ts, registry: nonBare, version: '1.0.0', beforePush: async (n) => void attempts.push(n) })).rejects.toThrow(
+      /cannot push to the registry .*worktree: refusing to update checked out branch/,
+    );
+    expect(attempts).toEqual([1]);
   });
 });
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { UserError } from '../../src/errors.js';
 import {
   addRegistry, compareSemver, configPath, findRegistryTemplate, latestEntries, listRegistries, loadAddedRegistries, loadRegistry,
-  normalizeSource, parseExtraRegistry, parseRegistryJson, parseRegistryTemplateId, registryNameProblem, removeRegistry,
+  normalizeSource, parseExtraRegistry, parseRegistryTemplateId, registryNameProblem, removeRegistry,
 } from '../../src/templates/registries/index.js';
 import { registryCloneUrl } from '../../src/templates/publish/index.js';
 import { tempDir } from '../helpers/cli.js';
@@ -100,23 +100,29 @@ describe('the user config file', () => {
   });
 });
 
-describe('registry.json of a third-party registry', () => {
+describe('registry.json of a third-party registry is checked when loaded', () => {
   const entry = { id: 'ts/x', kind: 'component', language: 'ts', group: 'default', role: 'provider', description: 'd', path: 'templates/ts/x/1.0.0', version: '1.0.0' };
-  const parse = (json: unknown) => () => parseRegistryJson(JSON.stringify(json), 'registry.json', '/r');
+  const load = (json: unknown) => {
+    const root = tempDir('cga-pub-regjson-');
+    writeFileSync(join(root, 'registry.json'), JSON.stringify(json, null, 2));
+    return loadRegistry({ name: 'acme', source: root }, { cacheDir: join(root, 'cache') });
+  };
 
-  test('a valid one parses', () => {
-    expect(parse({ version: 1, templates: [entry] })()).toEqual({ version: 1, templates: [entry] });
+  test('a valid one loads', async () => {
+    expect((await load({ version: 1, templates: [entry] })).templates.map((t) => t.id)).toEqual(['acme/ts/x']);
   });
   test.each([
-    [{ version: 2, templates: [] }, /\$\.version must be 1/],
-    [{ version: 1 }, /\$\.templates must be a list/],
-    [{ version: 1, templates: [{ ...entry, id: 'X' }] }, /\$\.templates\[0\]\.id must be <lang>\/<name>/],
-    [{ version: 1, templates: [entry, { ...entry, version: 'v1' }] }, /\$\.templates\[1\]\.version must be a semantic version/],
-    [{ version: 1, templates: [{ ...entry, path: '../../etc' }] }, /\$\.templates\[0\]\.path must be a folder inside the registry/],
-    [{ version: 1, templates: [{ ...entry, path: '/etc' }] }, /\.path must be a folder inside/],
-    [{ version: 1, templates: [{ ...entry, source: 'github:a/b' }] }, /exactly one of 'path' or 'source'/],
-  ])('%j is refused with the JSON path', (json, message) => {
-    expect(parse(json)).toThrow(message);
+    [{ version: 2, templates: [] }, /^version: /],
+    [{ version: 1, templates: [{ ...entry, id: 'X' }] }, /^templates\[0\]\.id: /],
+    [{ version: 1, templates: [entry, { ...entry, version: 'v1' }] }, /^templates\[1\]\.version: /],
+    [{ version: 1, templates: [entry, entry] }, /^templates\[1\]\.id: 'ts\/x' version 1\.0\.0 is listed twice/],
+    [{ version: 1, templates: [{ ...entry, path: '../../etc' }] }, /^templates\[0\]\.path: /],
+    [{ version: 1, templates: [{ ...entry, path: '/etc' }] }, /^templates\[0\]\.path: /],
+  ])('%j is refused with the JSON path and file:line:column', async (json, message) => {
+    const err = await load(json).then(() => undefined, (e: UserError) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect(err!.message).toMatch(message);
+    expect(err!.location?.file).toMatch(/registry\.json$/);
   });
 });
 

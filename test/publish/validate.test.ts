@@ -39,6 +39,8 @@ describe('templates init', () => {
     const meta = JSON.parse(readFileSync(join(dir, 'metadata.json'), 'utf8'));
     expect(meta).toMatchObject({ appComponentGroup: 'default', exclude: ['README.md'], createGolemApp: { language: 'ts', role: 'provider', version: '0.1.0' } });
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toMatch(/templates publish/);
+    const alias = initTemplate({ dir: join(tempDir(), 'rusty'), language: 'Rust', role: 'caller' });
+    expect(alias.from).toBe('rust/caller');
   });
 
   test('refuses a non-empty folder and unknown languages or roles, writing nothing', () => {

@@ -1,5 +1,5 @@
 /** Apps built by hand from the WIT fixtures in test/fixtures/rpc/ (no golem.yaml needed). */
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { App, AppComponent, AppDependency, ComponentType } from '../../src/app/index.js';
 import type { Reporter } from '../../src/commands/report.js';
@@ -14,7 +14,16 @@ export interface ComponentSpec {
   type?: ComponentType;
 }
 
+const roots = new Set<string>();
+
+/** Removes every app folder `fixtureApp` made (call in afterAll). */
+export function removeFixtureApps(): void {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+  roots.clear();
+}
+
 export function fixtureApp(components: ComponentSpec[], deps: [string, string][] = [], root = tempDir('cga-rpc-app-')): App {
+  roots.add(root);
   const map = new Map<string, AppComponent>();
   for (const spec of components) {
     const dir = join(root, 'components', spec.name.replace(':', '-'));

@@ -60,5 +60,17 @@ describe('create → add dependency → generated layout', () => {
     const r = runCli(['generate'], { cwd: join(app, 'components-ts') });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/generated WIT up to date/);
+    const one = runCli(['generate', '--app', app, '--component', 'example:caller'], { cwd: ROOT });
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stdout).toMatch(/generated WIT up to date/);
+  });
+
+  it('an unknown --component is one clear line and exit code 1', () => {
+    const r = runCli(['generate', '--component', 'nope:nope'], { cwd: app });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('unknown component nope:nope');
+    expect(r.stderr).toMatch(/Components of this app: .*example:provider/);
+    expect(r.stderr).toMatch(/Components of this app: .*example:caller/);
   });
 });

@@ -5,10 +5,13 @@ import { generate, jcoAsyncExportArgs } from '../../src/rpc/index.js';
 import { UserError } from '../../src/errors.js';
 import { printWorld, stopOracle } from '../helpers/wit-oracle.js';
 import { snapshotTree } from '../helpers/cli.js';
-import { FIXTURES, fixtureApp, recorder } from './app-fixture.js';
+import { FIXTURES, fixtureApp, recorder, removeFixtureApps } from './app-fixture.js';
 import { expectAllValid, mtimes } from './check.js';
 
-afterAll(() => stopOracle());
+afterAll(() => {
+  stopOracle();
+  removeFixtureApps();
+});
 
 const read = (...p: string[]) => readFileSync(join(...p), 'utf8');
 const clientOf = (app: { tempDir: string }, safe: string) => read(app.tempDir, 'client', safe, 'wit', 'client.wit');
@@ -16,9 +19,13 @@ const clientOf = (app: { tempDir: string }, safe: string) => read(app.tempDir, '
 describe('generate: provider and caller', () => {
   it('extracts exports, writes the golden client and wires it into the caller keeping comments', async () => {
     const app = fixtureApp([{ name: 'example:provider', fixture: 'provider' }, { name: 'example:caller', fixture: 'caller' }], [['example:caller', 'example:provider']]);
-    const summary = await generate(app, {}, recorder());
+    const report = recorder();
+    const summary = await generate(app, {}, report);
     expect(summary.changed).toEqual([]);
     expect(summary.added).toContain('golem-temp/client/example_provider/wit/client.wit');
+    expect(report.lines).toContain('added golem-temp/client/example_provider/wit/deps/io/ (4 files)');
+    expect(report.lines).toContain('added golem-temp/client/example_provider/wit/client.wit');
+    expect(report.lines.at(-1)).toBe(`${summary.added.length} files written, 0 unchanged`);
 
     expect(clientOf(app, 'example_provider')).toBe(read(FIXTURES, 'golden', 'example-provider-client.wit'));
 
@@ -235,6 +242,28 @@ describe('generate: where Golem 1.2.5 fails', () => {
     await expect(generate(app, {}, recorder())).rejects.toThrow(/spread over 2 files/);
   });
 
+  it('a syntax or name error in the source WIT: the toolkit\'s error at the user\'s file', async () => {
+    const app = fixtureApp([{ name: 'example:provider', fixture: 'provider' }]);
+    const src = join(app.components.get('example:provider')!.sourceWit, 'main.wit');
+    writeFileSync(src, read(src).replace('get: func() -> u64;', 'get: func() -> u46;'));
+    const error = await generate(app, {}, recorder()).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toMatch(/u46/);
+    expect((error as UserError).location).toMatchObject({ file: src, line: 7 });
+    expect(existsSync(app.tempDir)).toBe(false);
+  });
+
+  it('a source WIT importing a generated client itself: an error with what to do instead', async () => {
+    const app = fixtureApp([{ name: 'example:provider', fixture: 'provider' }, { name: 'example:caller', fixture: 'caller' }], [['example:caller', 'example:provider']]);
+    const src = join(app.components.get('example:caller')!.sourceWit, 'main.wit');
+    writeFileSync(src, read(src).replace('  // keep me\n', '  // keep me\n  import example:provider-client/example-provider-client;\n'));
+    const error = await generate(app, {}, recorder()).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toContain('names example:provider-client, the generated client of example:provider');
+    expect((error as UserError).location).toMatchObject({ file: src, line: 13, column: 10 });
+    expect((error as UserError).hint).toContain('add dependency example:caller example:provider');
+  });
+
   it('a missing WIT folder: an error naming it', async () => {
     const app = fixtureApp([{ name: 'example:provider', fixture: 'provider' }]);
     rmSync(app.components.get('example:provider')!.sourceWit, { recursive: true });
@@ -288,5 +317,62 @@ describe('generate: Rust Cargo.toml and the TypeScript build flags', () => {
       'test:resources-exports/counters#total',
       'test:resources-exports/counters#reset-all',
     ]);
+  });
+});
+
+describe('generate: resources across interfaces and circular dependencies', () => {
+  it('a resource used from another exported interface is aliased, not declared twice (Golem writes both)', async () => {
+    const app = fixtureApp([{ name: 'test:useres', fixture: 'use-resource' }, { name: 'example:caller', fixture: 'caller' }], [['example:caller', 'test:useres']]);
+    await generate(app, {}, recorder());
+    const client = clientOf(app, 'test_useres');
+    // store comes first: api uses it (wit-parser's elaboration order)
+    expect(client.indexOf('resource store {')).toBeLessThan(client.indexOf('resource api {'));
+    expect(client).toContain('  use test:useres-exports/api.{ item as test-useres-exports-api-item };');
+    expect(client).toContain('    blocking-take: func(i: test-useres-exports-api-item) -> test-useres-exports-api-item;');
+    expect(client).toContain('    blocking-peek: func(i: borrow<test-useres-exports-api-item>) -> string;');
+    expect(client).toContain('  resource item {\n    constructor(worker-name: string, name: string);');
+    expect(client).toContain('    blocking-shelf: func() -> shelf;');
+    expect(client).toContain('    blocking-first: func() -> option<item>;');
+    await expectAllValid(app);
+  });
+
+  it('two components calling each other (direct circular dependency)', async () => {
+    const app = fixtureApp(
+      [{ name: 'example:provider', fixture: 'provider' }, { name: 'example:caller', fixture: 'caller' }],
+      [['example:caller', 'example:provider'], ['example:provider', 'example:caller']],
+    );
+    await generate(app, {}, recorder());
+    await expectAllValid(app);
+    const provider = app.components.get('example:provider')!;
+    expect(await printWorld({ dir: provider.generatedWit }, 'example-provider')).toContain('import example:caller-client/example-caller-client;');
+    expect(await printWorld({ dir: app.components.get('example:caller')!.generatedWit }, 'example-caller')).toContain('import example:provider-client/example-provider-client;');
+  });
+
+  it('--component limits the work to that caller and the targets it needs', async () => {
+    const app = fixtureApp([{ name: 'example:provider', fixture: 'provider' }, { name: 'example:caller', fixture: 'caller' }, { name: 'test:multi', fixture: 'multi' }], [['example:caller', 'example:provider']]);
+    const summary = await generate(app, { components: ['example:caller'] }, recorder());
+    expect(summary.added.some((p) => p.startsWith('components/example-caller/wit-generated/'))).toBe(true);
+    expect(summary.added.some((p) => p.startsWith('golem-temp/client/example_provider/'))).toBe(true);
+    expect(summary.added.some((p) => p.includes('multi') || p.startsWith('components/example-provider/wit-generated/'))).toBe(false);
+    await expect(generate(app, { components: ['nope:nope'] }, recorder())).rejects.toThrow(/unknown component nope:nope/);
+  });
+});
+
+describe('generate: a component whose WIT names another component\'s exports package', () => {
+  it('copies that exports package from the other component\'s generated base; wiring the client removes the import', async () => {
+    const app = fixtureApp([{ name: 'example:provider', fixture: 'provider' }, { name: 'test:user', fixture: 'exports-user' }]);
+    await generate(app, {}, recorder());
+    const user = app.components.get('test:user')!;
+    expect(read(user.generatedWit, 'deps/example_provider-exports/exports.wit')).toBe(read(app.components.get('example:provider')!.generatedWit, 'deps/example_provider-exports/exports.wit'));
+    expect(read(user.generatedWit, 'main.wit')).toContain('  import example:provider-exports/example-provider-api;\n');
+    await expectAllValid(app);
+
+    app.dependencies = fixtureApp([], [['test:user', 'example:provider']], app.root).dependencies;
+    await generate(app, {}, recorder());
+    const main = read(user.generatedWit, 'main.wit');
+    expect(main).not.toContain('import example:provider-exports/');
+    // the comment attached to the removed import goes with it
+    expect(main).toBe('package test:user;\n\nworld user {\n  export test:user-exports/api;\n  import example:provider-client/example-provider-client;\n}\n');
+    await expectAllValid(app);
   });
 });

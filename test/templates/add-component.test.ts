@@ -1,11 +1,12 @@
 /** `add component` end to end (the command module, real files, real generation, real wit-parser, real tsc). */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAddComponent } from '../../src/commands/add-component.js';
 import { silentReporter } from '../../src/commands/report.js';
 import { schemaErrors } from '../helpers/schema.js';
-import { checkWitDir, stopOracle } from '../helpers/wit-oracle.js';
+import { checkWitDir, printWorld, stopOracle } from '../helpers/wit-oracle.js';
 import { snapshotTree } from '../helpers/cli.js';
 import { typeCheck, writeGuestTypes } from './guest-types.js';
 import { createComponents, read, tempApp, witCheckDir } from './helpers.js';
@@ -33,14 +34,14 @@ async function expectValidWit(app: string, dir: string) {
 
 describe('every bundled provider template, added to an app', () => {
   for (const [template, dir] of [
-    ['ts/default', 'components-ts/shop-stock'],
-    ['ts/ephemeral', 'components-ts/shop-stock'],
-    ['rust/default', 'components-rust/shop-stock'],
-    ['rust/ephemeral', 'components-rust/shop-stock'],
+    ['ts/default', 'components-ts/my-ns-shopping-cart'],
+    ['ts/ephemeral', 'components-ts/my-ns-shopping-cart'],
+    ['rust/default', 'components-rust/my-ns-shopping-cart'],
+    ['rust/ephemeral', 'components-rust/my-ns-shopping-cart'],
   ] as const) {
     it(`${template}: WIT accepted, golem.yaml valid, generated${template.startsWith('ts') ? ', type-checks against jco guest-types' : ''}`, async () => {
       const app = await appWith('ts', 'shop:cart');
-      await add(app, template, 'shop:stock');
+      await add(app, template, 'my-ns:shopping-cart');
       await expectValidWit(app, dir);
       for (const f of golemYamls(app)) expect([f, schemaErrors(read(app, f))]).toEqual([f, []]);
       if (template.endsWith('ephemeral')) expect(read(app, `${dir}/golem.yaml`)).toContain('    componentType: ephemeral\n');
@@ -102,14 +103,33 @@ describe('a TS caller of a TS counter provider', async () => {
   });
 });
 
-describe('a caller of an ephemeral provider', () => {
+describe('a caller of an ephemeral provider with multi-word names', () => {
   it('constructs the client without a worker name and type-checks', async () => {
-    const app = await appWith('ts/ephemeral', 'example:provider');
-    await add(app, 'ts/caller', 'example:caller', 'example:provider');
-    const dir = 'components-ts/example-caller';
+    const app = await appWith('ts/ephemeral', 'my-ns:shopping-cart');
+    await add(app, 'ts/caller', 'my-ns:check-out', 'my-ns:shopping-cart');
+    const dir = 'components-ts/my-ns-check-out';
     const main = read(app, `${dir}/src/main.ts`);
-    expect(main).toContain('const first = new ExampleProviderApi();');
-    expect(read(app, `${dir}/wit-generated/deps/example_provider-client/client.wit`)).toContain('constructor();');
+    expect(main).toContain('import { MyNsShoppingCartApi } from "my-ns:shopping-cart-client/my-ns-shopping-cart-client";');
+    expect(main).toContain('const first = new MyNsShoppingCartApi();');
+    expect(main).toContain('export const myNsCheckOutApi: typeof World.myNsCheckOutApi = {');
+    expect(read(app, `${dir}/wit-generated/deps/my-ns_shopping-cart-client/client.wit`)).toContain('constructor();');
+    await expectValidWit(app, dir);
+    await writeGuestTypes(join(app, dir));
+    expect(typeCheck(app, join(app, dir))).toEqual({ ok: true, output: '' });
+  });
+});
+
+describe('a caller of a target that is not the counter (client model from its WIT)', () => {
+  it('calls the functions the target really has, and type-checks', async () => {
+    const tree = fileURLToPath(new URL('../fixtures/templates/golem-tree/ts/ts-app-component-default', import.meta.url));
+    const app = await appWith('ts', 'example:provider');
+    await add(app, tree, 'demo:pinger');
+    await add(app, 'ts/caller', 'demo:caller', 'demo:pinger');
+    const dir = 'components-ts/demo-caller';
+    const main = read(app, `${dir}/src/main.ts`);
+    expect(main).toContain('first.blockingPing();');
+    expect(main).toContain('const futures = clients.map((client) => client.ping());');
+    expect(main).toContain('const values: (string | undefined)[]');
     await writeGuestTypes(join(app, dir));
     expect(typeCheck(app, join(app, dir))).toEqual({ ok: true, output: '' });
   });
@@ -137,8 +157,21 @@ describe('a Rust caller of a TS counter provider', async () => {
     expect(lib).toContain('let mut values: Vec<Option<u64>> = vec![None; futures.len()];');
   });
 
+  it("every `crate::bindings` path of lib.rs is an interface of the generated world, as wit-bindgen names it", async () => {
+    const world = await printWorld({ dir: join(app, dir, 'wit-generated') }, 'example-caller');
+    // `import ns:pkg/iface@v;` → `ns::pkg::iface`; exports get the `exports::` prefix (wit-bindgen's module layout).
+    const snake = (s: string) => s.replace(/-/g, '_');
+    const modules = [...world.matchAll(/^\s*(import|export) ([a-z0-9-]+):([a-z0-9-]+)\/([a-z0-9-]+)(@[^;]+)?;/gm)].map(
+      ([, kind, ns, pkg, iface]) => `${kind === 'export' ? 'exports::' : ''}${snake(ns!)}::${snake(pkg!)}::${snake(iface!)}`,
+    );
+    const used = [...lib.matchAll(/use crate::bindings::([a-z0-9_:]+)::(?:\*|[A-Z]\w*);/g)].map(([, path]) => path);
+    expect(used).toEqual(['exports::example::caller_exports::example_caller_api', 'example::provider_client::example_provider_client']);
+    for (const path of used) expect(modules).toContain(path);
+  });
+
   it('declares the dependency, generates the client, points Cargo.toml at wit-generated', async () => {
     expect(read(app, `${dir}/golem.yaml`)).toContain('  - target: example:provider\n    type: wasm-rpc\n');
+    for (const f of golemYamls(app)) expect([f, schemaErrors(read(app, f))]).toEqual([f, []]);
     expect(read(app, `${dir}/Cargo.toml`)).toContain('"example:provider-client" = { path = "wit-generated/deps/example_provider-client" }');
     await expectValidWit(app, dir);
   });

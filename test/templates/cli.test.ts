@@ -1,5 +1,7 @@
 /** The built CLI (bin/create-golem-app.js → dist/): `templates list` and `add component` as a user runs them. */
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, snapshotTree, tempDir } from '../helpers/cli.js';
@@ -57,5 +59,37 @@ describe('add component', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('component shop:cart already exists');
     expect(snapshotTree(app)).toEqual(before);
+  });
+});
+
+describe('templates from an added registry', () => {
+  /** A local git repository holding a registry with one template (a Golem-shaped fixture folder). */
+  function registryRepo(home: string): string {
+    const repo = join(home, 'acme-templates');
+    mkdirSync(join(repo, 'templates'), { recursive: true });
+    cpSync(fileURLToPath(new URL('../fixtures/templates/golem-tree/ts/ts-app-component-default', import.meta.url)), join(repo, 'templates', 'pinger'), { recursive: true });
+    writeFileSync(
+      join(repo, 'registry.json'),
+      JSON.stringify({ version: 1, templates: [{ id: 'ts/pinger', kind: 'component', language: 'ts', group: 'default', role: 'provider', description: 'Answers ping', path: 'templates/pinger', version: '1.0.0' }] }),
+    );
+    const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'registry');
+    return repo;
+  }
+
+  it('are listed with their registry and version, and can be added by <registry>/<id>', () => {
+    const home = tempDir();
+    registryRepo(home);
+    expect(runCli(['registry', 'add', 'acme', './acme-templates'], { cwd: home, env: env(home) }).code).toBe(0);
+    const list = runCli(['templates', 'list', '--language', 'ts'], { cwd: home, env: env(home) });
+    expect(list.stdout).toMatch(/\n  acme\/ts\/pinger@1\.0\.0 +provider +Answers ping +\[registry acme\]\n/);
+
+    expect(runCli(['shop', '--yes', '--no-git', '--component', 'shop:cart'], { cwd: home, env: env(home) }).code).toBe(0);
+    const app = join(home, 'shop');
+    const r = runCli(['add', 'component', 'acme/ts/pinger', 'shop:pinger'], { cwd: app, env: env(home) });
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(read(app, 'components-ts/shop-pinger/src/main.ts')).toContain('export const shopPingerApi');
   });
 });

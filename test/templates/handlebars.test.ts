@@ -61,6 +61,16 @@ describe('.hbs files', () => {
     );
   });
 
+  it('the bundled TS caller without a value-returning function: only the blocking call', async () => {
+    const client = counterClientModel('example:provider');
+    client.resources[0]!.functions = client.resources[0]!.functions.filter((f) => !f.returnsValue);
+    const entry = findComponentTemplate(registry, 'ts/caller');
+    const files = await planComponent({ appRoot: tempApp(), template: entry, componentName: 'example:caller', registry, alreadyPlanned: new Set(), target: { componentName: 'example:provider', client } });
+    const main = files.find((f) => f.path === 'components-ts/example-caller/src/main.ts')!.content.toString();
+    expect(main).toContain('first.blockingAdd(BigInt(3));\n    return "called";\n');
+    expect(main).not.toContain('poll');
+  });
+
   it('golem.yaml is never a Handlebars file', async () => {
     await expect(render({ 'components-ts/component-name/golem.yaml.hbs': 'components: {}' })).rejects.toThrow(/is a Handlebars golem.yaml/);
   });

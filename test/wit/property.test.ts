@@ -8,18 +8,13 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseWitText, printWitFile, resolveWitText, WitError, type WitFile } from '../../src/wit/index.js';
 import { checkWitText, stopOracle, topLevelItems } from '../helpers/wit-oracle.js';
+import { shape } from './ast-shape.js';
 import { mutate, witDocument } from './wit-gen.js';
 
 const SEED = Number(process.env.WIT_PROPERTY_SEED ?? 20261125);
 const RUNS = 1000;
 
 afterAll(() => stopOracle());
-
-/** The AST without positions and raw text, for structural comparison. */
-export function shape(file: WitFile): unknown {
-  return JSON.parse(JSON.stringify(file.items.concat(file.package ? [file.package as never] : []), (key, value) =>
-    key === 'span' || key === 'docsStart' || key === 'closeBrace' ? undefined : value));
-}
 
 /** Our verdict; rethrows anything that is not a WitError (a bug). */
 function ourVerdict(text: string): boolean {

@@ -20,7 +20,7 @@ async function ask(parsed: ParsedCommand, given: Partial<AddComponentInput>): Pr
 export async function run(parsed: ParsedCommand): Promise<number> {
   const [template, name] = parsed.positionals as [string | undefined, string | undefined];
   const v = parsed.values;
-  const given = { cwd: parsed.cwd, app: text(v.app), template, name, target: text(v.target), offline: v.offline === true };
+  const given = { cwd: parsed.cwd, app: text(v.app), template, name, target: text(v.target), offline: v.offline === true, registry: text(v.registry) };
   let answers: Pick<AddComponentInput, 'template' | 'name' | 'target' | 'callers'>;
   if (template !== undefined && name !== undefined) {
     answers = { template, name, ...(given.target !== undefined ? { target: given.target } : {}) };

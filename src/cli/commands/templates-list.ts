@@ -12,6 +12,7 @@ export async function run(parsed: ParsedCommand): Promise<number> {
       language: typeof v.language === 'string' ? v.language : undefined,
       json: v.json === true,
       offline: v.offline === true,
+      registry: typeof v.registry === 'string' ? v.registry : undefined,
     },
     createReporter(),
   );

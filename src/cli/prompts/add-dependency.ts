@@ -24,6 +24,8 @@ export async function promptAddDependency(
   if (names.length === 0) {
     throw new UserError('the app has no components yet', { hint: "Add one first with 'create-golem-app add component'." });
   }
+  const unknown = [given.component, given.target].find((n) => n !== undefined && !app.components.has(n));
+  if (unknown !== undefined) throw new UserError(`unknown component ${unknown}`, { hint: `Components of this app: ${names.join(', ')}.` });
   intro('add dependency');
   const calls = (caller: string) => new Map(app.dependencies.filter((d) => d.source === caller && d.target).map((d) => [d.target!, d.type]));
 
@@ -38,7 +40,7 @@ export async function promptAddDependency(
   const targets = given.target
     ? [given.target]
     : await askMultiselect({
-        message: `Which components should ${component} call? (space to tick, Enter to go on)`,
+        message: `Which components should ${component} call?`,
         options: componentChoices(names, { self: component, notes: new Map([...existing].map(([t, type]) => [t, `already a dependency, ${type}`])) }),
         required: true,
       });

@@ -12,28 +12,34 @@ import { CancelledError } from '../../errors.js';
 import { createApp, isEmptyDir, witIdentifierFromFolder, type ComponentRequest, type CreateOptions, type DependencyRequest } from '../../commands/create.js';
 import { silentReporter } from '../../commands/report.js';
 import { detectPackageManager } from '../../commands/shared/package-manager.js';
-import { loadBundledRegistry, type Registry, type TemplateEntry } from '../../templates/index.js';
-import { DEFAULT_DIR, pairTemplates } from '../commands/create.js';
+import { normalizeLanguage, type TemplateEntry } from '../../templates/index.js';
+import { DEFAULT_DIR, pairTemplates, parseDependency } from '../commands/create.js';
 import type { ParsedCommand } from '../table.js';
 import { askConfirm, askMultiselect, askSelect, askText, intro, log, note } from './ask.js';
 import { componentChoices, dependencyTypeChoices, isCallerTemplate, languageName, templateChoices, templateLanguages } from './choices.js';
 import { componentNameValidator, folderValidator, suggestComponentName } from './names.js';
 import { graphLines, planLines, type Edge } from './summary.js';
+import { offeredTemplates } from './templates.js';
 
-export type CreateAnswers = CreateOptions & { dependencies: DependencyRequest[] };
-
-export async function promptCreate(parsed: ParsedCommand, given: { dir?: string; components: string[]; templates: string[] }): Promise<CreateAnswers> {
+export async function promptCreate(parsed: ParsedCommand, given: { dir?: string; components: string[]; templates: string[] }): Promise<CreateOptions> {
   const v = parsed.values;
+  const strings = (key: string) => ((v[key] as string[] | undefined) ?? []).map(String);
+  // Flags answer their questions: they are read (and checked) before the first prompt.
+  const flagDependencies = strings('dependency').map(parseDependency);
+  const flags = {
+    ...(v.offline === true ? { offline: true } : {}),
+    ...(typeof v.registry === 'string' ? { registry: v.registry } : {}),
+    ...(given.components.length ? { callerTargets: strings('target') } : {}),
+  };
   intro('create-golem-app');
   const folder = await askFolder(parsed.cwd, given.dir, v.overwrite === true);
-  const registry = loadBundledRegistry();
   const components: ComponentRequest[] = given.components.length
     ? pairTemplates(given.components, given.templates)
-    : await askComponents(registry, folder.dir, given.templates);
-  const dependencies = await askDependencies(components);
+    : await askComponents(await offeredTemplates({ cwd: parsed.cwd, ...flags, extra: flags.registry }), folder.dir, given.templates);
+  const dependencies = flagDependencies.length ? flagDependencies : await askDependencies(components);
 
   const git = v['no-git'] === true ? false : await askConfirm({ message: 'Initialise a git repository?', initialValue: true });
-  const answers = { dir: folder.dir, components, dependencies, git, install: false, overwrite: folder.overwrite, dryRun: v['dry-run'] === true, packageManager: detectPackageManager() };
+  const answers = { ...flags, dir: folder.dir, components, dependencies, git, install: false, overwrite: folder.overwrite, dryRun: v['dry-run'] === true, packageManager: detectPackageManager() };
   // The file plan, as a dry run computes it: nothing is written.
   const { files } = await createApp({ ...answers, dryRun: true }, silentReporter);
   const pm = answers.packageManager;
@@ -65,6 +71,12 @@ async function askFolder(cwd: string, given: string | undefined, overwrite: bool
   let shown = given ?? (await ask('Application folder:'));
   for (;;) {
     const dir = resolve(cwd, shown);
+    const problem = notAFile(dir);
+    if (problem) {
+      log.warn(problem);
+      shown = await ask('Another folder:');
+      continue;
+    }
     if (overwrite || isEmptyDir(dir)) return { dir, shown, overwrite };
     const choice = await askSelect({
       message: `${shown} is not empty. What now?`,
@@ -85,8 +97,7 @@ function notAFile(path: string): string | undefined {
 }
 
 /** Languages, then "add a component?" until the user says no (at least one component). */
-async function askComponents(registry: Registry, dir: string, templatesGiven: string[]): Promise<ComponentRequest[]> {
-  const templates = registry.templates;
+async function askComponents(templates: TemplateEntry[], dir: string, templatesGiven: string[]): Promise<ComponentRequest[]> {
   const available = templateLanguages(templates);
   const languages =
     available.length <= 1
@@ -94,7 +105,7 @@ async function askComponents(registry: Registry, dir: string, templatesGiven: st
       : await askMultiselect({
           message: 'Languages:',
           options: available.map((l) => ({ value: l, label: languageName(l) })),
-          initialValues: [templatesGiven[0]?.split('/')[0] ?? available[0]!].filter((l) => available.includes(l)),
+          initialValues: [normalizeLanguage(templatesGiven[0]?.split('/')[0] ?? available[0]!)].filter((l) => available.includes(l)),
         });
   const namespace = witIdentifierFromFolder(dir) ?? 'app';
   const chosen: ComponentRequest[] = [];
@@ -127,13 +138,11 @@ async function askComponent(template: TemplateEntry, namespace: string, chosen: 
 async function askDependencies(components: ComponentRequest[]): Promise<DependencyRequest[]> {
   const names = components.map((c) => c.name);
   const picked: { caller: string; target: string }[] = [];
-  log.info('Which components call which? Tick with space, Enter to go on (none is fine).');
+  log.info('Which components call which? Any of them, itself included; none is fine.');
   for (const c of components) {
     // A caller template already writes the dependency on its target: not offered again.
-    const offered = names.filter((n) => n !== c.target);
-    const options = componentChoices(offered, offered.includes(c.name) ? { self: c.name } : {});
-    if (options.length === 0) continue;
-    const message = c.target ? `${c.name} calls ${c.target === c.name ? 'itself' : c.target} (its template); it also calls:` : `${c.name} calls:`;
+    const options = componentChoices(names.filter((n) => n !== c.target), { self: c.name });
+    const message = c.target ? `${c.name} calls ${c.target} (its template); it also calls:` : `${c.name} calls:`;
     const targets = await askMultiselect({ message, options, required: false });
     picked.push(...targets.map((target) => ({ caller: c.name, target })));
   }

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../../errors.js';
 import { applyPlan, type PlannedWrite } from '../../fs/stage.js';
-import { findComponentTemplate, loadBundledRegistry } from '../index.js';
+import { findComponentTemplate, loadBundledRegistry, normalizeLanguage } from '../index.js';
 import { METADATA_FILE, readTemplateMetadata } from '../metadata.js';
 import { listTemplateFiles } from './files.js';
 import { EXTENSION_KEY, LANGUAGES, templateNameFromFolder } from './template-info.js';
@@ -55,7 +55,7 @@ This README is listed in \`exclude\`, so apps never get it.
 
 export function initTemplate(options: InitOptions): InitResult {
   const dir = resolve(options.dir);
-  const language = options.language ?? 'ts';
+  const language = normalizeLanguage(options.language ?? 'ts');
   const role = options.role ?? 'provider';
   if (!(LANGUAGES as readonly string[]).includes(language)) {
     throw new UserError(`unsupported template language '${language}'`, { hint: `Use --language ${LANGUAGES.join(' or ')}.` });

@@ -19,7 +19,7 @@ import { readRegistryJson } from '../registries/registry-json.js';
 import { compareSemver, isSemver } from '../registries/semver.js';
 import { copyTemplateFiles, type TemplateFile } from './files.js';
 import { cloneRegistry, commitAll, folderCommit, push, resetToRemote, writeRegistryJson, type RegistryClone } from './registry-repo.js';
-import { EXTENSION_KEY } from './template-info.js';
+import { EXTENSION_KEY, type TemplateInfo } from './template-info.js';
 import { validateTemplate, type CheckResult } from './validate.js';
 
 export interface PublishOptions {
@@ -51,6 +51,8 @@ export interface PublishResult {
   /** The first push was rejected and the entry was re-applied on the new head. */
   retried: boolean;
   replaced: boolean;
+  /** A forced publish of files identical to the published ones: nothing was committed. */
+  unchanged: boolean;
 }
 
 const ID = /^([a-z][a-z0-9]*)\/([a-z][a-z0-9-]*)$/;
@@ -79,8 +81,8 @@ interface Publication {
 }
 
 /** Writes the template copy and its entry into the clone; returns whether it replaced one. */
-function applyPublication(clone: RegistryClone, p: Publication): boolean {
-  const json: RegistryJson = readRegistryJson(clone.dir, true);
+async function applyPublication(clone: RegistryClone, p: Publication): Promise<boolean> {
+  const json: RegistryJson = await readRegistryJson(clone.dir, true);
   const { id, version } = p.entry;
   const existing = json.templates.findIndex((t) => t.id === id && t.version === version);
   if (existing >= 0 && !p.force) {
@@ -99,15 +101,8 @@ function applyPublication(clone: RegistryClone, p: Publication): boolean {
   return existing >= 0;
 }
 
-export async function publishTemplate(options: PublishOptions): Promise<PublishResult> {
-  const report = options.report ?? silentReporter;
-  const cwd = options.cwd ?? process.cwd();
-  const dir = resolve(cwd, options.dir);
-  const validation = await report.task(`Validating ${dir}`, () => validateTemplate(dir), (v) => (v.ok ? 'Template is valid' : 'Template is invalid'));
-  const failures = validation.checks.filter((c) => !c.ok);
-  if (failures.length || !validation.info || !validation.listing) throw validationFailure(dir, failures);
-  const { info, listing } = validation;
-
+/** The id and version to publish: the options, else the template's own defaults; checked. */
+function idAndVersion(options: PublishOptions, info: TemplateInfo): { id: string; version: string } {
   const id = options.id ?? info.defaultId;
   const match = id ? ID.exec(id) : null;
   if (!id || !match) throw new UserError(`invalid template id '${id ?? ''}'`, { hint: 'Give --id <lang>/<name>, e.g. ts/my-counter (lowercase, digits and -).' });
@@ -116,10 +111,18 @@ export async function publishTemplate(options: PublishOptions): Promise<PublishR
   if (!version || !isSemver(version)) {
     throw new UserError(version ? `invalid version '${version}'` : `no version for ${id}`, { hint: `Give --version x.y.z (or set ${EXTENSION_KEY}.version in metadata.json).` });
   }
+  return { id, version };
+}
 
+async function preparePublication(options: PublishOptions, dir: string, report: Reporter): Promise<Publication> {
+  const validation = await report.task(`Validating ${dir}`, () => validateTemplate(dir), (v) => (v.ok ? 'Template is valid' : 'Template is invalid'));
+  const failures = validation.checks.filter((c) => !c.ok);
+  if (failures.length || !validation.info || !validation.listing) throw validationFailure(dir, failures);
+  const { info, listing } = validation;
+  const { id, version } = idAndVersion(options, info);
   const source = await folderCommit(dir);
   if (source?.dirty) report.warn(`the template folder has uncommitted changes; the recorded commit ${source.commit.slice(0, 12)} does not include them`);
-  const publication: Publication = {
+  return {
     entry: {
       id,
       kind: 'component',
@@ -136,28 +139,43 @@ export async function publishTemplate(options: PublishOptions): Promise<PublishR
     metadata: { ...info.meta, [EXTENSION_KEY]: { ...info.extension, language: info.language, role: info.role, version } },
     force: options.force === true,
   };
+}
 
+type PushOutcome = { registryCommit: string; pushed: 'pushed' | 'rejected' | 'unchanged' };
+
+async function commitAndPush(clone: RegistryClone, message: string, attempt: number, options: PublishOptions): Promise<PushOutcome> {
+  const registryCommit = await commitAll(clone, message);
+  // A forced publish of identical files changes nothing: there is nothing to push.
+  if (registryCommit === undefined) return { registryCommit: (await clone.git.revparse(['HEAD'])).trim(), pushed: 'unchanged' };
+  await options.beforePush?.(attempt);
+  return { registryCommit, pushed: await push(clone) };
+}
+
+export async function publishTemplate(options: PublishOptions): Promise<PublishResult> {
+  const report = options.report ?? silentReporter;
+  const cwd = options.cwd ?? process.cwd();
+  const dir = resolve(cwd, options.dir);
+  const publication = await preparePublication(options, dir, report);
+  const { id, version, commit: sourceCommit } = publication.entry;
+  const label = `${id}@${version}`;
+  const message = `Publish ${label}${sourceCommit ? `\n\nSource commit: ${sourceCommit}` : ''}`;
   const url = registryCloneUrl(options.registry, cwd);
   const work = mkdtempSync(join(tmpdir(), 'cga-publish-'));
   try {
     const clone = await report.task(`Cloning ${url}`, () => cloneRegistry(url, join(work, 'registry')), () => `Cloned ${url}`);
-    const message = `Publish ${id}@${version}${source ? `\n\nSource commit: ${source.commit}` : ''}`;
     for (let attempt = 1; ; attempt++) {
-      const replaced = applyPublication(clone, publication);
-      const outcome = await report.task(
-        `Committing and pushing ${id}@${version}`,
-        async () => {
-          const registryCommit = await commitAll(clone, message);
-          await options.beforePush?.(attempt);
-          return { registryCommit, pushed: await push(clone) };
-        },
-        (r) => (r.pushed === 'pushed' ? `Published ${id}@${version} (${r.registryCommit.slice(0, 12)})` : 'The registry changed meanwhile; fetching it again'),
+      const replaced = await applyPublication(clone, publication);
+      const outcome = await report.task(`Committing and pushing ${label}`, () => commitAndPush(clone, message, attempt, options), (r) =>
+        r.pushed === 'rejected' ? 'The registry changed meanwhile; fetching it again' : `${r.pushed === 'unchanged' ? 'Already up to date:' : 'Published'} ${label} (${r.registryCommit.slice(0, 12)})`,
       );
-      if (outcome.pushed === 'pushed') {
-        return { id, version, path: publication.entry.path!, registryCommit: outcome.registryCommit, ...(source ? { sourceCommit: source.commit } : {}), retried: attempt > 1, replaced };
+      if (outcome.pushed !== 'rejected') {
+        return {
+          id, version: version!, path: publication.entry.path!, registryCommit: outcome.registryCommit, ...(sourceCommit ? { sourceCommit } : {}),
+          retried: attempt > 1, replaced, unchanged: outcome.pushed === 'unchanged',
+        };
       }
       if (attempt >= MAX_PUSH_ATTEMPTS) {
-        throw new UserError(`the registry ${url} changed again while publishing ${id}@${version}; nothing was published`, {
+        throw new UserError(`the registry ${url} changed again while publishing ${label}; nothing was published`, {
           hint: 'Someone else is publishing right now: run the publish again.',
         });
       }

@@ -13,7 +13,8 @@ import { REGISTRY_FILE } from '../registries/registry-json.js';
 import { gitReason } from '../sources/git-command.js';
 
 const FALLBACK_IDENTITY = { name: 'create-golem-app', email: 'create-golem-app@users.noreply.golem.cloud' };
-const REJECTED = /\[rejected\]|non-fast-forward|fetch first|failed to update ref|cannot lock ref|remote rejected|stale info/i;
+/** The remote moved on (someone else pushed first): worth fetching and trying again. */
+const REJECTED = /\[rejected\]|non-fast-forward|fetch first|failed to update ref|cannot lock ref/i;
 
 /**
  * simple-git refuses to pass the user's EDITOR, GIT_SSH_COMMAND, … unless told: the environment
@@ -67,9 +68,10 @@ async function identityArgs(git: SimpleGit): Promise<string[]> {
   return [...(name ? [] : ['-c', `user.name=${FALLBACK_IDENTITY.name}`]), ...(email ? [] : ['-c', `user.email=${FALLBACK_IDENTITY.email}`])];
 }
 
-/** Stages everything and commits; returns the new commit. */
-export async function commitAll(clone: RegistryClone, message: string): Promise<string> {
+/** Stages everything and commits; returns the new commit, or undefined when nothing changed. */
+export async function commitAll(clone: RegistryClone, message: string): Promise<string | undefined> {
   await clone.git.add(['-A']);
+  if ((await clone.git.raw(['status', '--porcelain'])).trim() === '') return undefined;
   await clone.git.raw([...(await identityArgs(clone.git)), 'commit', '--no-gpg-sign', '--no-verify', '--quiet', '-m', message]);
   return (await clone.git.revparse(['HEAD'])).trim();
 }
@@ -82,7 +84,9 @@ export async function push(clone: RegistryClone): Promise<'pushed' | 'rejected'>
   } catch (err) {
     const text = err instanceof Error ? err.message : String(err);
     if (REJECTED.test(text)) return 'rejected';
-    throw new UserError(`cannot push to the registry ${clone.url}: ${gitReason(err)}`, {
+    // The server's own words (a hook, a protected or checked-out branch) beat git's summary line.
+    const remote = /^remote: (?:error: )?(.+?)\s*$/m.exec(text)?.[1] ?? /\[remote rejected\].*\((.+)\)/.exec(text)?.[1];
+    throw new UserError(`cannot push to the registry ${clone.url}: ${remote ?? gitReason(err)}`, {
       hint: 'Check that you may push to it; nothing was published.',
       cause: err,
     });

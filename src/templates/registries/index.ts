@@ -29,7 +29,7 @@ import { compareSemver } from './semver.js';
 export { addRegistry, configPath, listRegistries, normalizeSource, removeRegistry, type AddedRegistry, type Env } from './config.js';
 export { assertRegistryName, parseRegistryTemplateId, qualifiedId, registryNameProblem, type RegistryTemplateRef } from './names.js';
 export { compareSemver, isSemver } from './semver.js';
-export { parseRegistryJson, readRegistryJson, REGISTRY_FILE } from './registry-json.js';
+export { readRegistryJson, REGISTRY_FILE } from './registry-json.js';
 
 export interface RegistryOptions extends FetchOptions {
   /** `--registry <source>` or `--registry <name>=<source>`: added for this command only. */
@@ -59,7 +59,7 @@ function registriesToUse(options: RegistryOptions): AddedRegistry[] {
 /** One registry: fetched (or the cached copy), registry.json checked, ids qualified with its name. */
 export async function loadRegistry(registry: AddedRegistry, options: FetchOptions = {}): Promise<Registry> {
   const fetched = await fetchRegistryFolder(registry.name, registry.source, options);
-  const json = readRegistryJson(fetched.dir);
+  const json = await readRegistryJson(fetched.dir);
   const loaded = registryFromJson(json, fetched.dir, registry.name);
   return {
     ...loaded,

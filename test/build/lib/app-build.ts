@@ -2,13 +2,14 @@
  * Building a scaffolded TypeScript app without the golem CLI: install its npm dependencies (one
  * shared npm cache for every app), then run each component's `build` steps exactly as its
  * manifests declare them, read through the application model (Golem's template values applied),
- * with `${JCO_ASYNC_EXPORT_ARGS}` computed from the component's `wit-generated`.
+ * with `${JCO_ASYNC_EXPORT_ARGS}` computed from the component's `wit-generated` by
+ * `jcoAsyncExportArgs` of src/rpc (Golem's componentize.rs rules).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadApp, type App, type AppComponent } from '../../../src/app/index.js';
-import { jcoAsyncExportArgs } from './async-export-args.js';
+import { jcoAsyncExportArgs } from '../../../src/rpc/index.js';
 import { runBuildStep, BuildStepError, type StepRun } from './run-step.js';
 
 /**

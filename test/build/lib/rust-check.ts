@@ -5,11 +5,19 @@
  * compared with the module paths wit-bindgen derives from the component's generated world.
  */
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+/** `[package.metadata.component]` as cargo-component reads it. */
+export interface ComponentMetadata {
+  target?: { path?: string; dependencies?: Record<string, { path: string }> };
+  bindings?: { with?: Record<string, string> };
+}
 
 export interface CargoCrate {
   name: string;
   manifestPath: string;
+  component?: ComponentMetadata;
 }
 
 /** Every crate of the app's Cargo workspace, as cargo reads them; throws cargo's own error. */
@@ -18,9 +26,12 @@ export function cargoWorkspaceCrates(appDir: string): CargoCrate[] {
     encoding: 'utf8',
     maxBuffer: 64 << 20,
   });
+  if (r.error) throw new Error(`cannot run cargo (needed to read Cargo.toml files): ${r.error.message}`);
   if (r.status !== 0) throw new Error(`cargo cannot read the workspace of ${appDir}:\n${r.stderr}`);
-  const metadata = JSON.parse(r.stdout) as { packages: { name: string; manifest_path: string }[] };
-  return metadata.packages.map((p) => ({ name: p.name, manifestPath: p.manifest_path }));
+  const metadata = JSON.parse(r.stdout) as {
+    packages: { name: string; manifest_path: string; metadata: { component?: ComponentMetadata } | null }[];
+  };
+  return metadata.packages.map((p) => ({ name: p.name, manifestPath: p.manifest_path, component: p.metadata?.component }));
 }
 
 const snake = (name: string) => name.replace(/-/g, '_');
@@ -40,4 +51,11 @@ export function bindingModule(item: string, direction: 'import' | 'export'): str
 export function bindingPathsIn(rust: string): string[] {
   const found = rust.matchAll(/\bbindings::((?:exports::)?[a-z_][a-z0-9_]*::[a-z_][a-z0-9_]*::[a-z_][a-z0-9_]*)/g);
   return [...new Set([...found].map((m) => m[1]!))];
+}
+
+/** The `package ns:name[@ver];` names declared by the .wit files of a folder. */
+export function declaredPackages(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.wit'))
+    .flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/^\s*package\s+([^;@\s]+)(?:@[^;\s]+)?\s*;/gm)].map((m) => m[1]!));
 }

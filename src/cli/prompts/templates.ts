@@ -1,0 +1,36 @@
+/**
+ * The component templates the prompts offer: the bundled registry's, then the newest of each
+ * template of the registries the user added (`registry add`, or `--registry` for one run). Added
+ * registries are loaded (with a spinner) only when there are some; if loading fails the bundled
+ * templates are still offered, with a warning.
+ */
+import { silentReporter } from '../../commands/report.js';
+import { UserError } from '../../errors.js';
+import { loadBundledRegistry, type TemplateEntry } from '../../templates/index.js';
+import { createReporter } from '../output.js';
+import { log } from './ask.js';
+
+export interface TemplateLookup {
+  cwd: string;
+  offline?: boolean;
+  /** `--registry <source>` or `<name>=<source>`. */
+  extra?: string;
+}
+
+export async function offeredTemplates(lookup: TemplateLookup): Promise<TemplateEntry[]> {
+  const bundled = loadBundledRegistry().templates;
+  const { listRegistries, loadAddedRegistries, latestEntries } = await import('../../templates/registries/index.js');
+  if (listRegistries().length === 0 && lookup.extra === undefined) return bundled;
+  try {
+    const added = await createReporter().task(
+      'Loading template registries',
+      () => loadAddedRegistries({ cwd: lookup.cwd, offline: lookup.offline, report: silentReporter, ...(lookup.extra ? { extra: lookup.extra } : {}) }),
+      (registries) => `Loaded ${registries.map((r) => r.name).join(', ')}`,
+    );
+    return [...bundled, ...added.flatMap((r) => latestEntries(r.templates))];
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    log.warn(`${err.format()} — offering the bundled templates only`);
+    return bundled;
+  }
+}
