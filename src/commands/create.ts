@@ -10,9 +10,11 @@ import { basename, relative, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
 import { UserError } from '../errors.js';
 import { applyPlan, describePlan, type AppliedPlan } from '../fs/stage.js';
-import { initRepository } from '../git/index.js';
-import type { CallerTarget, PlannedFile, Registry, TemplateEntry } from '../templates/index.js';
-import type { Reporter } from './report.js';
+import { addDependency, loadApp, writeEdits } from '../app/index.js';
+import { generate } from '../rpc/index.js';
+import { addToPlan, counterClientModel, planComponent, validateComponentName, type CallerTarget, type PlannedFile, type Registry, type TemplateEntry } from '../templates/index.js';
+import { callerTarget } from './shared/caller-target.js';
+import { silentReporter, type Reporter } from './report.js';
 import { detectPackageManager, installCommand, type PackageManager } from './shared/package-manager.js';
 import { resolveTemplate } from './shared/resolve-template.js';
 
@@ -81,7 +83,6 @@ interface ResolvedComponent extends ComponentRequest {
 
 /** Validates names and targets, resolves templates; callers come after their targets. */
 async function resolveComponents(options: CreateOptions, report: Reporter): Promise<ResolvedComponent[]> {
-  const { validateComponentName } = await import('../templates/index.js');
   const names = new Set<string>();
   for (const c of options.components) {
     const invalid = validateComponentName(c.name);
@@ -122,13 +123,11 @@ async function resolveComponents(options: CreateOptions, report: Reporter): Prom
 }
 
 async function planOne(dir: string, c: ResolvedComponent, plan: PlannedFile[], target?: CallerTarget): Promise<PlannedFile[]> {
-  const { planComponent } = await import('../templates/index.js');
   return planComponent({ appRoot: dir, template: c.entry, componentName: c.name, registry: c.registry, alreadyPlanned: new Set(plan.map((f) => f.path)), ...(target ? { target } : {}) });
 }
 
 /** Components that do not render from another's WIT, planned; the callers, to plan once their targets exist. */
 async function planIndependent(options: CreateOptions, report: Reporter): Promise<{ plan: PlannedFile[]; callers: ResolvedComponent[]; edges: DependencyRequest[] }> {
-  const { addToPlan } = await import('../templates/index.js');
   const components = await resolveComponents(options, report);
   const edges = dependencyEdges(components, options.dependencies ?? []);
   let plan: PlannedFile[] = [];
@@ -138,7 +137,6 @@ async function planIndependent(options: CreateOptions, report: Reporter): Promis
 
 /** Callers rendered against a counter-shaped stand-in for their target: right paths, for listings. */
 async function withPlaceholderCallers(dir: string, plan: PlannedFile[], callers: ResolvedComponent[]): Promise<PlannedFile[]> {
-  const { addToPlan, counterClientModel } = await import('../templates/index.js');
   for (const c of callers) plan = addToPlan(plan, await planOne(dir, c, plan, { componentName: c.target!, client: counterClientModel(c.target!) }));
   return plan;
 }
@@ -164,7 +162,6 @@ export async function createApp(options: CreateOptions, report: Reporter): Promi
   const { dir } = options;
   const existed = existsSync(dir);
   const display = relative(process.cwd(), dir) || '.';
-  const { addToPlan } = await import('../templates/index.js');
 
   // 1. The target folder.
   if (existed && !isEmptyDir(dir) && !options.overwrite) {
@@ -192,8 +189,6 @@ export async function createApp(options: CreateOptions, report: Reporter): Promi
   try {
     applied.push(applyPlan(dir, plan));
     if (callers.length > 0 || edges.length > 0) {
-      const { loadApp, addDependency, writeEdits } = await import('../app/index.js');
-      const { callerTarget } = await import('./shared/caller-target.js');
       for (const c of callers) {
         const app = loadApp(dir, { explicitRoot: true });
         const target = callerTarget(app, app.components.get(c.target!)!);
@@ -216,6 +211,7 @@ export async function createApp(options: CreateOptions, report: Reporter): Promi
 
   // 7. git.
   if (options.git) {
+    const { initRepository } = await import('../git/index.js');
     const git = await initRepository(dir, 'Initial commit from create-golem-app');
     if (git.status === 'committed') report.step('Initialised a git repository with a first commit');
     else if (git.status === 'git-missing') report.warn('git was not found; skipped creating a repository');
@@ -239,7 +235,6 @@ export async function createApp(options: CreateOptions, report: Reporter): Promi
 }
 
 async function generateAll(dir: string): Promise<number> {
-  const [{ loadApp }, { generate }, { silentReporter }] = await Promise.all([import('../app/index.js'), import('../rpc/index.js'), import('./report.js')]);
   const summary = await generate(loadApp(dir, { explicitRoot: true }), {}, silentReporter);
   return summary.added.length + summary.changed.length;
 }

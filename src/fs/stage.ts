@@ -87,13 +87,26 @@ export function applyPlan(root: string, files: readonly PlannedWrite[]): Applied
     }
   };
 
+  const ensured = new Set<string>();
   const ensureDir = (dir: string) => {
+    if (ensured.has(dir)) return;
     const missing: string[] = [];
-    for (let d = dir; !existsSync(d); d = dirname(d)) missing.push(d);
+    for (let d = dir; !ensured.has(d) && !existsSync(d); d = dirname(d)) missing.push(d);
     for (const d of missing.reverse()) {
       mkdirSync(d);
       createdDirs.push(d);
     }
+    ensured.add(dir);
+  };
+  // A link already in the target (e.g. a folder symlinked elsewhere) must not carry a write outside it.
+  const checkedDirs = new Set<string>();
+  const assertInside = (dir: string, path: string, realRoot: string) => {
+    if (checkedDirs.has(dir)) return;
+    const rel = relative(realRoot, realpathSync(dir));
+    if (rel.startsWith('..') || isAbsolute(rel)) {
+      throw new UserError(`refusing to write ${path}: its folder links outside ${root}`, { hint: 'Nothing was written.' });
+    }
+    checkedDirs.add(dir);
   };
 
   try {
@@ -102,11 +115,7 @@ export function applyPlan(root: string, files: readonly PlannedWrite[]): Applied
     for (const d of decisions) {
       if (d.action === 'skip' || d.action === 'unchanged') continue;
       ensureDir(dirname(d.full));
-      // A link already in the target (e.g. a folder symlinked elsewhere) must not carry a write outside it.
-      const rel = relative(realRoot, realpathSync(dirname(d.full)));
-      if (rel.startsWith('..') || isAbsolute(rel)) {
-        throw new UserError(`refusing to write ${d.file.path}: its folder links outside ${root}`, { hint: 'Nothing was written.' });
-      }
+      assertInside(dirname(d.full), d.file.path, realRoot);
       if (d.action === 'create') {
         writeFileSync(d.full, d.content, { flag: 'wx', mode: d.file.mode ?? 0o644 });
         createdFiles.push(d.full);

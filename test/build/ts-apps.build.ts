@@ -5,13 +5,13 @@
  */
 import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 import { buildApp } from './lib/app-build.js';
 import { invoke, placeFixture, printComponentWorld, transpile, worldItems } from './lib/component-js.js';
 import { BuildStepError } from './lib/run-step.js';
 import { cliOk } from './lib/scaffold.js';
-import { missingCommands, prepareTierApp, workRoot, type TierApp, type TierAppSpec } from './lib/tier-app.js';
+import { guardCommands, missingCommands, prepareTierApp, workRoot, type TierApp, type TierAppSpec } from './lib/tier-app.js';
 
 const PROVIDER = 'example:provider';
 const CALLER = 'example:caller';
@@ -29,20 +29,14 @@ const COUNTER_CALLS = [
 const root = workRoot();
 afterAll(() => root.dispose());
 
-/** Builds the app once for its `describe`; skips the block, saying why, when the CLI lacks a command. */
+/** Builds the app once for its `describe` (see `guardCommands` for a CLI that lacks a command). */
 function tierApp(name: string, spec: TierAppSpec): () => TierApp {
   const missing = missingCommands(spec);
   let app: TierApp | undefined;
   beforeAll(() => {
     if (missing.length === 0) app = prepareTierApp(root.dir, name, spec);
   });
-  if (missing.length) {
-    // The rest of the block cannot run; this test fails and says what the CLI lacks.
-    it('the CLI offers the commands this app needs', () => expect(missing).toEqual([]));
-    beforeEach((context) => {
-      if (!context.task.name.startsWith('the CLI offers')) context.skip();
-    });
-  }
+  guardCommands(missing);
   return () => {
     if (!app) throw new Error(`${name} was not built`);
     return app;

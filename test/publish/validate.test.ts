@@ -3,6 +3,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { initTemplate, MAX_FILE_BYTES, validateTemplate, type ValidationReport } from '../../src/templates/publish/index.js';
+import { findLeftovers } from '../../src/templates/publish/leftovers.js';
 import { listFiles, tempDir } from '../helpers/cli.js';
 import { schemaErrors } from '../helpers/schema.js';
 import { checkWitDir, stopOracle } from '../helpers/wit-oracle.js';
@@ -52,6 +53,16 @@ describe('templates init', () => {
     expect(() => initTemplate({ dir: fresh, language: 'go' })).toThrow(/unsupported template language 'go'/);
     expect(() => initTemplate({ dir: fresh, role: 'nope' as 'caller' })).toThrow(/unsupported role/);
     expect(existsSync(fresh)).toBe(false);
+  });
+});
+
+describe('unrendered placeholder detection', () => {
+  test('Handlebars/mustache expressions are found; Rust brace escapes and golem.yaml minijinja are not', () => {
+    expect(findLeftovers('let s = format!("{{}} {}", x);\nconst o = {{a: 1}}.a;', false)).toEqual([]);
+    expect(findLeftovers('a\n  {{#if caller}}x{{/if}}', false).map((l) => [l.line, l.column, l.text])).toEqual([[2, 3, '{{#if caller}}'], [2, 18, '{{/if}}']]);
+    expect(findLeftovers('wasm: {{ component_name | to_snake_case }}.wasm {{componentName}}', true)).toEqual([]);
+    expect(findLeftovers('wasm: {{ component_name }}', false)).toHaveLength(1);
+    expect(findLeftovers('x: {{ author }}', true).map((l) => l.text)).toEqual(['{{ author }}']);
   });
 });
 

@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseWitText, printWitFile, resolveWitText, WitError, type WitFile } from '../../src/wit/index.js';
-import { checkWitText, stopOracle, topLevelItems } from '../helpers/wit-oracle.js';
+import { interfaceId, parseWitText, printWitFile, resolveWitText, WitError, type WitFile, type World } from '../../src/wit/index.js';
+import { checkWitText, printWorld, stopOracle, topLevelItems } from '../helpers/wit-oracle.js';
 import { shape } from './ast-shape.js';
 import { mutate, witDocument } from './wit-gen.js';
 
@@ -37,6 +37,30 @@ function withWorld(text: string): string {
   const world = `world gen-world {\n${interfaces.map((i) => `  import %${i};`).join('\n')}\n}\n`;
   const nested = /^\s*package\s+[^;{]+\{/m.exec(text);
   return nested ? `${text.slice(0, nested.index)}\n${world}\n${text.slice(nested.index)}` : `${text}\n${world}`;
+}
+
+/** Whether `small` appears in `big` in the same order (not necessarily contiguous). */
+function isSubsequence(small: string[], big: string[]): boolean {
+  let j = 0;
+  for (const x of big) if (j < small.length && small[j] === x) j++;
+  return j === small.length;
+}
+
+/**
+ * Our elaborated world against wit-parser's, printed through a component: exports must be equal;
+ * the component leaves out imports of interfaces nothing uses (types only), so its imports must
+ * be an ordered subset of ours that still holds every imported interface with functions.
+ */
+function sameElaboration(world: World, printed: string): boolean {
+  const lines = printed.split('\n').map((l) => l.trim().replace(/%/g, '')).filter((l) => /^(import|export) [^\s:]+:\S+;$/.test(l));
+  const theirImports = lines.filter((l) => l.startsWith('import '));
+  const theirExports = lines.filter((l) => l.startsWith('export '));
+  const named = (entries: World['imports']) => entries.flatMap((e) => (e.key.kind === 'interface' ? [e.key.interface] : []));
+  const imports = named(world.imports);
+  const ourImports = imports.map((i) => `import ${interfaceId(i)};`);
+  const withFunctions = imports.filter((i) => i.functions.length > 0).map((i) => `import ${interfaceId(i)};`);
+  const ourExports = named(world.exports).map((i) => `export ${interfaceId(i)};`);
+  return isSubsequence(theirImports, ourImports) && isSubsequence(withFunctions, theirImports) && ourExports.join() === theirExports.join();
 }
 
 function roundTrip(text: string): void {
@@ -95,5 +119,30 @@ describe('random WIT documents', () => {
       .filter((r) => r.oracle.ok !== r.ours);
     expect(disagreements.slice(0, 3)).toEqual([]);
     expect(all.length).toBeGreaterThanOrEqual(2 * RUNS);
+  });
+
+  it('elaborates worlds as wit-parser does (accepted documents)', async () => {
+    let compared = 0;
+    const mismatches: string[] = [];
+    for (const doc of documents) {
+      let resolve;
+      try {
+        resolve = resolveWitText(doc, 'gen.wit');
+      } catch {
+        continue;
+      }
+      for (const world of resolve.mainPackage.worlds) {
+        let printed: string;
+        try {
+          printed = await printWorld({ text: doc }, world.name);
+        } catch {
+          continue; // the component encoder refuses some valid WIT (e.g. empty records); nothing to compare
+        }
+        compared++;
+        if (!sameElaboration(world, printed)) mismatches.push(doc);
+      }
+    }
+    expect(mismatches.slice(0, 2)).toEqual([]);
+    expect(compared).toBeGreaterThan(20);
   });
 });

@@ -3,7 +3,7 @@
  * on Enter; this one, built on the same @clack/core TextPrompt and drawn like it, shows what is
  * still wrong under the input (dim) while typing, and refuses Enter (yellow, ▲) until it is right.
  */
-import { TextPrompt } from '@clack/core';
+import { TextPrompt, wrapTextWithPrefix } from '@clack/core';
 import { S_BAR, S_BAR_END, symbol } from '@clack/prompts';
 import { styleText } from 'node:util';
 
@@ -14,6 +14,10 @@ export interface LiveTextOptions {
   /** A message when `value` is not acceptable (also called with partial input while typing). */
   validate?: (value: string | undefined) => string | undefined;
 }
+
+/** `text` under the input after the closing └, wrapped to the terminal with its continuation lines indented. */
+const underInput = (colour: 'cyan' | 'yellow', text: string, style: 'dim' | 'yellow') =>
+  wrapTextWithPrefix(process.stdout, styleText(style, text), '   ', `${styleText(colour, S_BAR_END)}  `);
 
 export function liveText(opts: LiveTextOptions): Promise<string | symbol | undefined> {
   return new TextPrompt({
@@ -27,14 +31,14 @@ export function liveText(opts: LiveTextOptions): Promise<string | symbol | undef
       const value = this.value ?? '';
       switch (this.state) {
         case 'error':
-          return `${title.trim()}\n${styleText('yellow', S_BAR)}  ${input}\n${styleText('yellow', S_BAR_END)}  ${styleText('yellow', this.error)}\n`;
+          return `${title.trim()}\n${styleText('yellow', S_BAR)}  ${input}\n${underInput('yellow', this.error, 'yellow')}\n`;
         case 'submit':
           return `${title}${styleText('gray', S_BAR)}${value ? `  ${styleText('dim', value)}` : ''}`;
         case 'cancel':
           return `${title}${styleText('gray', S_BAR)}${value ? `  ${styleText(['strikethrough', 'dim'], value)}` : ''}${value.trim() ? `\n${styleText('gray', S_BAR)}` : ''}`;
         default: {
           const problem = this.userInput ? opts.validate?.(this.userInput) : undefined;
-          return `${title}${styleText('cyan', S_BAR)}  ${input}\n${styleText('cyan', S_BAR_END)}${problem ? `  ${styleText('dim', problem)}` : ''}\n`;
+          return `${title}${styleText('cyan', S_BAR)}  ${input}\n${problem ? underInput('cyan', problem, 'dim') : styleText('cyan', S_BAR_END)}\n`;
         }
       }
     },

@@ -5,8 +5,11 @@
  * minijinja values, whose only variables are the component name.
  */
 
-/** `{{ x }}`, `{{#if x}}`, `{{> partial}}`… but not Rust's `{{}}` brace escapes. */
-const EXPRESSION = /\{\{\s*([#/^>!&]?)\s*([A-Za-z_@.][^{}\n]*?)\s*\}\}/g;
+/**
+ * `{{ x }}`, `{{ user.name }}`, `{{#if x}}`, `{{> partial}}`: a name (path) first, then nothing or
+ * arguments after a space. Not Rust's `{{}}` brace escapes, not code such as `{{a: 1}}`.
+ */
+const EXPRESSION = /\{\{\s*([#/^>!&]?)\s*([A-Za-z_@.][\w.@/-]*(?:\s+[^{}\n]*?)?)\s*\}\}/g;
 /** Golem 1.2.5's minijinja context for golem.yaml values (`model/app.rs` template_env). */
 const MINIJINJA_VARIABLES = new Set(['component_name', 'componentName']);
 

@@ -15,7 +15,7 @@ import { sourceFailure } from './failures.js';
 import type { FetchContext, FetchedSource } from './fetched.js';
 import { fetchGitSource } from './git-source.js';
 import { fetchHostedSource } from './hosted-source.js';
-import { isSourceSpec, parseSourceSpec, type SourceSpec } from './spec.js';
+import { isRemoteSourceSpec, isSourceSpec, parseSourceSpec, type SourceSpec } from './spec.js';
 
 export type { FetchedSource } from './fetched.js';
 
@@ -85,15 +85,7 @@ export async function resolveTemplateSource(spec: string, options: SourceOptions
  */
 export const remoteTemplateSource: TemplateSource = {
   name: 'remote',
-  matches: (spec) => isSourceSpec(spec) && parseSourceSpecKind(spec) !== 'local',
+  matches: isRemoteSourceSpec,
   resolve: async (spec, options: TemplateSourceOptions & SourceOptions) => (await resolveTemplateSource(spec, options)).dir,
 };
 
-function parseSourceSpecKind(spec: string): SourceSpec['kind'] | undefined {
-  try {
-    return parseSourceSpec(spec).kind;
-  } catch {
-    // Unparsable (a bad #ref, a '..'): still ours to resolve, which reports the precise error.
-    return undefined;
-  }
-}

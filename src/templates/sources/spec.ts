@@ -139,3 +139,17 @@ function isFolder(path: string): boolean {
     return false;
   }
 }
+
+/** A source fetched from elsewhere (hosted or git), not a local folder: cheap to ask, loads nothing. */
+export function isRemoteSourceSpec(spec: string): boolean {
+  return isSourceSpec(spec) && parseSourceSpecKind(spec) !== 'local';
+}
+
+function parseSourceSpecKind(spec: string): SourceSpec['kind'] | undefined {
+  try {
+    return parseSourceSpec(spec).kind;
+  } catch {
+    // Unparsable (a bad #ref, a '..'): still ours to resolve, which reports the precise error.
+    return undefined;
+  }
+}

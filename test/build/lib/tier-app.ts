@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { beforeEach, expect, it } from 'vitest';
 import type { App } from '../../../src/app/index.js';
 import { buildApp, installApp, substituteUnservedPins, type BuiltComponent } from './app-build.js';
 import { cliHasCommand, cliOk, createApp, type ScaffoldSpec } from './scaffold.js';
@@ -28,6 +29,20 @@ export const progress = (line: string) => process.stderr.write(`[build tier] ${l
 export function missingCommands(spec: TierAppSpec): string[] {
   const needed = [...(spec.then ?? []).map((argv) => argv.slice(0, 2).join(' ')), 'generate'];
   return [...new Set(needed)].filter((command) => !cliHasCommand(command));
+}
+
+const GUARD_TEST = 'the CLI offers the commands this app needs';
+
+/**
+ * For a `describe` whose app needs CLI commands that `--help` does not list: one failing test
+ * names them, and the block's other tests are skipped instead of failing obscurely.
+ */
+export function guardCommands(missing: string[]): void {
+  if (missing.length === 0) return;
+  it(GUARD_TEST, () => expect(missing).toEqual([]));
+  beforeEach((context) => {
+    if (context.task.name !== GUARD_TEST) context.skip();
+  });
 }
 
 export function workRoot(): { dir: string; dispose: () => void } {
