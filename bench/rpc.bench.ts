@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { App, AppComponent } from '../src/app/index.js';
-import { silentReporter } from '../src/commands/report.js';
+import { silentReporter } from '../src/report.js';
 import { generate } from '../src/rpc/index.js';
 import { report, sideBySide } from './lib.js';
 

@@ -2,7 +2,7 @@
  * Terminal output: colours (off with NO_COLOR or a non-TTY stdout), the one-line error format,
  * and the Reporter that commands use (spinners only on a TTY, plain lines in a log).
  */
-import type { Reporter } from '../commands/report.js';
+import type { Reporter } from '../report.js';
 
 const useColor = process.stdout.isTTY === true && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb';
 const wrap = (open: number, close: number) => (s: string) => (useColor ? `\x1b[${open}m${s}\x1b[${close}m` : s);
@@ -22,15 +22,20 @@ export function printError(message: string): void {
   process.stderr.write(`${color.red('error')}: ${message}\n`);
 }
 
-export function createReporter(): Reporter {
+/**
+ * `machineOutput`: stdout carries only the result (e.g. `--json`); progress and steps go to
+ * stderr so a pipe reads clean data.
+ */
+export function createReporter(options: { machineOutput?: boolean } = {}): Reporter {
+  const progress = options.machineOutput ? process.stderr : process.stdout;
   return {
     info: (message) => process.stdout.write(`${message}\n`),
-    step: (message) => process.stdout.write(`${color.green('✔')} ${message}\n`),
+    step: (message) => progress.write(`${color.green('✔')} ${message}\n`),
     warn: (message) => process.stderr.write(`${color.yellow('warning')}: ${message}\n`),
     async task(title, run, done) {
       if (!useColor) {
         const result = await run();
-        process.stdout.write(`${done ? done(result) : title}\n`);
+        progress.write(`${done ? done(result) : title}\n`);
         return result;
       }
       const { spinner } = await import('@clack/prompts');

@@ -13,7 +13,7 @@ import { UserError } from '../errors.js';
 import { applyPlan, type AppliedPlan } from '../fs/stage.js';
 import { generate } from '../rpc/index.js';
 import { addToPlan, planComponent, validateComponentName, type TemplateEntry } from '../templates/index.js';
-import type { Reporter } from './report.js';
+import type { Reporter } from '../report.js';
 import { callerTarget } from './shared/caller-target.js';
 import { resolveTemplate } from './shared/resolve-template.js';
 

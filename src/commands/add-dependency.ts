@@ -9,7 +9,7 @@ import { addDependency, findAppRoot, loadApp, writeEdits, type App, type Edit, t
 import { closest } from '../app/shape.js';
 import { UserError } from '../errors.js';
 import { generate, type GenerateSummary } from '../rpc/index.js';
-import type { Reporter } from './report.js';
+import type { Reporter } from '../report.js';
 
 export interface AddDependencyInput {
   /** Where to look for the app (a folder inside it). */

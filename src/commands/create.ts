@@ -14,7 +14,7 @@ import { addDependency, loadApp, writeEdits } from '../app/index.js';
 import { generate } from '../rpc/index.js';
 import { addToPlan, counterClientModel, planComponent, validateComponentName, type CallerTarget, type PlannedFile, type Registry, type TemplateEntry } from '../templates/index.js';
 import { callerTarget } from './shared/caller-target.js';
-import { silentReporter, type Reporter } from './report.js';
+import { silentReporter, type Reporter } from '../report.js';
 import { detectPackageManager, installCommand, type PackageManager } from './shared/package-manager.js';
 import { resolveTemplate } from './shared/resolve-template.js';
 

@@ -1,7 +1,7 @@
 /** `generate`: load the app and run client generation for it (or for some components). */
 import { findAppRoot, loadApp } from '../app/index.js';
 import { generate, type GenerateSummary } from '../rpc/index.js';
-import type { Reporter } from './report.js';
+import type { Reporter } from '../report.js';
 
 export interface GenerateOptions {
   /** Where to look for the app (its root or a folder inside it). */

@@ -1,6 +1,6 @@
 /** `registry add <name> <source>`: check that the source is a registry, then remember it. */
 import { addRegistry, assertRegistryName, loadRegistry, normalizeSource, type Env } from '../templates/registries/index.js';
-import type { Reporter } from './report.js';
+import type { Reporter } from '../report.js';
 
 export interface RegistryAddOptions {
   name: string;

@@ -1,6 +1,6 @@
 /** `registry list`: the added registries and where they come from. */
 import { configPath, listRegistries, type Env } from '../templates/registries/index.js';
-import type { Reporter } from './report.js';
+import type { Reporter } from '../report.js';
 
 export function registryList(options: { json?: boolean; env?: Env }, report: Reporter): void {
   const registries = listRegistries(options.env);

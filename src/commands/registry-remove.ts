@@ -1,6 +1,6 @@
 /** `registry remove <name>`: forget an added registry (its cached copy stays in the cache folder). */
 import { removeRegistry, type Env } from '../templates/registries/index.js';
-import type { Reporter } from './report.js';
+import type { Reporter } from '../report.js';
 
 export function registryRemove(options: { name: string; env?: Env }, report: Reporter): void {
   const removed = removeRegistry(options.name, options.env);

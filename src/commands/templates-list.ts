@@ -3,7 +3,7 @@
  * bundled registry and of every added registry (newest version of each), grouped by language,
  * with where each comes from. Common templates are listed in JSON only: they are never chosen.
  */
-import type { Reporter } from './report.js';
+import type { Reporter } from '../report.js';
 import { loadBundledRegistry, normalizeLanguage, type TemplateEntry } from '../templates/index.js';
 
 export interface TemplatesListOptions {

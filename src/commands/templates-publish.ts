@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { publishTemplate, registryCloneUrl, type PublishOptions } from '../templates/publish/index.js';
 import { listRegistries, type Env } from '../templates/registries/index.js';
-import type { Reporter } from './report.js';
+import type { Reporter } from '../report.js';
 
 export type TemplatesPublishOptions = Omit<PublishOptions, 'report' | 'beforePush'> & { env?: Env };
 

@@ -1,6 +1,6 @@
 /** `templates validate <dir>`: render the template into a sample app and report every check. */
 import { validateTemplate, type CheckResult } from '../templates/publish/index.js';
-import type { Reporter } from './report.js';
+import type { Reporter } from '../report.js';
 
 export interface TemplatesValidateOptions {
   dir: string;

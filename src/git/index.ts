@@ -1,13 +1,51 @@
 /**
- * The git steps of app creation, through simple-git: detect an enclosing work tree, `git init`
- * and a first commit that works without a configured identity (a fallback author for that one
- * commit, as other creators do) and reports a missing git instead of failing.
+ * git through simple-git, for every part of the program that needs it: a client that never
+ * prompts, the first commit of a new app (detecting an enclosing work tree, working without a
+ * configured identity, reporting a missing git instead of failing).
  */
-import { simpleGit } from 'simple-git';
+import { simpleGit, type SimpleGit } from 'simple-git';
 
-export type GitInitResult = { status: 'committed'; branch?: string } | { status: 'inside-work-tree' } | { status: 'git-missing' } | { status: 'failed'; reason: string };
+export type { SimpleGit };
 
+export type GitInitResult = { status: 'committed' } | { status: 'inside-work-tree' } | { status: 'git-missing' } | { status: 'failed'; reason: string };
+
+/** The author of a commit when git has no user.name/user.email (as other creators do). */
 const FALLBACK_IDENTITY = { name: 'create-golem-app', email: 'create-golem-app@users.noreply.golem.cloud' };
+
+const NON_INTERACTIVE_ENV = {
+  GIT_TERMINAL_PROMPT: '0',
+  // A user's own, stricter list wins.
+  GIT_ALLOW_PROTOCOL: process.env.GIT_ALLOW_PROTOCOL ?? 'file:git:http:https:ssh',
+};
+
+/**
+ * simple-git refuses to pass variables such as GIT_SSH_COMMAND or EDITOR unless told to. The
+ * environment here is the user's own (their ssh and credential setup must keep working); the
+ * untrusted inputs, URLs and refs, are validated by their callers and passed after `--`.
+ */
+const USER_ENVIRONMENT_IS_TRUSTED = {
+  allowUnsafeSshCommand: true,
+  allowUnsafeAskPass: true,
+  allowUnsafeEditor: true,
+  allowUnsafePager: true,
+  allowUnsafeConfigPaths: true,
+  allowUnsafeConfigEnvCount: true,
+  allowUnsafeDiffExternal: true,
+  allowUnsafeGitProxy: true,
+  allowUnsafeTemplateDir: true,
+};
+
+/** simple-git in `baseDir` that never prompts and speaks only file, git, http(s) and ssh. */
+export function nonInteractiveGit(baseDir: string): SimpleGit {
+  return simpleGit({ baseDir, unsafe: USER_ENVIRONMENT_IS_TRUSTED }).env({ ...process.env, ...NON_INTERACTIVE_ENV });
+}
+
+/** `-c user.name=… -c user.email=…` for whichever of the two git has no value for. */
+export async function fallbackIdentityArgs(git: SimpleGit): Promise<string[]> {
+  const name = (await git.getConfig('user.name')).value;
+  const email = (await git.getConfig('user.email')).value;
+  return [...(name ? [] : ['-c', `user.name=${FALLBACK_IDENTITY.name}`]), ...(email ? [] : ['-c', `user.email=${FALLBACK_IDENTITY.email}`])];
+}
 
 export async function isGitAvailable(): Promise<boolean> {
   try {
@@ -29,17 +67,11 @@ export async function isInsideWorkTree(dir: string): Promise<boolean> {
 export async function initRepository(dir: string, message: string): Promise<GitInitResult> {
   if (!(await isGitAvailable())) return { status: 'git-missing' };
   if (await isInsideWorkTree(dir)) return { status: 'inside-work-tree' };
-  const git = simpleGit({ baseDir: dir });
+  const git = nonInteractiveGit(dir);
   try {
     await git.init();
     await git.add(['-A']);
-    const name = (await git.getConfig('user.name')).value;
-    const email = (await git.getConfig('user.email')).value;
-    const identity = [
-      ...(name ? [] : ['-c', `user.name=${FALLBACK_IDENTITY.name}`]),
-      ...(email ? [] : ['-c', `user.email=${FALLBACK_IDENTITY.email}`]),
-    ];
-    await git.raw([...identity, 'commit', '--no-gpg-sign', '--no-verify', '-q', '-m', message]);
+    await git.raw([...(await fallbackIdentityArgs(git)), 'commit', '--no-gpg-sign', '--no-verify', '-q', '-m', message]);
     return { status: 'committed' };
   } catch (err) {
     return { status: 'failed', reason: (err as Error).message.split('\n')[0] ?? 'unknown error' };

@@ -6,12 +6,14 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { App, AppComponent } from '../app/index.js';
-import type { Reporter } from '../commands/report.js';
+import type { Reporter } from '../report.js';
 import { UserError } from '../errors.js';
 import { emptySyncResult, removeTree, syncTree, type SyncResult } from './file-tree.js';
 import { clientRootDir, clientWitDir } from './layout.js';
 import { safeDirName } from './naming.js';
 import { Planner } from './pipeline.js';
+import { buildStubDefinition } from './stub-def.js';
+import type { StubDefinition } from './stub-model.js';
 
 export { jcoAsyncExportArgs } from './jco-args.js';
 
@@ -96,3 +98,11 @@ function sortSummary(r: SyncResult): GenerateSummary {
   return { added: s(r.added), changed: s(r.changed), unchanged: s(r.unchanged), removed: s(r.removed) };
 }
 
+
+export type { StubDefinition, StubType } from './stub-model.js';
+
+/** What the client of `target` offers (entities, functions, types), as client generation sees it. */
+export function clientStubDefinition(app: App, target: AppComponent): StubDefinition {
+  const base = new Planner(app).base(target);
+  return buildStubDefinition(base.resolve, target.componentType === 'ephemeral', base.appendedExports);
+}

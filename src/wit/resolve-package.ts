@@ -110,6 +110,8 @@ export class PackageResolver {
   /** Interfaces left out by a feature gate (references to them are errors). */
   private readonly excludedInterfaces = new Set<string>();
   private readonly worlds = new Map<string, { world: M.World; includes: PendingInclude[]; excluded: boolean }>();
+  /** Stability of each anonymous type of the package, keyed by its structure (see `internAnon`). */
+  private readonly anonStability = new Map<string, M.Stability>();
   private file!: A.WitFile;
   private fileIndex = 0;
 
@@ -390,15 +392,16 @@ export class PackageResolver {
         file: this.file.path, span: def.span,
       };
       typeDef.def = this.resolveTypeDefKind(def, lookup, excluded);
+      this.internDefParts(typeDef.def, stability, !excluded, def.span.start);
       this.define(lookup, def.name, { kind: 'type', def: typeDef, excluded });
       if (!excluded || ctxExcluded) add(typeDef);
     }
   }
 
   /** Stands for a name that a gated-out `use` takes from another package without checking it. */
-  private gatedPlaceholder(name: A.Id, owner: M.TypeOwner): LookupEntry {
+  private gatedPlaceholder(name: A.Id, owner: M.TypeOwner, stability: M.Stability): LookupEntry {
     const def: M.TypeDef = {
-      id: nextTypeId++, name: name.name, def: { kind: 'resource' }, owner, docs: { lines: [] }, stability: UNKNOWN,
+      id: nextTypeId++, name: name.name, def: { kind: 'resource' }, owner, docs: { lines: [] }, stability,
       file: this.file.path, span: name.span,
     };
     return { kind: 'type', def, excluded: true };
@@ -419,7 +422,7 @@ export class PackageResolver {
     for (const n of use.names) {
       let entry = fromLookup.get(n.name.name);
       // wit-parser checks names used from another package only for items that are not gated out.
-      if (excluded && from.package !== this.pkg && entry?.kind !== 'type') entry = this.gatedPlaceholder(n.name, owner);
+      if (excluded && from.package !== this.pkg && entry?.kind !== 'type') entry = this.gatedPlaceholder(n.name, owner, stability);
       if (entry?.kind === 'function') this.fail(`cannot import function \`${n.name.name}\``, n.name.span.start);
       if (!entry) this.fail(`name \`${n.name.name}\` does not exist`, n.name.span.start);
       if (entry.excluded && !excluded) this.fail('found a reference to a type which is excluded due to its feature not being activated', n.name.span.start);
@@ -480,6 +483,52 @@ export class PackageResolver {
     }
   }
 
+  /** The anonymous parts of a definition (field types, alias target parts), in wit-parser's order. */
+  private internDefParts(kind: M.TypeDefKind, stability: M.Stability, included: boolean, at: number): void {
+    const part = (t: M.Type): void => void this.internAnon(t, stability, included, at, true);
+    if (kind.kind === 'record') kind.fields.forEach((f) => part(f.type));
+    else if (kind.kind === 'variant') kind.cases.forEach((c) => c.type && part(c.type));
+    else if (kind.kind === 'alias') {
+      // `type x = list<y>` defines x as the list itself: only its parts are anonymous.
+      const t = kind.target;
+      const parts = t.kind === 'list' || t.kind === 'option' ? [t.element] : t.kind === 'tuple' ? t.elements
+        : t.kind === 'result' ? [t.ok, t.err].filter((x): x is M.Type => !!x) : [t];
+      parts.forEach(part);
+    }
+  }
+
+  /**
+   * wit-parser interns anonymous types (`list<…>`, `option<…>`, `result<…>`, `tuple<…>`,
+   * `borrow<…>`) once per package, with the stability of the context that first wrote them (or
+   * of their first gated part), and keeps it for every later use. A type left in must not refer
+   * to one left out. Returns the key and stability of `t` (none for primitives).
+   */
+  private internAnon(t: M.Type, ctx: M.Stability, included: boolean, at: number, top: boolean): { key: string; stab?: M.Stability } {
+    const excludedRef = (s?: M.Stability): boolean => !!s && isExcluded(s);
+    let node: { key: string; stab?: M.Stability };
+    if (t.kind === 'primitive') node = { key: t.name };
+    else if (t.kind === 'id' || t.kind === 'own') node = { key: `#${t.def.id}`, stab: t.def.stability };
+    else {
+      const children = t.kind === 'list' || t.kind === 'option' ? [t.element] : t.kind === 'tuple' ? t.elements
+        : t.kind === 'result' ? [t.ok, t.err] : [{ kind: 'id', def: t.def } as M.Type];
+      const parts = children.map((c) => (c ? this.internAnon(c, ctx, included, at, false) : { key: '_' }));
+      const key = `${t.kind}<${parts.map((p) => p.key).join(',')}>`;
+      let stab = this.anonStability.get(key);
+      if (!stab) {
+        stab = ctx.kind !== 'unknown' ? ctx : parts.find((p) => p.stab && p.stab.kind !== 'unknown')?.stab ?? UNKNOWN;
+        this.anonStability.set(key, stab);
+      }
+      if (!isExcluded(stab) && parts.some((p) => excludedRef(p.stab))) this.failExcludedType(at);
+      node = { key, stab };
+    }
+    if (top && included && excludedRef(node.stab)) this.failExcludedType(at);
+    return node;
+  }
+
+  private failExcludedType(at: number): never {
+    return this.fail('found a reference to a type which is excluded due to its feature not being activated', at);
+  }
+
   private typeByName(name: A.Id, lookup: Lookup, ctxExcluded: boolean): M.TypeDef {
     const entry = lookup.get(name.name);
     if (!entry) return this.fail(`name \`${name.name}\` does not exist`, name.span.start);
@@ -512,6 +561,8 @@ export class PackageResolver {
     }
     let result = item.func.result && this.resolveType(item.func.result, lookup, excluded);
     if (kind === 'constructor') result = this.constructorResult(item.func.result, result, resource!);
+    for (const p of params) this.internAnon(p.type, UNKNOWN, !excluded, item.name.span.start, true);
+    if (result) this.internAnon(result, UNKNOWN, !excluded, item.name.span.start, true);
     if (isExcluded(stability)) return undefined;
     if (!excluded && result && containsBorrow(result)) {
       this.fail(`function \`${name}\` returns a type which contains a \`borrow<T>\` which is not supported`, item.name.span.start);

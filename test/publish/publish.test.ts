@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { loadApp } from '../../src/app/index.js';
 import { applyPlan } from '../../src/fs/stage.js';
 import { registryAdd } from '../../src/commands/registry-add.js';
-import type { Reporter } from '../../src/commands/report.js';
+import type { Reporter } from '../../src/report.js';
 import { planComponent } from '../../src/templates/index.js';
 import { initTemplate, publishTemplate, validateTemplate } from '../../src/templates/publish/index.js';
 import { findRegistryTemplate, listRegistries, loadAddedRegistries } from '../../src/templates/registries/index.js';

@@ -2,7 +2,7 @@
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { App, AppComponent, AppDependency, ComponentType } from '../../src/app/index.js';
-import type { Reporter } from '../../src/commands/report.js';
+import type { Reporter } from '../../src/report.js';
 import { ROOT, tempDir } from '../helpers/cli.js';
 
 export const FIXTURES = join(ROOT, 'test/fixtures/rpc');

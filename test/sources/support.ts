@@ -1,6 +1,6 @@
 /** Shared by the source tests: a recording Reporter, and awaiting a UserError. */
 import { expect } from 'vitest';
-import type { Reporter } from '../../src/commands/report.js';
+import type { Reporter } from '../../src/report.js';
 import { UserError } from '../../src/errors.js';
 
 export interface RecordingReporter extends Reporter {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAddComponent } from '../../src/commands/add-component.js';
-import { silentReporter } from '../../src/commands/report.js';
+import { silentReporter } from '../../src/report.js';
 import { schemaErrors } from '../helpers/schema.js';
 import { checkWitDir, printWorld, stopOracle } from '../helpers/wit-oracle.js';
 import { snapshotTree } from '../helpers/cli.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { templatesList } from '../../src/commands/templates-list.js';
-import { silentReporter, type Reporter } from '../../src/commands/report.js';
+import { silentReporter, type Reporter } from '../../src/report.js';
 import { tempApp } from './helpers.js';
 
 function recorder(): { lines: string[]; report: Reporter } {

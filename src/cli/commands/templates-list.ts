@@ -14,7 +14,7 @@ export async function run(parsed: ParsedCommand): Promise<number> {
       offline: v.offline === true,
       registry: typeof v.registry === 'string' ? v.registry : undefined,
     },
-    createReporter(),
+    createReporter({ machineOutput: v.json === true }),
   );
   return 0;
 }

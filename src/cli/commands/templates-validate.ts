@@ -5,5 +5,5 @@ import { createReporter } from '../output.js';
 import type { ParsedCommand } from '../table.js';
 
 export function run(parsed: ParsedCommand): Promise<number> {
-  return templatesValidate({ dir: resolve(parsed.cwd, parsed.positionals[0]!), json: parsed.values.json === true }, createReporter());
+  return templatesValidate({ dir: resolve(parsed.cwd, parsed.positionals[0]!), json: parsed.values.json === true }, createReporter({ machineOutput: parsed.values.json === true }));
 }

@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import type { RpcDependencyType } from '../../app/index.js';
 import { CancelledError } from '../../errors.js';
 import { createApp, isEmptyDir, witIdentifierFromFolder, type ComponentRequest, type CreateOptions, type DependencyRequest } from '../../commands/create.js';
-import { silentReporter } from '../../commands/report.js';
+import { silentReporter } from '../../report.js';
 import { detectPackageManager } from '../../commands/shared/package-manager.js';
 import { normalizeLanguage, type TemplateEntry } from '../../templates/index.js';
 import { DEFAULT_DIR, pairTemplates, parseDependency } from '../commands/create.js';

@@ -5,7 +5,7 @@
  * "Next steps:") becomes a titled note, then the closing └ line. Only used on a terminal.
  */
 import * as p from '@clack/prompts';
-import type { Reporter } from '../../commands/report.js';
+import type { Reporter } from '../../report.js';
 import { createReporter } from '../output.js';
 
 export interface PromptReporter extends Reporter {

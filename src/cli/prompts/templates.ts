@@ -4,7 +4,7 @@
  * registries are loaded (with a spinner) only when there are some; if loading fails the bundled
  * templates are still offered, with a warning.
  */
-import { silentReporter } from '../../commands/report.js';
+import { silentReporter } from '../../report.js';
 import { UserError } from '../../errors.js';
 import { loadBundledRegistry, type TemplateEntry } from '../../templates/index.js';
 import { createReporter } from '../output.js';

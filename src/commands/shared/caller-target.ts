@@ -4,9 +4,7 @@
  * WIT exactly as client generation reads it. Shared by `create` and `add component`.
  */
 import type { App, AppComponent } from '../../app/index.js';
-import { Planner } from '../../rpc/pipeline.js';
-import { buildStubDefinition } from '../../rpc/stub-def.js';
-import type { StubDefinition, StubType } from '../../rpc/stub-model.js';
+import { clientStubDefinition, type StubDefinition, type StubType } from '../../rpc/index.js';
 import { clientNames, type CallerTarget, type ClientModel } from '../../templates/index.js';
 import { clientFunction, clientParam, clientResource } from '../../templates/client-model.js';
 
@@ -49,7 +47,5 @@ export function clientModelFromStub(target: string, def: StubDefinition): Client
 
 /** The caller-template target for `target`, from its WIT in the app. */
 export function callerTarget(app: App, target: AppComponent): CallerTarget {
-  const base = new Planner(app).base(target);
-  const def = buildStubDefinition(base.resolve, target.componentType === 'ephemeral', base.appendedExports);
-  return { componentName: target.name, client: clientModelFromStub(target.name, def) };
+  return { componentName: target.name, client: clientModelFromStub(target.name, clientStubDefinition(app, target)) };
 }

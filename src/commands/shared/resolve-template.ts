@@ -5,7 +5,7 @@
  * Registries, degit and git are loaded only when the id needs them: the common case
  * (a bundled id) starts fast.
  */
-import type { Reporter } from '../report.js';
+import type { Reporter } from '../../report.js';
 import { loadBundledRegistry, registerTemplateSource, resolveComponentTemplate, type Registry, type TemplateEntry, type TemplateSource } from '../../templates/index.js';
 import { parseRegistryTemplateId } from '../../templates/registries/names.js';
 import { isRemoteSourceSpec } from '../../templates/sources/spec.js';

@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { silentReporter, type Reporter } from '../../commands/report.js';
+import { silentReporter, type Reporter } from '../../report.js';
 import { UserError } from '../../errors.js';
 import { resolveInside } from '../../fs/paths.js';
 import { METADATA_FILE } from '../metadata.js';

@@ -6,35 +6,17 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { simpleGit, type SimpleGit } from 'simple-git';
+import { fallbackIdentityArgs, nonInteractiveGit, type SimpleGit } from '../../git/index.js';
 import { UserError } from '../../errors.js';
 import type { RegistryJson } from '../registry.js';
 import { REGISTRY_FILE } from '../registries/registry-json.js';
 import { gitReason } from '../sources/git-command.js';
 
-const FALLBACK_IDENTITY = { name: 'create-golem-app', email: 'create-golem-app@users.noreply.golem.cloud' };
 /** The remote moved on (someone else pushed first): worth fetching and trying again. */
 const REJECTED = /\[rejected\]|non-fast-forward|fetch first|failed to update ref|cannot lock ref/i;
 
-/**
- * simple-git refuses to pass the user's EDITOR, GIT_SSH_COMMAND, … unless told: the environment
- * is the user's own (their ssh and credential setup must keep working for a push).
- */
-const USER_ENVIRONMENT = {
-  allowUnsafeSshCommand: true,
-  allowUnsafeAskPass: true,
-  allowUnsafeEditor: true,
-  allowUnsafePager: true,
-  allowUnsafeConfigPaths: true,
-  allowUnsafeConfigEnvCount: true,
-  allowUnsafeDiffExternal: true,
-  allowUnsafeGitProxy: true,
-  allowUnsafeTemplateDir: true,
-};
-
-export function gitIn(baseDir: string): SimpleGit {
-  return simpleGit({ baseDir, unsafe: USER_ENVIRONMENT }).env({ ...process.env, GIT_TERMINAL_PROMPT: '0' });
-}
+/** git for the registry clone: the user's own environment (a push needs their credentials), never prompting. */
+export const gitIn = nonInteractiveGit;
 
 export interface RegistryClone {
   dir: string;
@@ -62,17 +44,12 @@ export function writeRegistryJson(dir: string, json: RegistryJson): void {
   writeFileSync(join(dir, REGISTRY_FILE), JSON.stringify(json, null, 2) + '\n');
 }
 
-async function identityArgs(git: SimpleGit): Promise<string[]> {
-  const name = (await git.getConfig('user.name')).value;
-  const email = (await git.getConfig('user.email')).value;
-  return [...(name ? [] : ['-c', `user.name=${FALLBACK_IDENTITY.name}`]), ...(email ? [] : ['-c', `user.email=${FALLBACK_IDENTITY.email}`])];
-}
 
 /** Stages everything and commits; returns the new commit, or undefined when nothing changed. */
 export async function commitAll(clone: RegistryClone, message: string): Promise<string | undefined> {
   await clone.git.add(['-A']);
   if ((await clone.git.raw(['status', '--porcelain'])).trim() === '') return undefined;
-  await clone.git.raw([...(await identityArgs(clone.git)), 'commit', '--no-gpg-sign', '--no-verify', '--quiet', '-m', message]);
+  await clone.git.raw([...(await fallbackIdentityArgs(clone.git)), 'commit', '--no-gpg-sign', '--no-verify', '--quiet', '-m', message]);
   return (await clone.git.revparse(['HEAD'])).trim();
 }
 

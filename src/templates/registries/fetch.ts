@@ -5,7 +5,7 @@
  * copy is used with a warning, so added registries keep working offline.
  */
 import { existsSync, statSync } from 'node:fs';
-import { silentReporter, type Reporter } from '../../commands/report.js';
+import { silentReporter, type Reporter } from '../../report.js';
 import { UserError } from '../../errors.js';
 import { defaultCacheDir } from '../sources/cache.js';
 import type { FetchContext, FetchedSource } from '../sources/fetched.js';

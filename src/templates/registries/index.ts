@@ -14,7 +14,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { silentReporter } from '../../commands/report.js';
+import { silentReporter } from '../../report.js';
 import { UserError } from '../../errors.js';
 import { loadBundledRegistry, registryFromJson, type Registry, type TemplateEntry } from '../registry.js';
 import { METADATA_FILE } from '../metadata.js';

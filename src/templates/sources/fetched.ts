@@ -1,7 +1,7 @@
 /** What every source kind gets and gives back. */
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Reporter } from '../../commands/report.js';
+import type { Reporter } from '../../report.js';
 
 export interface FetchContext {
   cacheDir: string;

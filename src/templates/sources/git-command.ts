@@ -6,35 +6,8 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { simpleGit, type SimpleGit } from 'simple-git';
+import { nonInteractiveGit } from '../../git/index.js';
 
-const GIT_ENV_OVERRIDES = {
-  GIT_TERMINAL_PROMPT: '0',
-  // A user's own, stricter list wins.
-  GIT_ALLOW_PROTOCOL: process.env.GIT_ALLOW_PROTOCOL ?? 'file:git:http:https:ssh',
-};
-
-/**
- * simple-git refuses to pass environment variables such as GIT_SSH_COMMAND or EDITOR unless told
- * to. The environment here is the user's own (their ssh setup must keep working); the untrusted
- * inputs, URL and ref, are validated by the spec parser and passed after `--`.
- */
-const USER_ENVIRONMENT_IS_TRUSTED = {
-  allowUnsafeSshCommand: true,
-  allowUnsafeAskPass: true,
-  allowUnsafeEditor: true,
-  allowUnsafePager: true,
-  allowUnsafeConfigPaths: true,
-  allowUnsafeConfigEnvCount: true,
-  allowUnsafeDiffExternal: true,
-  allowUnsafeGitProxy: true,
-  allowUnsafeTemplateDir: true,
-};
-
-/** simple-git in `baseDir` that never prompts and speaks only file, git, http(s) and ssh. */
-export function nonInteractiveGit(baseDir: string): SimpleGit {
-  return simpleGit({ baseDir, unsafe: USER_ENVIRONMENT_IS_TRUSTED }).env({ ...process.env, ...GIT_ENV_OVERRIDES });
-}
 
 /**
  * Fetches `ref` (branch, tag, commit, or `HEAD` for the default branch) of `url` at depth 1 into

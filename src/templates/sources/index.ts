@@ -6,7 +6,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { silentReporter, type Reporter } from '../../commands/report.js';
+import { silentReporter, type Reporter } from '../../report.js';
 import { UserError } from '../../errors.js';
 import { METADATA_FILE, readTemplateMetadata } from '../metadata.js';
 import type { TemplateSource, TemplateSourceOptions } from '../source.js';
