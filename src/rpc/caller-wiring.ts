@@ -4,9 +4,9 @@
  * package and gets `import <ns>:<name>-client/<world>-client[@v];` as its last item. Unlike
  * Golem, which re-renders the file, every other byte (comments, blank lines) stays.
  */
-import { parseWitFile, type ast, type UsePath } from '../wit/index.js';
+import { parseWitFile, type ast, type UsePath, attachedDocsStart } from '../wit/index.js';
 import { clientImport, exportsPackage, type PackageRef } from './naming.js';
-import { applyEdits, attachedStart, indentationAt, lineEnding, removeLines, type TextEdit } from './text-edits.js';
+import { applyEdits, indentationAt, lineEnding, removeLines, type TextEdit } from './text-edits.js';
 
 const pathString = (path: UsePath): string =>
   path.kind === 'local'
@@ -24,7 +24,7 @@ export function wireClientImport(text: string, displayPath: string, target: Pack
     const paths = world.items.filter((i): i is ast.ImportExport & { extern: { kind: 'path'; path: UsePath } } => i.kind === 'import' && i.extern.kind === 'path');
     for (const item of paths) {
       const p = item.extern.path;
-      if (p.kind === 'package' && p.package.namespace === stale.namespace && p.package.name === stale.name) edits.push(removeLines(text, attachedStart(text, item.docsStart, item.span.start), item.span.end));
+      if (p.kind === 'package' && p.package.namespace === stale.namespace && p.package.name === stale.name) edits.push(removeLines(text, attachedDocsStart(text, item), item.span.end));
     }
     if (paths.some((i) => pathString(i.extern.path) === wanted)) continue;
     edits.push(insertBeforeClose(text, world, `import ${wanted};`, nl));

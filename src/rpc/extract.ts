@@ -9,9 +9,9 @@
  * exports package; inline interfaces may define types) or stops with an error at the construct.
  */
 import { UserError } from '../errors.js';
-import type { ast, UsePath, WitFile } from '../wit/index.js';
+import { attachedDocsStart, type ast, type UsePath, type WitFile } from '../wit/index.js';
 import { EXPORTS_FILE, exportsPackage, inlineFunctionsInterface, inlineInterfaceName, interfaceId, packageId, safeDirName, type PackageRef } from './naming.js';
-import { applyEdits, attachedStart, dedentTail, indentationAt, lineEnding, locationOf, removeLines, type TextEdit } from './text-edits.js';
+import { applyEdits, dedentTail, indentationAt, lineEnding, locationOf, removeLines, type TextEdit } from './text-edits.js';
 import { toRef } from './wit-tree.js';
 
 export interface Extraction {
@@ -81,7 +81,7 @@ export function extractExports(file: WitFile): Extraction {
       continue;
     }
     for (const item of iface.items) if (item.kind === 'use') requireMoved(item.from, `exported interface \`${iface.name.name}\``);
-    const start = attachedStart(src, iface.docsStart, iface.span.start);
+    const start = attachedDocsStart(src, iface);
     blocks.push(src.slice(start, iface.span.end));
     edits.push(removeLines(src, start, iface.span.end));
   }
@@ -118,7 +118,7 @@ export function extractExports(file: WitFile): Extraction {
       for (const inner of ext.items) if (inner.kind === 'use') requireMoved(inner.from, `inline interface \`${ext.name.name}\``);
       const indent = indentationAt(src, item.span.start);
       const open = src.indexOf('{', ext.name.span.end);
-      const start = attachedStart(src, item.docsStart, item.span.start);
+      const start = attachedDocsStart(src, item);
       const docs = src.slice(start, item.span.start);
       inlineInterfaceBlocks.push(dedentTail(`${docs}interface ${name} {${src.slice(open + 1, ext.closeBrace.start)}}`, indent));
       edits.push({ start, end: item.span.end, text: `export ${exportsId(name)};` });
@@ -136,14 +136,14 @@ export function extractExports(file: WitFile): Extraction {
       }
       for (const f of funcs) {
         const ext = f.extern as Extract<ast.ExternKind, { kind: 'func' }>;
-        const docs = src.slice(attachedStart(src, f.docsStart, f.span.start), f.span.start);
+        const docs = src.slice(attachedDocsStart(src, f), f.span.start);
         lines.push(`  ${dedentTail(docs + src.slice(ext.name.span.start, f.span.end), indentationAt(src, f.span.start).slice(2))}`);
       }
       inlineFunctionBlocks.push(`interface ${ifaceName} {${nl}${lines.join(nl)}${nl}}`);
       const inSourceOrder = [...funcs].sort((a, b) => a.span.start - b.span.start);
       const first = inSourceOrder[0]!;
-      edits.push({ start: attachedStart(src, first.docsStart, first.span.start), end: first.span.end, text: `export ${exportsId(ifaceName)};` });
-      for (const f of inSourceOrder.slice(1)) edits.push(removeLines(src, attachedStart(src, f.docsStart, f.span.start), f.span.end));
+      edits.push({ start: attachedDocsStart(src, first), end: first.span.end, text: `export ${exportsId(ifaceName)};` });
+      for (const f of inSourceOrder.slice(1)) edits.push(removeLines(src, attachedDocsStart(src, f), f.span.end));
     }
   }
 

@@ -2,7 +2,7 @@
  * Every name Golem 1.2.5 derives for exports extraction and clients (golem-cli naming.rs), in
  * one place so the generator, the caller wiring and the tests agree.
  */
-import { isKeyword } from '../wit/lexer.js';
+import { isKeyword } from '../wit/index.js';
 
 /** A package name `ns:name[@version]`. */
 export interface PackageRef {

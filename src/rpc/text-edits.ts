@@ -69,20 +69,6 @@ export function dedentTail(text: string, indent: string): string {
 /** The line ending a file uses (CRLF files keep CRLF in inserted lines). */
 export const lineEnding = (source: string): string => (source.includes('\r\n') ? '\r\n' : '\n');
 
-/**
- * Where an item's own comments start: the toolkit's `docsStart` counts every comment before the
- * item, but a comment separated from it by a blank line belongs to the file, not to the item.
- */
-export function attachedStart(source: string, docsStart: number, spanStart: number): number {
-  const leading = source.slice(docsStart, spanStart);
-  const blank = /\r?\n[ \t]*\r?\n/g;
-  let start = docsStart;
-  for (let m = blank.exec(leading); m; m = blank.exec(leading)) start = docsStart + m.index + m[0].length;
-  // Keep the indentation of the first attached line out of the item's text.
-  while (start < spanStart && (source[start] === ' ' || source[start] === '\t')) start++;
-  return start;
-}
-
 /** 1-based line and column of `offset` in `source`, for error locations. */
 export function locationOf(file: string, source: string, offset: number): { file: string; line: number; column: number } {
   const before = source.slice(0, offset);

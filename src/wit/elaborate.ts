@@ -7,7 +7,7 @@
 import type * as A from './ast.js';
 import { WitError } from './errors.js';
 import type * as M from './model.js';
-import { entryKey, type PendingInclude } from './resolve-package.js';
+import { entryKey, type PendingInclude } from './world-keys.js';
 
 /** The interfaces an interface `use`s from (wit-parser's `interface_direct_deps`), in type order. */
 export function interfaceDirectDeps(iface: M.Interface): M.Interface[] {

@@ -11,6 +11,10 @@ import type * as M from './model.js';
 import { packageIdString } from './lookup.js';
 import { stableToposort, type TopoEdge } from './toposort.js';
 import { compareSemver } from './semver.js';
+import { forEachGated, isExcluded, stabilityOf, UNKNOWN } from './gates.js';
+import { forEachPath } from './paths.js';
+import { collectDeps, containsBorrow, isResource, isTypeDef, PRIMITIVE_TYPES } from './type-rules.js';
+import { entryKey, type PendingInclude } from './world-keys.js';
 
 /** One package's syntax before resolution (a folder's files, or a nested `package x:y {…}` block). */
 export interface UnresolvedPackage {
@@ -42,65 +46,6 @@ interface ItemRef {
 }
 
 let nextTypeId = 1;
-
-/** Visits every path an item mentions, as wit-parser's `for_each_path`. */
-export function forEachPath(item: A.PackageItem, visit: (path: A.UsePath, names: A.UseName[] | undefined, kind: 'interface' | 'world', gates: A.Gate[]) => void): void {
-  const inInterface = (items: A.InterfaceItem[]): void => {
-    for (const it of items) if (it.kind === 'use') visit(it.from, it.names, 'interface', it.gates);
-  };
-  if (item.kind === 'toplevel-use') visit(item.item, undefined, 'interface', item.gates);
-  else if (item.kind === 'interface') inInterface(item.items);
-  else {
-    for (const it of item.items) {
-      if (it.kind === 'use') visit(it.from, it.names, 'interface', it.gates);
-      else if (it.kind === 'include') visit(it.from, undefined, 'world', it.gates);
-      else if (it.kind === 'import' || it.kind === 'export') {
-        if (it.extern.kind === 'path') visit(it.extern.path, undefined, 'interface', it.gates);
-        else if (it.extern.kind === 'interface') inInterface(it.extern.items);
-      }
-    }
-  }
-}
-
-/** Calls `visit` with the gates of an item and of everything inside it that can carry gates. */
-function forEachGated(item: A.PackageItem, visit: (gates: A.Gate[]) => void): void {
-  visit(item.gates);
-  if (item.kind === 'toplevel-use') return;
-  const inner = (it: A.InterfaceItem | A.WorldItem): void => {
-    visit(it.gates);
-    if (it.kind === 'resource') it.funcs.forEach((f) => visit(f.gates));
-    if ((it.kind === 'import' || it.kind === 'export') && it.extern.kind === 'interface') it.extern.items.forEach(inner);
-  };
-  item.items.forEach(inner);
-}
-
-/** Shared, never mutated: most items have no gate and most parameters are primitives. */
-const UNKNOWN: M.Stability = Object.freeze({ kind: 'unknown' });
-const PRIMITIVE_TYPES = new Map<A.PrimitiveName, M.Type>(
-  (['bool', 'u8', 'u16', 'u32', 'u64', 's8', 's16', 's32', 's64', 'f32', 'f64', 'char', 'string'] as const)
-    .map((name) => [name, Object.freeze({ kind: 'primitive', name })]),
-);
-
-export function stabilityOf(gates: A.Gate[], fail: (m: string, at: number) => never): M.Stability {
-  if (gates.length === 0) return UNKNOWN;
-  const since = gates.filter((g) => g.kind === 'since');
-  const unstable = gates.filter((g) => g.kind === 'unstable');
-  const deprecated = gates.filter((g) => g.kind === 'deprecated');
-  if (gates.length > 2 || since.length > 1 || unstable.length > 1 || deprecated.length > 1 || (since.length && unstable.length)) {
-    return fail('unsupported combination of attributes', gates[1]!.span.start);
-  }
-  const dep = deprecated[0]?.kind === 'deprecated' ? deprecated[0].version : undefined;
-  const s = since[0];
-  if (s?.kind === 'since') return { kind: 'stable', since: s.version, deprecated: dep };
-  const u = unstable[0];
-  if (u?.kind === 'unstable') return { kind: 'unstable', feature: u.feature, deprecated: dep };
-  return fail('must pair @deprecated with either @since or @unstable', gates[0]!.span.start);
-}
-
-/** No feature is enabled (wit-parser's default), so `@unstable` items are left out. */
-function isExcluded(s: M.Stability): boolean {
-  return s.kind === 'unstable';
-}
 
 export class PackageResolver {
   private readonly pkg: M.Package;
@@ -654,80 +599,5 @@ export class PackageResolver {
     }
     world.imports = [...imports.values()].filter((e) => !gatedOut.has(e));
     world.exports = [...exports.values()].filter((e) => !gatedOut.has(e));
-  }
-}
-
-export interface PendingInclude {
-  world: M.World;
-  names: { from: A.Id; to: A.Id }[];
-  file: A.WitFile;
-  at: number;
-}
-
-/** A world entry's identity: its name, or its interface (interfaces get a stable number). */
-const interfaceKeys = new WeakMap<M.Interface, number>();
-let nextInterfaceKey = 1;
-export function entryKey(e: M.WorldEntry): string {
-  if (e.key.kind === 'name') return `name:${e.key.name}`;
-  let k = interfaceKeys.get(e.key.interface);
-  if (k === undefined) interfaceKeys.set(e.key.interface, (k = nextInterfaceKey++));
-  return `iface:${k}`;
-}
-
-function isTypeDef(item: A.InterfaceItem | A.WorldItem): item is A.TypeDef {
-  return item.kind === 'alias' || item.kind === 'record' || item.kind === 'variant' || item.kind === 'enum' || item.kind === 'flags' || item.kind === 'resource';
-}
-
-/** Names a definition refers to (resource methods excluded, as in wit-parser). */
-function collectDeps(def: A.TypeDef, out: A.Id[]): void {
-  const visit = (t: A.TypeRef): void => {
-    switch (t.kind) {
-      case 'primitive': return;
-      case 'named': out.push(t.name); return;
-      case 'own': case 'borrow': out.push(t.resource); return;
-      case 'list': case 'option': visit(t.element); return;
-      case 'tuple': t.elements.forEach(visit); return;
-      case 'result': if (t.ok) visit(t.ok); if (t.err) visit(t.err); return;
-    }
-  };
-  if (def.kind === 'alias') visit(def.type);
-  else if (def.kind === 'record') def.fields.forEach((f) => visit(f.type));
-  else if (def.kind === 'variant') def.cases.forEach((c) => c.type && visit(c.type));
-}
-
-const borrowInDef = new WeakMap<M.TypeDef, boolean>();
-
-/** Whether a type reaches a `borrow<…>` (through named types, not into resources). */
-function containsBorrow(t: M.Type): boolean {
-  switch (t.kind) {
-    case 'primitive': case 'own': return false;
-    case 'borrow': return true;
-    case 'list': case 'option': return containsBorrow(t.element);
-    case 'tuple': return t.elements.some(containsBorrow);
-    case 'result': return (!!t.ok && containsBorrow(t.ok)) || (!!t.err && containsBorrow(t.err));
-    case 'id': {
-      const cached = borrowInDef.get(t.def);
-      if (cached !== undefined) return cached;
-      borrowInDef.set(t.def, false); // definitions are acyclic; this guards placeholders
-      const k = t.def.def;
-      const found = k.kind === 'record' ? k.fields.some((f) => containsBorrow(f.type))
-        : k.kind === 'variant' ? k.cases.some((c) => !!c.type && containsBorrow(c.type))
-        : k.kind === 'alias' ? containsBorrow(k.target)
-        : k.kind === 'use' ? containsBorrow({ kind: 'id', def: k.target })
-        : false;
-      borrowInDef.set(t.def, found);
-      return found;
-    }
-  }
-}
-
-/** Follows `use` and `type x = y` to see whether a name is a resource. */
-function isResource(def: M.TypeDef): boolean {
-  let d = def;
-  for (;;) {
-    if (d.def.kind === 'resource') return true;
-    if (d.def.kind === 'use') d = d.def.target;
-    else if (d.def.kind === 'alias' && d.def.target.kind === 'id') d = d.def.target.def;
-    else return false;
   }
 }

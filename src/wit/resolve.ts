@@ -12,7 +12,8 @@ import { WitError, witErrorAt } from './errors.js';
 import { packageIdString } from './lookup.js';
 import type * as M from './model.js';
 import { parseWitFile } from './parser.js';
-import { forEachPath, PackageResolver, type Lookup, type UnresolvedPackage } from './resolve-package.js';
+import { forEachPath } from './paths.js';
+import { PackageResolver, type Lookup, type UnresolvedPackage } from './resolve-package.js';
 import { compareSemver } from './semver.js';
 
 /** The parsed files of one package source (a folder, or one file with nested package blocks). */

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { interfaceId, parseWitText, printWitFile, resolveWitText, WitError, type WitFile, type World } from '../../src/wit/index.js';
 import { checkWitText, printWorld, stopOracle, topLevelItems } from '../helpers/wit-oracle.js';
 import { shape } from './ast-shape.js';
-import { mutate, witDocument } from './wit-gen.js';
+import { elaborationDocument, mutate, witDocument } from './wit-gen.js';
 
 const SEED = Number(process.env.WIT_PROPERTY_SEED ?? 20261125);
 const RUNS = 1000;
@@ -144,5 +144,25 @@ describe('random WIT documents', () => {
     }
     expect(mismatches.slice(0, 2)).toEqual([]);
     expect(compared).toBeGreaterThan(20);
+  });
+
+  it('elaborates interface dependency graphs as wit-parser does (300 documents)', async () => {
+    const docs = fc.sample(elaborationDocument, { numRuns: 300, seed: SEED + 2 });
+    let accepted = 0;
+    const mismatches: string[] = [];
+    for (const doc of docs) {
+      const oracle = await checkWitText(doc);
+      if (oracle.ok !== ourVerdict(doc)) {
+        mismatches.push(doc);
+        continue;
+      }
+      if (!oracle.ok) continue;
+      accepted++;
+      for (const world of resolveWitText(doc).mainPackage.worlds) {
+        if (!sameElaboration(world, await printWorld({ text: doc }, world.name))) mismatches.push(doc);
+      }
+    }
+    expect(mismatches.slice(0, 2)).toEqual([]);
+    expect(accepted).toBeGreaterThan(100);
   });
 });

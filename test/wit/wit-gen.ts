@@ -175,3 +175,33 @@ function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * Documents aimed at world elaboration: interfaces that `use` types from earlier ones (a random
+ * DAG), and worlds importing and exporting random subsets, with inline functions and includes.
+ */
+export const elaborationDocument: fc.Arbitrary<string> = fc
+  .integer({ min: 2, max: 6 })
+  .chain((n) => fc.tuple(
+    fc.tuple(...Array.from({ length: n }, (_, k) => fc.subarray(Array.from({ length: k }, (_, j) => j)))),
+    fc.array(fc.tuple(fc.subarray(Array.from({ length: n }, (_, k) => k)), fc.subarray(Array.from({ length: n }, (_, k) => k)), fc.boolean()), { minLength: 1, maxLength: 3 }),
+    fc.boolean(),
+  ))
+  .map(([deps, worlds, withFunctions]) => {
+    const ifaces = deps.map((uses, k) => {
+      const lines = uses.map((j) => `  use i${j}.{t${j}};`);
+      lines.push(`  record t${k} { ${uses.length ? uses.map((j) => `f${j}: t${j}`).join(', ') : 'x: u8'} }`);
+      if (withFunctions || k % 2 === 0) lines.push(`  get${k}: func() -> t${k};`);
+      return `interface i${k} {\n${lines.join('\n')}\n}`;
+    });
+    const ws = worlds.map(([imports, exports, inline], w) => {
+      const items = [
+        ...imports.map((k) => `  import i${k};`),
+        ...exports.map((k) => `  export i${k};`),
+        ...(inline ? [`  export run: func();`, `  import log: func(msg: string);`] : []),
+        ...(w > 0 && inline ? [`  include w${w - 1};`] : []),
+      ];
+      return `world w${w} {\n${items.join('\n')}\n}`;
+    });
+    return `package el:ab@1.0.0;\n\n${ifaces.join('\n\n')}\n\n${ws.join('\n\n')}\n`;
+  });
