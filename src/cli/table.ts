@@ -35,7 +35,7 @@ export interface CommandModule {
 
 const SOURCE_OPTIONS: Record<string, OptionSpec> = {
   offline: { type: 'boolean', description: 'use only cached copies of remote templates and registries' },
-  registry: { type: 'string', value: '<source>', description: 'one more template registry for this command (git URL, path, github:owner/repo)' },
+  registry: { type: 'string', value: '[<name>=]<source>', description: 'one more template registry for this command (git URL, path, github:owner/repo)' },
 };
 
 const APP_OPTION: Record<string, OptionSpec> = {
