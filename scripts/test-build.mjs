@@ -8,6 +8,9 @@
 // (skips the CLI build). Extra arguments go to vitest (e.g. a test name filter with -t).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 
 const SAMPLE_MS = 250;
 const RESULTS = '.tmp/build-tier/results.json';

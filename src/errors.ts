@@ -11,8 +11,15 @@ export interface SourceLocation {
   column: number;
 }
 
+/** Exit codes: 1 a failure the user can fix, 2 a usage error, 130 cancelled. */
+export const EXIT = { failure: 1, usage: 2, cancelled: 130 } as const;
+
+/** Brand shared by every copy of this module (the CLI entry and the command chunks are separate bundles). */
+const BRAND = Symbol.for('create-golem-app.UserError');
+
 export class UserError extends Error {
   override readonly name = 'UserError';
+  readonly [BRAND] = true;
   readonly location?: SourceLocation;
   /** What to do about it, shown after the message. */
   readonly hint?: string;
@@ -22,7 +29,12 @@ export class UserError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.location = options.location;
     this.hint = options.hint;
-    this.exitCode = options.exitCode ?? 1;
+    this.exitCode = options.exitCode ?? EXIT.failure;
+  }
+
+  /** Like `instanceof`, but true across separately bundled copies of this class. */
+  static is(err: unknown): err is UserError {
+    return typeof err === 'object' && err !== null && (err as Record<symbol, unknown>)[BRAND] === true;
   }
 
   /** `file:line:col: message (hint)` on one line. */
@@ -35,13 +47,13 @@ export class UserError extends Error {
 /** A usage error: unknown command or flag, missing argument (exit code 2). */
 export class UsageError extends UserError {
   constructor(message: string, options: { hint?: string } = {}) {
-    super(message, { ...options, exitCode: 2 });
+    super(message, { ...options, exitCode: EXIT.usage });
   }
 }
 
 /** The user cancelled a prompt (exit code 130). Nothing has been written. */
 export class CancelledError extends UserError {
   constructor() {
-    super('cancelled', { exitCode: 130 });
+    super('cancelled', { exitCode: EXIT.cancelled });
   }
 }

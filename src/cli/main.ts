@@ -3,17 +3,14 @@
  * UserError into one line on stderr with its exit code (1 fixable, 2 usage, 130 cancelled).
  */
 import { parseArgs } from 'node:util';
-import { readFileSync } from 'node:fs';
-import { CancelledError, UsageError, UserError } from '../errors.js';
+import { EXIT, UsageError, UserError } from '../errors.js';
 import { COMMANDS, commandName, type CommandSpec, type OptionSpec } from './table.js';
 import { color, printError } from './output.js';
 
 const PROGRAM = 'create-golem-app';
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
+/** Inlined from package.json by the build (scripts/build.mjs). */
+declare const CGA_VERSION: string;
 
 /** The longest command path that prefixes argv; the default command otherwise. */
 function findCommand(argv: string[]): { spec: CommandSpec; rest: string[] } {
@@ -26,11 +23,27 @@ function findCommand(argv: string[]): { spec: CommandSpec; rest: string[] } {
   const group = COMMANDS.filter((c) => c.path.length > 1 && c.path[0] === argv[0]);
   if (group.length > 0) {
     const sub = argv[1];
+    if (sub === undefined || sub === '--help' || sub === '-h') throw new GroupHelp(argv[0]!, group, sub !== undefined);
     throw new UsageError(sub && !sub.startsWith('-') ? `unknown command '${argv[0]} ${sub}'` : `'${argv[0]}' needs a subcommand`, {
       hint: `Try one of: ${group.map(commandName).join(', ')}.`,
     });
   }
   return { spec: COMMANDS.find((c) => c.path.length === 0)!, rest: argv };
+}
+
+/** `add --help` (or a bare `add`): the subcommands of a group. */
+class GroupHelp {
+  constructor(
+    readonly group: string,
+    readonly commands: CommandSpec[],
+    readonly asked: boolean,
+  ) {}
+
+  text(): string {
+    const rows = this.commands.map((c) => [[...c.path, ...c.args].join(' '), c.summary] as const);
+    const width = Math.max(...rows.map(([l]) => l.length));
+    return [`${color.bold('Usage:')} ${PROGRAM} ${this.group} <command> [options]`, '', ...rows.map(([l, d]) => `  ${l.padEnd(width)}  ${d}`), '', `Run '${PROGRAM} ${this.group} <command> --help' for a command's options.`, ''].join('\n');
+  }
 }
 
 export function usageLine(spec: CommandSpec): string {
@@ -61,13 +74,21 @@ function helpText(spec: CommandSpec): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { spec, rest } = findCommand(argv);
+  let found;
+  try {
+    found = findCommand(argv);
+  } catch (err) {
+    if (!(err instanceof GroupHelp)) throw err;
+    (err.asked ? process.stdout : process.stderr).write(err.text());
+    return err.asked ? 0 : EXIT.usage;
+  }
+  const { spec, rest } = found;
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(helpText(spec));
     return 0;
   }
   if (spec.path.length === 0 && (rest.includes('--version') || rest.includes('-v'))) {
-    process.stdout.write(`${version()}\n`);
+    process.stdout.write(`${CGA_VERSION}\n`);
     return 0;
   }
   let parsed;
@@ -94,11 +115,11 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    if (err instanceof CancelledError) {
+    if (UserError.is(err) && err.exitCode === EXIT.cancelled) {
       process.stderr.write('cancelled\n');
-    } else if (err instanceof UserError) {
+    } else if (UserError.is(err)) {
       printError(err.format());
-      if (err instanceof UsageError) {
+      if (err.exitCode === EXIT.usage) {
         const spec = findCommandSafe(process.argv.slice(2));
         process.stderr.write(`${color.bold('Usage:')} ${usageLine(spec)}\nRun '${PROGRAM} --help' for more.\n`);
       }
@@ -106,7 +127,7 @@ main(process.argv.slice(2)).then(
       printError(`unexpected failure: ${(err as Error)?.message ?? String(err)}`);
       if (process.env.DEBUG) console.error(err);
     }
-    process.exitCode = err instanceof UserError ? err.exitCode : 1;
+    process.exitCode = UserError.is(err) ? err.exitCode : EXIT.failure;
   },
 );
 

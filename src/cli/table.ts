@@ -55,7 +55,7 @@ export const COMMANDS: CommandSpec[] = [
       yes: { type: 'boolean', short: 'y', description: 'accept the defaults, ask nothing' },
       'no-git': { type: 'boolean', description: 'do not initialise a git repository' },
       install: { type: 'boolean', description: "run the package manager's install in the new app" },
-      overwrite: { type: 'boolean', description: 'allow a non-empty folder (files the templates write are replaced, nothing is deleted)' },
+      overwrite: { type: 'boolean', description: 'allow a non-empty folder (existing files are kept, nothing is deleted)' },
       'dry-run': { type: 'boolean', description: 'print the files that would be written, write nothing' },
       ...SOURCE_OPTIONS,
     },
