@@ -37,6 +37,8 @@ export interface DependencyRequest {
 export interface CreateOptions {
   /** Target folder (absolute). */
   dir: string;
+  /** Where relative template paths are resolved (default: the current folder). */
+  cwd?: string;
   components: ComponentRequest[];
   /** `--target` values, in order, for the caller components that name no target themselves. */
   callerTargets?: string[];
@@ -93,7 +95,7 @@ async function resolveComponents(options: CreateOptions, report: Reporter): Prom
   const resolved: ResolvedComponent[] = [];
   const targets = [...(options.callerTargets ?? [])];
   for (const request of options.components) {
-    const { template: entry, registry } = await resolveTemplate(request.template, { cwd: options.dir, offline: options.offline, registry: options.registry, report });
+    const { template: entry, registry } = await resolveTemplate(request.template, { cwd: options.cwd ?? process.cwd(), offline: options.offline, registry: options.registry, report });
     const c = entry.role === 'caller' && request.target === undefined && targets.length > 0 ? { ...request, target: targets.shift()! } : request;
     if (c.target !== undefined && entry.role !== 'caller') {
       throw new UserError(`${c.name}: a target is for caller templates; ${entry.id} is not one`, { hint: 'Use a caller template such as ts/caller, or add a dependency instead.' });

@@ -7,8 +7,8 @@
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
-import { readTemplateMetadata, METADATA_FILE } from './metadata.js';
-import { knownLanguage, type TemplateEntry } from './registry.js';
+import { readTemplateMetadata, templateExtension, METADATA_FILE } from './metadata.js';
+import { knownLanguage, normalizeLanguage, type TemplateEntry } from './registry.js';
 
 /** Golem's template name: the folder name without `<lang>-app-component-` / `<lang>-app-` (golem-templates `parse_template`). */
 export function golemTemplateName(folderName: string): string {
@@ -58,7 +58,8 @@ export function localTemplate(folder: string, namedAs: string = folder): Templat
       hint: 'Add "appComponentGroup": "default" to its metadata.json.',
     });
   }
-  const language = languageOf(namedAs) ?? languageOf(folder);
+  const extension = templateExtension(meta);
+  const language = languageOf(namedAs) ?? languageOf(folder) ?? (extension.language && normalizeLanguage(extension.language));
   if (!language) {
     throw new UserError(`cannot tell the language of template folder ${folder}`, {
       hint: 'Name it <lang>-app-component-<name> or put it in a folder named after the language (ts, rust, …), as golem-cli does.',
@@ -72,6 +73,7 @@ export function localTemplate(folder: string, namedAs: string = folder): Templat
     language,
     group,
     description: meta.description,
+    ...(extension.role ? { role: extension.role } : {}),
     path: folder,
     origin: folder,
     ...(common ? { common } : {}),

@@ -101,3 +101,20 @@ export function assertSupported(meta: TemplateMetadata, id: string): void {
     });
   }
 }
+
+/**
+ * Our one addition to Golem's metadata.json: `"createGolemApp": { "language", "role", "version" }`
+ * (Golem's loader skips unknown keys, so the folder stays a valid Golem template).
+ */
+export const EXTENSION_KEY = 'createGolemApp';
+
+export interface TemplateExtension {
+  language?: string;
+  role?: 'provider' | 'caller' | 'other';
+  version?: string;
+}
+
+export function templateExtension(meta: TemplateMetadata): TemplateExtension {
+  const raw = (meta as unknown as Record<string, unknown>)[EXTENSION_KEY];
+  return (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {}) as TemplateExtension;
+}

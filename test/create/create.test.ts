@@ -271,3 +271,14 @@ describe('callers and dependencies at creation', () => {
     expect(readdirSync(b)).toEqual([]);
   });
 });
+
+test('a local template folder started with `templates init --role caller` works as a caller', () => {
+  const base = tempDir();
+  const init = runCli(['templates', 'init', join(base, 'my-caller'), '--language', 'ts', '--role', 'caller'], { cwd: base });
+  expect(init.stderr).toBe('');
+  expect(init.code).toBe(0);
+  const r = runCli(['app', '--no-git', '--component', 'x:provider', '--component', 'x:caller', '-t', 'ts', '-t', './my-caller', '--target', 'x:provider'], { cwd: base });
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  expect(readFileSync(join(base, 'app/components-ts/x-caller/golem.yaml'), 'utf8')).toContain('- target: x:provider');
+});

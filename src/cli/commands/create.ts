@@ -57,6 +57,7 @@ export async function run(parsed: ParsedCommand): Promise<number> {
     const components = given.components.length > 0 ? pairTemplates(given.components, given.templates) : [defaultComponent(dir, given.templates[0])];
     options = {
       dir,
+      cwd: parsed.cwd,
       components,
       callerTargets: strings('target'),
       dependencies: strings('dependency').map(parseDependency),

@@ -12,18 +12,12 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { UserError } from '../../errors.js';
-import { readTemplateMetadata, type TemplateMetadata } from '../metadata.js';
+import { readTemplateMetadata, templateExtension, type TemplateExtension, type TemplateMetadata } from '../metadata.js';
 import { normalizeLanguage, type TemplateRole } from '../registry.js';
 
-export const EXTENSION_KEY = 'createGolemApp';
+export { EXTENSION_KEY, type TemplateExtension } from '../metadata.js';
 export const LANGUAGES = ['ts', 'rust'] as const;
 export const ROLES: readonly TemplateRole[] = ['provider', 'caller', 'other'];
-
-export interface TemplateExtension {
-  language?: string;
-  role?: TemplateRole;
-  version?: string;
-}
 
 export interface TemplateInfo {
   dir: string;
@@ -68,8 +62,7 @@ export function readTemplateInfo(dirInput: string): TemplateInfo {
   const dir = resolve(dirInput);
   if (!existsSync(dir)) throw new UserError(`template folder ${dir} does not exist`, { hint: "Create one with 'create-golem-app templates init <dir>'." });
   const meta = readTemplateMetadata(dir);
-  const raw = (meta as unknown as Record<string, unknown>)[EXTENSION_KEY];
-  const extension = (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {}) as TemplateExtension;
+  const extension = templateExtension(meta);
   const declared = typeof extension.language === 'string' ? normalizeLanguage(extension.language) : undefined;
   const language = declared ?? inferLanguage(dir);
   const name = templateNameFromFolder(dir);
