@@ -35,7 +35,7 @@ export function createReporter(options: { machineOutput?: boolean } = {}): Repor
     async task(title, run, done) {
       if (!useColor) {
         const result = await run();
-        progress.write(`${done ? done(result) : title}\n`);
+        progress.write(`${color.green('✔')} ${done ? done(result) : title}\n`);
         return result;
       }
       const { spinner } = await import('@clack/prompts');
