@@ -67,6 +67,7 @@ export const COMMANDS: CommandSpec[] = [
     summary: 'add a component from a template (callers get --target)',
     options: {
       target: { type: 'string', value: '<component>', description: 'the component a caller template calls' },
+      'called-by': { type: 'string', multiple: true, value: '<component>', description: 'an existing component that should call the new one (repeatable; a wasm-rpc dependency)' },
       ...SOURCE_OPTIONS,
       ...APP_OPTION,
     },

@@ -1,5 +1,5 @@
 /**
- * `create-golem-app add component [template] [ns:name] [--target <component>] [--app <dir>]`.
+ * `create-golem-app add component [template] [ns:name] [--target <component>] [--called-by <component>]… [--app <dir>]`.
  * On a terminal, what is missing is asked for (template, name, a caller's target, existing
  * components that should call the new one); without a terminal, missing arguments are a usage error.
  */
@@ -23,7 +23,8 @@ export async function run(parsed: ParsedCommand): Promise<number> {
   const given = { cwd: parsed.cwd, app: text(v.app), template, name, target: text(v.target), offline: v.offline === true, registry: text(v.registry) };
   let answers: Pick<AddComponentInput, 'template' | 'name' | 'target' | 'callers'>;
   if (template !== undefined && name !== undefined) {
-    answers = { template, name, ...(given.target !== undefined ? { target: given.target } : {}) };
+    const callers = ((v['called-by'] as string[] | undefined) ?? []).map(String);
+    answers = { template, name, callers, ...(given.target !== undefined ? { target: given.target } : {}) };
   } else if (isInteractiveTerminal()) {
     answers = await ask(parsed, given);
   } else {
