@@ -46,3 +46,11 @@ export function findAppRoot(from: string, explicit?: string): string {
     hint: 'Run this inside a Golem app, or pass --app <dir>.',
   });
 }
+
+/** The nearest folder at or above `from` that holds a golem.yaml, if any (no parsing). */
+export function nearestManifestDir(from: string): string | undefined {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, MANIFEST_FILE))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}

@@ -19,7 +19,7 @@ export type {
   SourceLocation,
 } from './model.js';
 export { DEPENDENCY_TYPES } from './model.js';
-export { findAppRoot, MANIFEST_FILE } from './find-root.js';
+export { findAppRoot, nearestManifestDir, MANIFEST_FILE } from './find-root.js';
 export { loadApp, type LoadOptions } from './load.js';
 export { addDependency, type AddDependencyOptions } from './edit/add-dependency.js';
 export { addComponentEntry, type ComponentEntry } from './edit/add-component.js';

@@ -5,12 +5,12 @@
  * from their targets' WIT) and dependencies, 6. generate wit-generated and clients,
  * 7. git, 8. install, 9. next steps. A failure in 4–6 removes what this run created.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { basename, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
 import { UserError } from '../errors.js';
 import { applyPlan, describePlan, type AppliedPlan } from '../fs/stage.js';
-import { addDependency, loadApp, writeEdits } from '../app/index.js';
+import { addDependency, loadApp, nearestManifestDir, writeEdits } from '../app/index.js';
 import { generate } from '../rpc/index.js';
 import { addToPlan, counterClientModel, planComponent, validateComponentName, type CallerTarget, type PlannedFile, type Registry, type TemplateEntry } from '../templates/index.js';
 import { callerTarget } from './shared/caller-target.js';
@@ -166,6 +166,16 @@ export async function createApp(options: CreateOptions, report: Reporter): Promi
   const display = relative(process.cwd(), dir) || '.';
 
   // 1. The target folder.
+  if (existed && !statSync(dir).isDirectory()) {
+    throw new UserError(`${display} exists and is not a folder`, { hint: 'Choose another name for the app folder.' });
+  }
+  // As `golem app new`: no app inside another (adding to the app itself is `--overwrite` on its root).
+  const enclosing = nearestManifestDir(dirname(dir));
+  if (enclosing) {
+    throw new UserError(`${display} would be inside the Golem app at ${relative(process.cwd(), enclosing) || '.'}`, {
+      hint: "Add components to that app with 'create-golem-app add component', or create the new app elsewhere.",
+    });
+  }
   if (existed && !isEmptyDir(dir) && !options.overwrite) {
     throw new UserError(`folder ${display} is not empty`, {
       hint: 'Use --overwrite to write into it (only files the templates write are touched), or choose another folder.',

@@ -4,7 +4,7 @@
  * with where each comes from. Common templates are listed in JSON only: they are never chosen.
  */
 import type { Reporter } from '../report.js';
-import { loadBundledRegistry, normalizeLanguage, type TemplateEntry } from '../templates/index.js';
+import { languageName, loadBundledRegistry, normalizeLanguage, type TemplateEntry } from '../templates/index.js';
 
 export interface TemplatesListOptions {
   cwd: string;
@@ -32,7 +32,6 @@ export interface TemplateListing {
   source?: string;
 }
 
-const LANGUAGE_NAMES: Record<string, string> = { ts: 'TypeScript', rust: 'Rust', js: 'JavaScript', python: 'Python', go: 'Go', c: 'C', zig: 'Zig', moonbit: 'MoonBit', scalajs: 'Scala.js' };
 
 const listing = (t: TemplateEntry): TemplateListing => ({
   id: t.id,
@@ -82,7 +81,7 @@ export async function templatesList(options: TemplatesListOptions, report: Repor
   const languages = [...new Set(shown.map((r) => r.language))];
   languages.forEach((lang, i) => {
     if (i > 0) report.info('');
-    report.info(`${LANGUAGE_NAMES[lang] ?? lang} (${lang})`);
+    report.info(`${languageName(lang)} (${lang})`);
     for (const r of shown.filter((x) => x.language === lang)) {
       const id = r.version ? `${r.id}@${r.version}` : r.id;
       const from = r.registry === 'bundled' ? 'bundled' : `registry ${r.registry}${r.source ? ` (${r.source})` : ''}`;

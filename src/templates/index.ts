@@ -32,7 +32,7 @@ export type { TemplateMetadata } from './metadata.js';
 export type { CallerTarget, HandlebarsContext } from './handlebars.js';
 export type { ClientModel, ClientResource, ClientFunction, ClientParam } from './client-model.js';
 export type { NameForms } from './names.js';
-export { loadBundledRegistry, findCommonTemplate, normalizeLanguage, componentTemplateIds } from './registry.js';
+export { loadBundledRegistry, findCommonTemplate, normalizeLanguage, languageName, componentTemplateIds } from './registry.js';
 export { findComponentTemplate, resolveComponentTemplate, isFolderSpec } from './find.js';
 export { registerTemplateSource, resolveTemplateSource, isRemoteSpec, type TemplateSource, type TemplateSourceOptions } from './source.js';
 export { planComponent, addToPlan, type PlanComponentOptions } from './plan.js';

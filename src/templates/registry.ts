@@ -73,6 +73,11 @@ export function knownLanguage(name: string): string | undefined {
   return LANGUAGE_ALIASES[name.toLowerCase()];
 }
 
+const LANGUAGE_NAMES: Record<string, string> = { ts: 'TypeScript', rust: 'Rust', js: 'JavaScript', python: 'Python', go: 'Go', c: 'C', zig: 'Zig', moonbit: 'MoonBit', scalajs: 'Scala.js' };
+
+/** `ts` → `TypeScript`, for listings and prompts. */
+export const languageName = (language: string): string => LANGUAGE_NAMES[language] ?? language;
+
 export function normalizeLanguage(language: string): string {
   return LANGUAGE_ALIASES[language.toLowerCase()] ?? language.toLowerCase();
 }

@@ -147,6 +147,24 @@ test('a non-empty folder is refused without --overwrite, and kept byte-identical
   expect(readFileSync(join(app, 'notes.txt'), 'utf8')).toBe('mine\n');
 });
 
+test('a file where the app folder should be is a clear error', () => {
+  const base = tempDir();
+  writeFileSync(join(base, 'taken'), 'x');
+  const r = runCli(['taken', '--yes', '--no-git'], { cwd: base });
+  expect(r.code).toBe(1);
+  expect(r.stderr).toBe('error: taken exists and is not a folder Choose another name for the app folder.\n');
+});
+
+test('an app inside another app is refused, as golem app new does', () => {
+  const base = tempDir();
+  expect(runCli(['outer', '--yes', '--no-git'], { cwd: base }).code).toBe(0);
+  const before = snapshotTree(base);
+  const r = runCli(['inner', '--yes', '--no-git'], { cwd: join(base, 'outer', 'components-ts') });
+  expect(r.code).toBe(1);
+  expect(r.stderr).toContain('inner would be inside the Golem app at ..');
+  expect(snapshotTree(base)).toEqual(before);
+});
+
 test('a component that exists is refused and nothing changes', () => {
   const base = tempDir();
   expect(runCli(['dup', '--yes', '--no-git', '--component', 'dup:one'], { cwd: base }).code).toBe(0);

@@ -3,6 +3,8 @@
  * with send-keys and read with capture-pane. Waits poll the screen (bounded), never sleep blindly.
  */
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { BIN } from '../helpers/cli.js';
 
 /** Tests may point at another build of the CLI (same layout as bin/), e.g. while dist/ is being rebuilt. */
@@ -23,9 +25,11 @@ function tmux(...args: string[]): string {
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-/** Stops this file's tmux server (every session); call in afterAll. */
+/** Stops this file's tmux server (every session) and removes its socket; call in afterAll. */
 export function stopTerminals(): void {
   spawnSync('tmux', ['-L', SERVER, 'kill-server']);
+  // tmux leaves the socket file behind; it lives in $TMUX_TMPDIR (default /tmp)/tmux-<uid>/.
+  rmSync(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`, SERVER), { force: true });
 }
 
 /** The option rows of the active prompt `message` on `screen`. */

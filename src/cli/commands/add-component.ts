@@ -14,7 +14,7 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 async function ask(parsed: ParsedCommand, given: Partial<AddComponentInput>): Promise<Pick<AddComponentInput, 'template' | 'name' | 'target' | 'callers'>> {
   const { promptAddComponent } = await import('../prompts/add-component.js');
   const app = loadApp(findAppRoot(parsed.cwd, given.app), { explicitRoot: true });
-  return promptAddComponent(app, { template: given.template, name: given.name, target: given.target });
+  return promptAddComponent(app, { template: given.template, name: given.name, target: given.target, cwd: parsed.cwd, offline: given.offline, extraRegistry: given.registry });
 }
 
 export async function run(parsed: ParsedCommand): Promise<number> {

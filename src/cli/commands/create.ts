@@ -4,6 +4,7 @@ import { UsageError, UserError } from '../../errors.js';
 import { createApp, witIdentifierFromFolder, type ComponentRequest, type CreateOptions, type DependencyRequest } from '../../commands/create.js';
 import { createReporter, isInteractiveTerminal } from '../output.js';
 import type { ParsedCommand } from '../table.js';
+import type { Reporter } from '../../report.js';
 
 export const DEFAULT_DIR = 'golem-app';
 export const DEFAULT_TEMPLATE = 'ts';
@@ -49,9 +50,12 @@ export async function run(parsed: ParsedCommand): Promise<number> {
   };
 
   let options: CreateOptions;
+  // After prompts, output continues clack's guide; otherwise plain lines.
+  let reporter: Reporter & { close?(): void } = createReporter();
   if (interactive && (given.dir === undefined || given.components.length === 0)) {
-    const { promptCreate } = await import('../prompts/create.js');
+    const [{ promptCreate }, { createPromptReporter }] = await Promise.all([import('../prompts/create.js'), import('../prompts/reporter.js')]);
     options = await promptCreate(parsed, given);
+    reporter = createPromptReporter();
   } else {
     const dir = resolve(parsed.cwd, given.dir ?? DEFAULT_DIR);
     const components = given.components.length > 0 ? pairTemplates(given.components, given.templates) : [defaultComponent(dir, given.templates[0])];
@@ -69,6 +73,7 @@ export async function run(parsed: ParsedCommand): Promise<number> {
       ...(typeof v.registry === 'string' ? { registry: v.registry } : {}),
     };
   }
-  await createApp(options, createReporter());
+  await createApp(options, reporter);
+  reporter.close?.();
   return 0;
 }

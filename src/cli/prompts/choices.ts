@@ -1,12 +1,11 @@
 /** The option lists the prompts show: templates by language, components, dependency types. */
 import type { RpcDependencyType } from '../../app/index.js';
-import type { TemplateEntry } from '../../templates/index.js';
+import { languageName, type TemplateEntry } from '../../templates/index.js';
 import type { Choice } from './ask.js';
 
 /** Display names of the languages we know; any other language shows its id. */
-const LANGUAGE_NAMES: Record<string, string> = { ts: 'TypeScript', rust: 'Rust' };
 
-export const languageName = (language: string): string => LANGUAGE_NAMES[language] ?? language;
+export { languageName };
 
 /** Worker-to-worker dependency types, the default first. */
 const DEPENDENCY_TYPE_CHOICES: Choice<RpcDependencyType>[] = [
