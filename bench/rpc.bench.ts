@@ -54,7 +54,8 @@ for (const functions of [1_000, 10_000, 100_000]) {
     app.tempDir = join(app.root, `golem-temp-${round}`);
     for (const c of app.components.values()) c.generatedWit = join(c.dir, `wit-generated-${round}`);
   };
-  const rounds = functions >= 100_000 ? 3 : 7;
+  // More rounds where a round is cheap: the median then reflects warmed-up code on both sides.
+  const rounds = functions >= 100_000 ? 3 : functions >= 10_000 ? 9 : 25;
   const measured = await sideBySide(
     rounds,
     { label: 'generate (from scratch)', run: async () => { fresh(); await generate(app, {}, silentReporter); } },
