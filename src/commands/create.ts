@@ -209,7 +209,9 @@ export async function createApp(options: CreateOptions, report: Reporter): Promi
         plan = addToPlan(plan, files);
       }
       for (const e of edges) {
-        writeEdits([addDependency(loadApp(dir, { explicitRoot: true }), e.caller, e.target, e.type)]);
+        writeEdits([addDependency(loadApp(dir, { explicitRoot: true }), e.caller, e.target, e.type)], {
+          verify: (texts) => loadApp(dir, { explicitRoot: true, overrides: texts }),
+        });
         report.step(`Added dependency ${e.caller} → ${e.target} (${e.type})`);
       }
     }
