@@ -3,7 +3,7 @@
  * Variables are `component_name` and `componentName` (both the component's name); filters are
  * Golem's case filters. Anything else is reported, not guessed.
  */
-import { CASE_FILTERS } from './case.js';
+import { CASE_FILTERS } from '../text/case.js';
 
 const EXPRESSION = /\{\{(.*?)\}\}/g;
 const VARIABLES = ['component_name', 'componentName'];

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findAppRoot, loadApp, renderTemplateValue } from '../../src/app/index.js';
-import { CASE_FILTERS } from '../../src/app/case.js';
+import { CASE_FILTERS } from '../../src/text/case.js';
 import { UserError } from '../../src/errors.js';
 import { tempDir } from '../helpers/cli.js';
 import { COMMON_TS_YAML, HEADER, makeTsApp, writeFiles } from './app-fixture.js';

@@ -42,3 +42,11 @@ export const CASE_FILTERS: Record<string, (text: string) => string> = {
   to_title_case: (t) => words(t).map(capital).join(' '),
   to_train_case: (t) => words(t).map(capital).join('-'),
 };
+
+const filter = (name: string) => CASE_FILTERS[name]!;
+
+/** The same conversions, typed for direct calls. */
+export const toSnake = filter('to_snake_case');
+export const toCamel = filter('to_lower_camel_case');
+export const toPascal = filter('to_pascal_case');
+export const toTitle = filter('to_title_case');
