@@ -78,7 +78,6 @@ export function witIdentifierFromFolder(dir: string): string | undefined {
 }
 
 interface ResolvedComponent extends ComponentRequest {
-  template: string;
   entry: TemplateEntry;
   registry: Registry;
 }
@@ -178,7 +177,7 @@ export async function createApp(options: CreateOptions, report: Reporter): Promi
   }
   if (existed && !isEmptyDir(dir) && !options.overwrite) {
     throw new UserError(`folder ${display} is not empty`, {
-      hint: 'Use --overwrite to write into it (only files the templates write are touched), or choose another folder.',
+      hint: 'Use --overwrite to write into it (existing files are kept, nothing is deleted), or choose another folder.',
     });
   }
 
@@ -200,20 +199,18 @@ export async function createApp(options: CreateOptions, report: Reporter): Promi
   const applied: AppliedPlan[] = [];
   try {
     applied.push(applyPlan(dir, plan));
-    if (callers.length > 0 || edges.length > 0) {
-      for (const c of callers) {
-        const app = loadApp(dir, { explicitRoot: true });
-        const target = callerTarget(app, app.components.get(c.target!)!);
-        const files = await planOne(dir, c, [], target);
-        applied.push(applyPlan(dir, files));
-        plan = addToPlan(plan, files);
-      }
-      for (const e of edges) {
-        writeEdits([addDependency(loadApp(dir, { explicitRoot: true }), e.caller, e.target, e.type)], {
-          verify: (texts) => loadApp(dir, { explicitRoot: true, overrides: texts }),
-        });
-        report.step(`Added dependency ${e.caller} → ${e.target} (${e.type})`);
-      }
+    for (const c of callers) {
+      const app = loadApp(dir, { explicitRoot: true });
+      const target = callerTarget(app, app.components.get(c.target!)!);
+      const files = await planOne(dir, c, [], target);
+      applied.push(applyPlan(dir, files));
+      plan = addToPlan(plan, files);
+    }
+    for (const e of edges) {
+      writeEdits([addDependency(loadApp(dir, { explicitRoot: true }), e.caller, e.target, e.type)], {
+        verify: (texts) => loadApp(dir, { explicitRoot: true, overrides: texts }),
+      });
+      report.step(`Added dependency ${e.caller} → ${e.target} (${e.type})`);
     }
     await report.task('Generating wit-generated and clients', () => generateAll(dir), (n) => `Generated ${n} files (wit-generated, golem-temp)`);
   } catch (err) {

@@ -25,7 +25,8 @@ export function describePlan(root: string, files: readonly PlannedWrite[]): { pa
   return files.map((f) => ({ path: f.path, action: decide(root, f).action }));
 }
 
-function decide(root: string, file: PlannedWrite): { full: string; action: WriteAction; content: Buffer } {
+/** What happens to one file; `existing` holds the bytes it replaces (merge, replace). */
+function decide(root: string, file: PlannedWrite): { full: string; action: WriteAction; content: Buffer; existing?: Buffer } {
   const full = resolveInside(root, file.path);
   if (!existsSync(full)) return { full, action: 'create', content: file.content };
   const stat = lstatSync(full);
@@ -34,16 +35,18 @@ function decide(root: string, file: PlannedWrite): { full: string; action: Write
       hint: 'Move it away or choose another folder.',
     });
   }
-  const existing = readFileSync(full);
   switch (file.onExisting) {
     case 'skip':
-      return { full, action: 'skip', content: existing };
+      return { full, action: 'skip', content: file.content };
     case 'merge-lines': {
+      const existing = readFileSync(full);
       const merged = mergeLines(existing, file.content);
-      return { full, action: merged.equals(existing) ? 'unchanged' : 'merge', content: merged };
+      return { full, action: merged.equals(existing) ? 'unchanged' : 'merge', content: merged, existing };
     }
-    case 'replace':
-      return { full, action: existing.equals(file.content) ? 'unchanged' : 'replace', content: file.content };
+    case 'replace': {
+      const existing = readFileSync(full);
+      return { full, action: existing.equals(file.content) ? 'unchanged' : 'replace', content: file.content, existing };
+    }
     case 'fail':
       throw new UserError(`${file.path} already exists`, { hint: 'Nothing was written; remove it or choose another name.' });
   }
@@ -121,7 +124,7 @@ export function applyPlan(root: string, files: readonly PlannedWrite[]): Applied
         createdFiles.push(d.full);
       } else {
         const st = lstatSync(d.full);
-        replaced.push({ full: d.full, bytes: readFileSync(d.full), mode: st.mode & 0o7777 });
+        replaced.push({ full: d.full, bytes: d.existing!, mode: st.mode & 0o7777 });
         writeFileSync(d.full, d.content);
       }
     }
