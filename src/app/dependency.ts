@@ -4,7 +4,7 @@
  * `wasm-rpc-static` typo), exactly one of target/path/url, and a target for the rpc types.
  */
 import type { Node } from 'yaml';
-import { locationOf, type ManifestDoc } from './manifest-doc.js';
+import { nodeLocation, type ManifestDoc } from './manifest-doc.js';
 import { DEPENDENCY_TYPES, type AppDependency, type DependencyType } from './model.js';
 import { closest, knownEntries, optionalString, shapeError, stringValue } from './shape.js';
 
@@ -14,7 +14,7 @@ const SCHEMA_TYPO: Record<string, DependencyType> = { 'wasm-rpc-static': 'static
 export function parseDependency(m: ManifestDoc, source: string, item: Node): AppDependency {
   const what = `dependency of '${source}'`;
   const e = knownEntries(m, item, 'dependency', what);
-  const location = locationOf(m, item);
+  const location = nodeLocation(m, item);
   const typeEntry = e.get('type');
   if (!typeEntry || typeEntry.value == null) throw shapeError(m, item, `${what} has no 'type'`, 'Add type: wasm-rpc.');
   const type = stringValue(m, typeEntry.value, `type of ${what}`);

@@ -10,7 +10,7 @@ import { isMap } from 'yaml';
 import { UserError, type SourceLocation } from '../errors.js';
 import { findAppRoot, MANIFEST_FILE } from './find-root.js';
 import { globFiles } from './glob.js';
-import { locationOf, parseManifest, type ManifestDoc } from './manifest-doc.js';
+import { nodeLocation, parseManifest, type ManifestDoc } from './manifest-doc.js';
 import { parseDependency } from './dependency.js';
 import type { App, AppComponent, AppDependency, AppTemplate, BuildStep } from './model.js';
 import { checkTemplate, readSteps, resolveComponent, type RawDefinition } from './resolve.js';
@@ -83,7 +83,7 @@ function collect(docs: ManifestDoc[], rootEntries: Map<string, Entry>): Declarat
     }
     const td = entries.get('tempDir');
     if (td?.value != null) {
-      const location = locationOf(m, td.keyNode);
+      const location = nodeLocation(m, td.keyNode);
       if (d.tempDir) throw new UserError(`tempDir is declared twice (first at ${where(d.tempDir.location)})`, { location, hint: 'Keep only one.' });
       d.tempDir = { path: abs(stringValue(m, td.value, 'tempDir')), location };
     }
@@ -97,10 +97,10 @@ function collect(docs: ManifestDoc[], rootEntries: Map<string, Entry>): Declarat
 
     for (const t of mapEntries(m, entries.get('templates')?.value, 'templates')) {
       const raw = isMap(t.value) ? (t.value.toJSON() as Record<string, unknown>) : {};
-      d.templates.add(t.key, `'${t.key}'`, { name: t.key, manifestPath: m.file, raw, location: locationOf(m, t.keyNode), def: { name: t.key, m, entry: t } });
+      d.templates.add(t.key, `'${t.key}'`, { name: t.key, manifestPath: m.file, raw, location: nodeLocation(m, t.keyNode), def: { name: t.key, m, entry: t } });
     }
     for (const c of mapEntries(m, entries.get('components')?.value, 'components')) {
-      d.components.add(c.key, `'${c.key}'`, { def: { name: c.key, m, entry: c }, location: locationOf(m, c.keyNode) });
+      d.components.add(c.key, `'${c.key}'`, { def: { name: c.key, m, entry: c }, location: nodeLocation(m, c.keyNode) });
     }
     for (const e of mapEntries(m, entries.get('dependencies')?.value, 'dependencies')) {
       for (const item of seqItems(m, e.value, `dependencies of '${e.key}'`)) {

@@ -36,6 +36,6 @@ export function locationAt(m: ManifestDoc, offset: number): SourceLocation {
 }
 
 /** Where a node starts (the document start when the node has no range, e.g. an absent value). */
-export function locationOf(m: ManifestDoc, node: Node | null | undefined): SourceLocation {
+export function nodeLocation(m: ManifestDoc, node: Node | null | undefined): SourceLocation {
   return locationAt(m, node?.range?.[0] ?? 0);
 }

@@ -9,7 +9,7 @@ import { isAbsolute, resolve } from 'node:path';
 import type { Node } from 'yaml';
 import { UserError } from '../errors.js';
 import { renderTemplateValue } from './jinja.js';
-import { locationOf, type ManifestDoc } from './manifest-doc.js';
+import { nodeLocation, type ManifestDoc } from './manifest-doc.js';
 import type { BuildStep, ComponentProperties, ComponentType } from './model.js';
 import { knownEntries, mapEntries, seqItems, shapeError, stringValue, type Entry } from './shape.js';
 
@@ -60,7 +60,7 @@ function checkProfiles(def: RawDefinition, s: Split, what: string): void {
     return;
   }
   if (!s.defaultProfile) {
-    throw new UserError(`${what} has profiles but no defaultProfile`, { location: locationOf(def.m, def.entry.keyNode), hint: `Add defaultProfile: one of ${[...s.profiles.keys()].join(', ')}.` });
+    throw new UserError(`${what} has profiles but no defaultProfile`, { location: nodeLocation(def.m, def.entry.keyNode), hint: `Add defaultProfile: one of ${[...s.profiles.keys()].join(', ')}.` });
   }
   checkDefaultIn(def.m, s.defaultProfile, s.profiles, what);
 }

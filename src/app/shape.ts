@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { UserError } from '../errors.js';
-import { locationOf, type ManifestDoc } from './manifest-doc.js';
+import { nodeLocation, type ManifestDoc } from './manifest-doc.js';
 
 const COMPONENT_PROPERTIES = [
   'sourceWit', 'generatedWit', 'componentWasm', 'linkedWasm', 'build', 'customCommands',
@@ -38,7 +38,7 @@ function kindName(node: Node): string {
 }
 
 export function shapeError(m: ManifestDoc, node: Node | null | undefined, message: string, hint?: string): UserError {
-  return new UserError(message, { location: locationOf(m, node), hint });
+  return new UserError(message, { location: nodeLocation(m, node), hint });
 }
 
 /** Entries of a mapping node (`null` = an empty value, allowed). */

@@ -5,6 +5,7 @@
  * from their targets' WIT) and dependencies, 6. generate wit-generated and clients,
  * 7. git, 8. install, 9. next steps. A failure in 4–6 removes what this run created.
  */
+import { slug } from '../text/case.js';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -68,12 +69,8 @@ export function isEmptyDir(dir: string): boolean {
 
 /** The folder name turned into a WIT identifier (the default namespace), or undefined. */
 export function witIdentifierFromFolder(dir: string): string | undefined {
-  const id = basename(resolve(dir))
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .replace(/-(?=\d)/g, '');
+  // camelCase folder names split into words; a digit joins the word before it (`app-2` → `app2`).
+  const id = slug(basename(resolve(dir)).replace(/([a-z0-9])([A-Z])/g, '$1-$2')).replace(/-(?=\d)/g, '');
   return /^[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*$/.test(id) ? id : undefined;
 }
 

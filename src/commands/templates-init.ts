@@ -1,6 +1,6 @@
 /** `templates init <dir>`: start a new template folder from a bundled one. */
 import { relative } from 'node:path';
-import { initTemplate, type InitRole } from '../templates/publish/index.js';
+import { initTemplate, type InitRole } from '../templates/publishing/index.js';
 import type { Reporter } from '../report.js';
 
 export interface TemplatesInitOptions {

@@ -1,7 +1,7 @@
 /** `templates publish <dir> --registry <git-url|path|name>`: validate, then publish into the registry. */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { publishTemplate, registryCloneUrl, type PublishOptions } from '../templates/publish/index.js';
+import { publishTemplate, registryCloneUrl, type PublishOptions } from '../templates/publishing/index.js';
 import { listRegistries, type Env } from '../templates/registries/index.js';
 import type { Reporter } from '../report.js';
 

@@ -1,5 +1,5 @@
 /** `templates validate <dir>`: render the template into a sample app and report every check. */
-import { validateTemplate, type CheckResult } from '../templates/publish/index.js';
+import { validateTemplate, type CheckResult } from '../templates/publishing/index.js';
 import type { Reporter } from '../report.js';
 
 export interface TemplatesValidateOptions {

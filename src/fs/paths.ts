@@ -1,5 +1,5 @@
 /** Path safety for everything written on behalf of a template or a plan. */
-import { isAbsolute, join, normalize, relative, sep } from 'node:path';
+import { isAbsolute, join, normalize, relative } from 'node:path';
 import { UserError } from '../errors.js';
 
 /**
@@ -19,7 +19,3 @@ export function resolveInside(root: string, relPath: string, what = 'path'): str
   return full;
 }
 
-/** `a/b/c` → the app-relative display form regardless of platform. */
-export function toPosix(p: string): string {
-  return p.split(sep).join('/');
-}

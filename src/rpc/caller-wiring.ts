@@ -6,7 +6,7 @@
  */
 import { parseWitFile, type ast, type UsePath, attachedDocsStart } from '../wit/index.js';
 import { clientImport, exportsPackage, type PackageRef } from './naming.js';
-import { applyEdits, indentationAt, lineEnding, removeLines, type TextEdit } from './text-edits.js';
+import { applyEdits, indentationAt, lineEnding, removeLines, type TextEdit } from '../text/edits.js';
 
 const pathString = (path: UsePath): string =>
   path.kind === 'local'

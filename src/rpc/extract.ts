@@ -11,7 +11,8 @@
 import { UserError } from '../errors.js';
 import { attachedDocsStart, type ast, type UsePath, type WitFile } from '../wit/index.js';
 import { EXPORTS_FILE, exportsPackage, inlineFunctionsInterface, inlineInterfaceName, interfaceId, packageId, safeDirName, type PackageRef } from './naming.js';
-import { applyEdits, dedentTail, indentationAt, lineEnding, locationOf, removeLines, type TextEdit } from './text-edits.js';
+import { applyEdits, dedentTail, indentationAt, lineEnding, removeLines, type TextEdit } from '../text/edits.js';
+import { locationOf } from '../text/lines.js';
 import { toRef } from './wit-tree.js';
 
 export interface Extraction {

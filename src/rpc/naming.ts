@@ -48,12 +48,6 @@ export const clientWorldName = (world: string): string => `wasm-rpc-client-${wor
 export const clientImport = (target: PackageRef, world: string): string =>
   interfaceId(clientPackage(target), clientInterfaceName(world));
 
-/** Prefix of every interface of a target's exports package (imports with it are removed on wiring). */
-export const exportsImportPrefix = (target: PackageRef): string => {
-  const e = exportsPackage(target);
-  return `${e.namespace}:${e.name}/`;
-};
-
 export const blockingName = (fn: string): string => `blocking-${fn}`;
 export const scheduleName = (fn: string): string => `schedule-${fn}`;
 /** `future-<fn>-result`, or `future-<resource>-<fn>-result` for resource functions. */

@@ -20,7 +20,7 @@ import { buildStubDefinition, clientDependencyPackages, selectWorld } from './st
 import { copyPackagesWithDeps, indexTreeDeps, indexWitDeps, type PackageIndex } from './wit-deps.js';
 import { ParseCache, declaredPackage, foreignPackageRefs, parseTree, resolveTree } from './wit-tree.js';
 import { generatedBaseWitDir } from './layout.js';
-import { locationOf } from './text-edits.js';
+import { locationOf } from '../text/lines.js';
 
 export interface BasePlan {
   component: AppComponent;

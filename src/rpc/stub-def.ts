@@ -8,7 +8,7 @@ import { UserError } from '../errors.js';
 import type { Function, Interface, Package, Resolve, Type, TypeDef, World } from '../wit/index.js';
 import { interfaceId } from './naming.js';
 import type { SourceRef, StubDefinition, StubEntity, StubFunction, StubParam, StubType, UsedType } from './stub-model.js';
-import { locationOf } from './text-edits.js';
+import { locationOf } from '../text/lines.js';
 import { toRef } from './wit-tree.js';
 
 /** The one world of the main package (wit-parser `select_world(main, None)`). */

@@ -25,26 +25,26 @@
  *   the `.hbs` context is documented in handlebars.ts and templates/README.md.
  * - `validateRegistryText` / `loadRegistryFile`: registry.json checked against registry.schema.json.
  */
-export type { PlannedFile } from './types.js';
-import type { Registry, RegistryJson } from './registry.js';
-export type { TemplateEntry, Registry, RegistryJson, RegistryEntryJson, TemplateKind, TemplateRole } from './registry.js';
+export type { PlannedFile } from './rendering/types.js';
+import type { Registry, RegistryJson } from './registries/registry.js';
+export type { TemplateEntry, Registry, RegistryJson, RegistryEntryJson, TemplateKind, TemplateRole } from './registries/registry.js';
 export type { TemplateMetadata } from './metadata.js';
-export type { CallerTarget, HandlebarsContext } from './handlebars.js';
-export type { ClientModel, ClientResource, ClientFunction, ClientParam } from './client-model.js';
-export type { NameForms } from './names.js';
-export { loadBundledRegistry, findCommonTemplate, normalizeLanguage, languageName, componentTemplateIds } from './registry.js';
-export { findComponentTemplate, resolveComponentTemplate, isFolderSpec } from './find.js';
-export { registerTemplateSource, resolveTemplateSource, isRemoteSpec, type TemplateSource, type TemplateSourceOptions } from './source.js';
-export { planComponent, addToPlan, type PlanComponentOptions } from './plan.js';
-export { validateComponentName, placeholderValues, nameForms } from './names.js';
-export { counterClientModel, clientNames, clientParam, clientFunction, clientResource } from './client-model.js';
+export type { CallerTarget, HandlebarsContext } from './rendering/handlebars.js';
+export type { ClientModel, ClientResource, ClientFunction, ClientParam } from './rendering/client-model.js';
+export type { NameForms } from './rendering/names.js';
+export { loadBundledRegistry, findCommonTemplate, normalizeLanguage, languageName, componentTemplateIds } from './registries/registry.js';
+export { findComponentTemplate, resolveComponentTemplate, isFolderSpec } from './sources/find.js';
+export { registerTemplateSource, fetchRemoteTemplate, isRemoteSpec, type TemplateSource, type TemplateSourceOptions } from './sources/seam.js';
+export { planComponent, addToPlan, type PlanComponentOptions } from './rendering/plan.js';
+export { validateComponentName, placeholderValues, nameForms } from './rendering/names.js';
+export { counterClientModel, clientNames, clientParam, clientFunction, clientResource } from './rendering/client-model.js';
 
 /** Checks registry.json text against registry.schema.json (+ id/language/duplicate rules); loads ajv and yaml on first use. */
 export async function validateRegistryText(text: string, file: string): Promise<RegistryJson> {
-  return (await import('./validate-registry.js')).validateRegistryText(text, file);
+  return (await import('./registries/validate.js')).validateRegistryText(text, file);
 }
 
 /** A registry from its registry.json file (validated), entry paths relative to `root`. */
 export async function loadRegistryFile(file: string, name: string, root: string): Promise<Registry> {
-  return (await import('./validate-registry.js')).loadRegistryFile(file, name, root);
+  return (await import('./registries/validate.js')).loadRegistryFile(file, name, root);
 }

@@ -50,3 +50,14 @@ export const toSnake = filter('to_snake_case');
 export const toCamel = filter('to_lower_camel_case');
 export const toPascal = filter('to_pascal_case');
 export const toTitle = filter('to_title_case');
+
+/**
+ * A name made of lowercase ASCII letters and digits joined by single `-` (`My Counter.git` →
+ * `my-counter-git`): how folder and repository names become template, registry and namespace names.
+ */
+export function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

@@ -3,6 +3,7 @@
  * of the offending token, and shows the source line with a caret under it.
  */
 import { UserError } from '../errors.js';
+import { lineColumn } from '../text/lines.js';
 
 export class WitError extends UserError {
   /** Byte-free character offset into the file source. */
@@ -11,7 +12,7 @@ export class WitError extends UserError {
   readonly excerpt: string;
 
   constructor(message: string, file: string, source: string, offset: number, hint?: string) {
-    const { line, column, lineText } = locate(source, offset);
+    const { line, column, lineText } = lineColumn(source, offset);
     super(message, { location: { file, line, column }, hint });
     this.offset = offset;
     this.excerpt = `${lineText}\n${' '.repeat(Math.max(0, column - 1))}^`;
@@ -21,18 +22,4 @@ export class WitError extends UserError {
 /** An error without a source position (missing directory, missing package for a whole dir). */
 export function witErrorAt(message: string, file: string, hint?: string): WitError {
   return new WitError(message, file, '', 0, hint);
-}
-
-/** 1-based line and column (in UTF-16 units, as editors count for BMP text) of `offset`. */
-export function locate(source: string, offset: number): { line: number; column: number; lineText: string } {
-  const at = Math.max(0, Math.min(offset, source.length));
-  let line = 1;
-  let lineStart = 0;
-  for (let i = source.indexOf('\n'); i !== -1 && i < at; i = source.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  let lineEnd = source.indexOf('\n', lineStart);
-  if (lineEnd === -1) lineEnd = source.length;
-  return { line, column: at - lineStart + 1, lineText: source.slice(lineStart, lineEnd).replace(/\r$/, '') };
 }

@@ -10,7 +10,7 @@ import { WitError } from './errors.js';
 import type * as M from './model.js';
 import { packageIdString } from './lookup.js';
 import { stableToposort, type TopoEdge } from './toposort.js';
-import { compareSemver } from './semver.js';
+import { compareSemver } from '../text/semver.js';
 import { forEachGated, isExcluded, stabilityOf, UNKNOWN } from './gates.js';
 import { forEachPath } from './paths.js';
 import { collectDeps, containsBorrow, isResource, isTypeDef, PRIMITIVE_TYPES } from './type-rules.js';

@@ -14,7 +14,7 @@ import type * as M from './model.js';
 import { parseWitFile } from './parser.js';
 import { forEachPath } from './paths.js';
 import { PackageResolver, type Lookup, type UnresolvedPackage } from './resolve-package.js';
-import { compareSemver } from './semver.js';
+import { compareSemver } from '../text/semver.js';
 
 /** The parsed files of one package source (a folder, or one file with nested package blocks). */
 export interface PackageSources {

@@ -11,7 +11,7 @@ import { applyPlan } from '../../src/fs/stage.js';
 import { registryAdd } from '../../src/commands/registry-add.js';
 import type { Reporter } from '../../src/report.js';
 import { planComponent } from '../../src/templates/index.js';
-import { initTemplate, publishTemplate, validateTemplate } from '../../src/templates/publish/index.js';
+import { initTemplate, publishTemplate, validateTemplate } from '../../src/templates/publishing/index.js';
 import { findRegistryTemplate, listRegistries, loadAddedRegistries } from '../../src/templates/registries/index.js';
 import { listFiles, tempDir } from '../helpers/cli.js';
 import { schemaErrors } from '../helpers/schema.js';

@@ -7,7 +7,7 @@ import {
   addRegistry, compareSemver, configPath, findRegistryTemplate, latestEntries, listRegistries, loadAddedRegistries, loadRegistry,
   normalizeSource, parseExtraRegistry, parseRegistryTemplateId, registryNameProblem, removeRegistry,
 } from '../../src/templates/registries/index.js';
-import { registryCloneUrl } from '../../src/templates/publish/index.js';
+import { registryCloneUrl } from '../../src/templates/publishing/index.js';
 import { tempDir } from '../helpers/cli.js';
 import { userDirs } from './helpers.js';
 

@@ -2,8 +2,8 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { initTemplate, MAX_FILE_BYTES, validateTemplate, type ValidationReport } from '../../src/templates/publish/index.js';
-import { findLeftovers } from '../../src/templates/publish/leftovers.js';
+import { initTemplate, MAX_FILE_BYTES, validateTemplate, type ValidationReport } from '../../src/templates/publishing/index.js';
+import { findLeftovers } from '../../src/templates/publishing/leftovers.js';
 import { listFiles, tempDir } from '../helpers/cli.js';
 import { schemaErrors } from '../helpers/schema.js';
 import { checkWitDir, stopOracle } from '../helpers/wit-oracle.js';

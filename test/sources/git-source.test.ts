@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { registerTemplateSource, resolveTemplateSource as resolveThroughSeam } from '../../src/templates/source.js';
+import { fetchRemoteTemplate as resolveThroughSeam, registerTemplateSource } from '../../src/templates/sources/seam.js';
 import { remoteTemplateSource, resolveTemplateSource } from '../../src/templates/sources/index.js';
 import { tempDir } from '../helpers/cli.js';
 import { git, listTree, makeFixtureRepo, TEMPLATE_SUBDIR, type FixtureRepo } from './fixture-repo.js';

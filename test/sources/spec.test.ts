@@ -3,12 +3,12 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { isRemoteSpec, resolveTemplateSource } from '../../src/templates/sources/index.js';
-import { parseSourceSpec } from '../../src/templates/sources/spec.js';
+import { resolveTemplateSource } from '../../src/templates/sources/index.js';
+import { isSourceSpec, parseSourceSpec } from '../../src/templates/sources/spec.js';
 import { tempDir } from '../helpers/cli.js';
 import { FIXTURE_REPO, TEMPLATE_SUBDIR } from './fixture-repo.js';
 
-describe('isRemoteSpec: sources versus registry ids', () => {
+describe('isSourceSpec: sources versus registry ids', () => {
   it.each([
     'github:owner/repo',
     'github:owner/repo/sub/dir#v1',
@@ -27,10 +27,10 @@ describe('isRemoteSpec: sources versus registry ids', () => {
     '/abs/template',
     '~/templates/x',
     '.',
-  ])('%s is a source', (spec) => expect(isRemoteSpec(spec)).toBe(true));
+  ])('%s is a source', (spec) => expect(isSourceSpec(spec)).toBe(true));
 
   it.each(['ts', 'rust', 'ts/default', 'rust/caller', 'default', 'ext::sh -c evil', 'ts:default'])('%s is not a source', (spec) =>
-    expect(isRemoteSpec(spec)).toBe(false),
+    expect(isSourceSpec(spec)).toBe(false),
   );
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameParts, placeholderValues, substitutePlaceholders, validateComponentName } from '../../src/templates/names.js';
+import { nameParts, placeholderValues, substitutePlaceholders, validateComponentName } from '../../src/templates/rendering/names.js';
 
 const table = (name: string) => new Map(placeholderValues(name));
 

@@ -8,7 +8,7 @@ import { parseManifest } from '../manifest-doc.js';
 import type { Edit } from '../model.js';
 import { planInsert } from './insert.js';
 import type { Value } from './render.js';
-import { makeEdit } from './splice.js';
+import { makeEdit } from './make-edit.js';
 import { detectStyle } from './style.js';
 
 export interface ComponentEntry {

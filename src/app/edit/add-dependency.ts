@@ -13,7 +13,8 @@ import type { App, AppComponent, Edit, RpcDependencyType } from '../model.js';
 import { closest } from '../shape.js';
 import { planInsert } from './insert.js';
 import { scalarText } from './render.js';
-import { makeEdit, type Splice } from './splice.js';
+import type { TextEdit } from '../../text/edits.js';
+import { makeEdit } from './make-edit.js';
 import { detectStyle } from './style.js';
 
 export interface AddDependencyOptions {
@@ -47,9 +48,9 @@ function findTypeScalar(m: ManifestDoc, caller: string, target: string): Scalar 
 }
 
 /** Replaces a scalar's text, keeping its quoting style. */
-function replaceScalar(node: Scalar, value: string): Splice {
+function replaceScalar(node: Scalar, value: string): TextEdit {
   const quote = node.type === 'QUOTE_DOUBLE' ? '"' : node.type === 'QUOTE_SINGLE' ? "'" : '';
-  return { at: node.range![0], remove: node.range![1] - node.range![0], insert: quote ? `${quote}${value}${quote}` : scalarText(value) };
+  return { start: node.range![0], end: node.range![1], text: quote ? `${quote}${value}${quote}` : scalarText(value) };
 }
 
 /** Plans (does not write) the edit that makes `caller` depend on `target`. */

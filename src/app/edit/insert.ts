@@ -6,9 +6,9 @@
  */
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { UserError } from '../../errors.js';
-import { locationOf, type ManifestDoc } from '../manifest-doc.js';
+import { nodeLocation, type ManifestDoc } from '../manifest-doc.js';
 import { blockItemLines, blockPairLines, flowText, type Value } from './render.js';
-import type { Splice } from './splice.js';
+import type { TextEdit } from '../../text/edits.js';
 import { columnAt, type FileStyle } from './style.js';
 
 /** What to add at the end of the path: an item of a list, or an entry of a mapping. */
@@ -55,9 +55,9 @@ function nextLine(ctx: Ctx, offset: number): { at: number; lead: string } {
   return nl < 0 ? { at: ctx.m.text.length, lead: ctx.style.eol } : { at: nl + 1, lead: '' };
 }
 
-function linesAfter(ctx: Ctx, offset: number, lines: string[], gap = ''): Splice {
+function linesAfter(ctx: Ctx, offset: number, lines: string[], gap = ''): TextEdit {
   const { at, lead } = nextLine(ctx, offset);
-  return { at, remove: 0, insert: lead + gap + lines.map((l) => l + ctx.style.eol).join('') };
+  return { start: at, end: at, text: lead + gap + lines.map((l) => l + ctx.style.eol).join('') };
 }
 
 /** The value for the missing part of a path. */
@@ -67,7 +67,7 @@ function nested(path: readonly string[], leaf: Leaf): Value {
 }
 
 function fail(ctx: Ctx, node: Node | null | undefined, message: string): never {
-  throw new UserError(message, { location: locationOf(ctx.m, node), hint: 'Fix the golem.yaml by hand, then run the command again.' });
+  throw new UserError(message, { location: nodeLocation(ctx.m, node), hint: 'Fix the golem.yaml by hand, then run the command again.' });
 }
 
 /** Blank line before a new top-level key when the file separates its top-level sections that way. */
@@ -80,8 +80,8 @@ function sectionGap(ctx: Ctx, map: YAMLMap): string {
   return before.length > 0 && before[before.length - 1]!.trim() === '' ? ctx.style.eol : '';
 }
 
-/** Splices that add `leaf` under `path` inside `container` (the value owned by `owner`). */
-export function planInsert(ctx: Ctx, container: Node | null, owner: Owner | null, path: readonly string[], leaf: Leaf): Splice[] {
+/** TextEdits that add `leaf` under `path` inside `container` (the value owned by `owner`). */
+export function planInsert(ctx: Ctx, container: Node | null, owner: Owner | null, path: readonly string[], leaf: Leaf): TextEdit[] {
   const text = ctx.m.text;
   if (isEmptyValue(container)) {
     const value = nested(path, leaf);
@@ -89,19 +89,19 @@ export function planInsert(ctx: Ctx, container: Node | null, owner: Owner | null
       // An empty document: the new key goes at the end, after any comments.
       const lead = text.length > 0 && !text.endsWith('\n') ? ctx.style.eol : '';
       const [key, inner] = Object.entries(value as Record<string, Value>)[0]!;
-      return [{ at: text.length, remove: 0, insert: lead + blockPairLines(key, inner, 0, ctx.style).map((l) => l + ctx.style.eol).join('') }];
+      return [{ start: text.length, end: text.length, text: lead + blockPairLines(key, inner, 0, ctx.style).map((l) => l + ctx.style.eol).join('') }];
     }
     if (owner.inFlow) return [replaceEmptyInFlow(ctx, container, owner, value)];
     const keyCol = columnAt(text, owner.key.range![0]);
     const lines = Array.isArray(value)
       ? value.flatMap((item) => blockItemLines(item, keyCol + (ctx.style.seqIndented ? ctx.style.indent : 0), ctx.style))
       : Object.entries(value).flatMap(([k, v]) => blockPairLines(k, v, keyCol + ctx.style.indent, ctx.style));
-    const splices: Splice[] = [];
+    const splices: TextEdit[] = [];
     if (container?.range && container.range[1] > container.range[0]) {
       // Drop `~` / `null` / `{}` / `[]` with the spaces before it; the block goes on the next lines.
       let from = container.range[0];
       while (from > 0 && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--;
-      splices.push({ at: from, remove: container.range[1] - from, insert: '' });
+      splices.push({ start: from, end: container.range[1], text: '' });
     }
     splices.push(linesAfter(ctx, container?.range ? container.range[1] : owner.key.range![1], lines));
     return splices;
@@ -135,13 +135,13 @@ export function planInsert(ctx: Ctx, container: Node | null, owner: Owner | null
 }
 
 /** Inside `{…}` an empty value (`[]`, `{}`, `~`, nothing) is replaced by flow text in place. */
-function replaceEmptyInFlow(ctx: Ctx, container: Node | null, owner: Owner, value: Value): Splice {
+function replaceEmptyInFlow(ctx: Ctx, container: Node | null, owner: Owner, value: Value): TextEdit {
   const flow = flowText(value, owner.spaced);
   if (container?.range && container.range[1] > container.range[0]) {
-    return { at: container.range[0], remove: container.range[1] - container.range[0], insert: flow };
+    return { start: container.range[0], end: container.range[1], text: flow };
   }
   const colon = ctx.m.text.indexOf(':', owner.key.range![1]);
-  return { at: colon + 1, remove: 0, insert: ` ${flow}` };
+  return { start: colon + 1, end: colon + 1, text: ` ${flow}` };
 }
 
 /** The file style with this list's own item indent (`-` to keys) when its items are block mappings. */
@@ -151,16 +151,16 @@ function itemStyle(ctx: Ctx, seq: YAMLSeq): FileStyle {
   return itemIndent > 0 ? { ...ctx.style, itemIndent } : ctx.style;
 }
 
-function blockAppendPair(ctx: Ctx, map: YAMLMap, owner: Owner | null, key: string, value: Value): Splice {
+function blockAppendPair(ctx: Ctx, map: YAMLMap, owner: Owner | null, key: string, value: Value): TextEdit {
   const col = columnAt(ctx.m.text, (map.items[0]!.key as Node).range![0]);
   return linesAfter(ctx, contentEnd(ctx.m.text, map), blockPairLines(key, value, col, ctx.style), owner === null ? sectionGap(ctx, map) : '');
 }
 
 /** `[a, b]` → `[a, b, c]`: text goes after the last item, keeping the closing bracket's spacing. */
-function flowAppend(ctx: Ctx, collection: YAMLMap | YAMLSeq, itemText: string): Splice {
+function flowAppend(ctx: Ctx, collection: YAMLMap | YAMLSeq, itemText: string): TextEdit {
   const last = collection.items[collection.items.length - 1] as Node | Pair;
   const end = contentEnd(ctx.m.text, (isPair(last) ? ((last.value as Node | null) ?? last.key) : last) as Node);
-  return { at: end, remove: 0, insert: `, ${itemText}` };
+  return { start: end, end, text: `, ${itemText}` };
 }
 
 /** Whether flow collections in this spot are written `{ a: b }` (spaced) or `{a: b}`. */

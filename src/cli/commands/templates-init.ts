@@ -1,7 +1,7 @@
 /** `create-golem-app templates init <dir> [--language ts|rust] [--role provider|caller]` */
 import { resolve } from 'node:path';
 import { templatesInit } from '../../commands/templates-init.js';
-import type { InitRole } from '../../templates/publish/index.js';
+import type { InitRole } from '../../templates/publishing/index.js';
 import { createReporter } from '../output.js';
 import type { ParsedCommand } from '../table.js';
 

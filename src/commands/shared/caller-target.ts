@@ -6,7 +6,7 @@
 import type { App, AppComponent } from '../../app/index.js';
 import { clientStubDefinition, type StubDefinition, type StubType } from '../../rpc/index.js';
 import { clientNames, type CallerTarget, type ClientModel } from '../../templates/index.js';
-import { clientFunction, clientParam, clientResource } from '../../templates/client-model.js';
+import { clientFunction, clientParam, clientResource } from '../../templates/rendering/client-model.js';
 
 /** WIT text of a client signature type. */
 function witType(t: StubType, names: Map<string, string>): string {

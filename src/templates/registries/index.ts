@@ -12,11 +12,12 @@
  *
  * `extra` is a `--registry` value added for one command: `<source>` or `<name>=<source>`.
  */
+import { slug } from '../../text/case.js';
 import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { silentReporter } from '../../report.js';
 import { UserError } from '../../errors.js';
-import { loadBundledRegistry, registryFromJson, type Registry, type TemplateEntry } from '../registry.js';
+import { loadBundledRegistry, registryFromJson, type Registry, type TemplateEntry } from './registry.js';
 import { METADATA_FILE } from '../metadata.js';
 import { subfolder } from '../sources/fetched.js';
 import { resolveTemplateSource } from '../sources/index.js';
@@ -24,11 +25,11 @@ import { listRegistries, normalizeSource, type AddedRegistry, type Env } from '.
 import { fetchRegistryFolder, type FetchOptions } from './fetch.js';
 import { parseRegistryTemplateId, qualifiedId, registryNameProblem } from './names.js';
 import { readRegistryJson } from './registry-json.js';
-import { compareSemver } from './semver.js';
+import { compareSemver } from '../../text/semver.js';
 
 export { addRegistry, configPath, listRegistries, normalizeSource, removeRegistry, type AddedRegistry, type Env } from './config.js';
 export { assertRegistryName, parseRegistryTemplateId, qualifiedId, registryNameProblem, type RegistryTemplateRef } from './names.js';
-export { compareSemver, isSemver } from './semver.js';
+export { compareSemver, isSemver } from '../../text/semver.js';
 export { readRegistryJson, REGISTRY_FILE } from './registry-json.js';
 
 export interface RegistryOptions extends FetchOptions {
@@ -45,7 +46,7 @@ export function parseExtraRegistry(extra: string, cwd = process.cwd()): AddedReg
     return { name: extra.slice(0, eq), source: normalizeSource(extra.slice(eq + 1), cwd) };
   }
   const last = extra.replace(/#.*$/, '').replace(/[\\/]+$/, '').split(/[\\/:]/).pop() ?? '';
-  const derived = last.replace(/\.git$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^[^a-z]+|-+$/g, '');
+  const derived = slug(last.replace(/\.git$/, '')).replace(/^[^a-z]+/, '');
   return { name: registryNameProblem(derived) === undefined ? derived : 'registry', source: normalizeSource(extra, cwd) };
 }
 

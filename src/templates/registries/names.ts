@@ -4,7 +4,7 @@
  * and `acme/ts/caller` always a registry one.
  */
 import { UserError } from '../../errors.js';
-import { canonicalTemplateId } from '../registry.js';
+import { canonicalTemplateId } from './registry.js';
 
 /** Golem 1.2.5's language names and aliases (golem-templates `GuestLanguage::from_string`), plus ours. */
 const RESERVED = new Set([

@@ -6,8 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../../errors.js';
-import type { RegistryJson } from '../registry.js';
-import { validateRegistryText } from '../validate-registry.js';
+import type { RegistryJson } from './registry.js';
+import { validateRegistryText } from './validate.js';
 
 export const REGISTRY_FILE = 'registry.json';
 

@@ -9,13 +9,13 @@ import { join } from 'node:path';
 import { silentReporter, type Reporter } from '../../report.js';
 import { UserError } from '../../errors.js';
 import { METADATA_FILE, readTemplateMetadata } from '../metadata.js';
-import type { TemplateSource, TemplateSourceOptions } from '../source.js';
+import type { TemplateSource, TemplateSourceOptions } from './seam.js';
 import { defaultCacheDir } from './cache.js';
 import { sourceFailure } from './failures.js';
 import type { FetchContext, FetchedSource } from './fetched.js';
 import { fetchGitSource } from './git-source.js';
 import { fetchHostedSource } from './hosted-source.js';
-import { isRemoteSourceSpec, isSourceSpec, parseSourceSpec, type SourceSpec } from './spec.js';
+import { isRemoteSourceSpec, parseSourceSpec, type SourceSpec } from './spec.js';
 
 export type { FetchedSource } from './fetched.js';
 
@@ -37,11 +37,6 @@ export interface ResolvedTemplateSource {
   description: string;
   /** The commit the template was taken from, for git and hosted sources. */
   commit?: string;
-}
-
-/** True when `spec` is a hosted shorthand/URL, a git URL or a folder path rather than a registry id. */
-export function isRemoteSpec(spec: string): boolean {
-  return isSourceSpec(spec);
 }
 
 type Fetcher = (source: SourceSpec, context: FetchContext, what: string) => Promise<FetchedSource>;

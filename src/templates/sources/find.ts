@@ -5,8 +5,8 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { localTemplate } from './local.js';
-import { findTemplateById, type Registry, type TemplateEntry } from './registry.js';
-import { isRemoteSpec, resolveTemplateSource, type TemplateSourceOptions } from './source.js';
+import { findTemplateById, type Registry, type TemplateEntry } from '../registries/registry.js';
+import { fetchRemoteTemplate, isRemoteSpec, type TemplateSourceOptions } from './seam.js';
 
 export function isFolderSpec(spec: string): boolean {
   return isAbsolute(spec) || spec === '.' || spec === '..' || /^\.\.?[\\/]/.test(spec);
@@ -18,10 +18,10 @@ export function findComponentTemplate(registry: Registry, id: string, cwd = proc
 
 /** Like findComponentTemplate, also for remote specs and registry entries with a remote `source`. */
 export async function resolveComponentTemplate(registry: Registry, spec: string, options: TemplateSourceOptions): Promise<TemplateEntry> {
-  if (isRemoteSpec(spec)) return { ...localTemplate(await resolveTemplateSource(spec, options), specPath(spec)), origin: spec };
+  if (isRemoteSpec(spec)) return { ...localTemplate(await fetchRemoteTemplate(spec, options), specPath(spec)), origin: spec };
   const entry = findComponentTemplate(registry, spec, options.cwd);
   if (entry.source && !entry.path) {
-    return { ...localTemplate(await resolveTemplateSource(entry.source, options), specPath(entry.source)), id: entry.id, origin: entry.origin };
+    return { ...localTemplate(await fetchRemoteTemplate(entry.source, options), specPath(entry.source)), id: entry.id, origin: entry.origin };
   }
   return entry;
 }

@@ -6,9 +6,9 @@
  */
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { UserError } from '../errors.js';
-import { readTemplateMetadata, templateExtension, METADATA_FILE } from './metadata.js';
-import { knownLanguage, normalizeLanguage, type TemplateEntry } from './registry.js';
+import { UserError } from '../../errors.js';
+import { readTemplateMetadata, templateExtension, METADATA_FILE } from '../metadata.js';
+import { knownLanguage, normalizeLanguage, type TemplateEntry } from '../registries/registry.js';
 
 /** Golem's template name: the folder name without `<lang>-app-component-` / `<lang>-app-` (golem-templates `parse_template`). */
 export function golemTemplateName(folderName: string): string {

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fallbackIdentityArgs, nonInteractiveGit, type SimpleGit } from '../../git/index.js';
 import { UserError } from '../../errors.js';
-import type { RegistryJson } from '../registry.js';
+import type { RegistryJson } from '../registries/registry.js';
 import { REGISTRY_FILE } from '../registries/registry-json.js';
 import { gitReason } from '../sources/git-command.js';
 

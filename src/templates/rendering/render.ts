@@ -12,10 +12,10 @@
  */
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../errors.js';
-import { resolveInside } from '../fs/paths.js';
+import { UserError } from '../../errors.js';
+import { resolveInside } from '../../fs/paths.js';
 import { expandManifestMarkers, renderComponentManifest } from './manifest.js';
-import { METADATA_FILE, type TemplateMetadata } from './metadata.js';
+import { METADATA_FILE, type TemplateMetadata } from '../metadata.js';
 import { substitutePlaceholders } from './names.js';
 import type { PlannedFile } from './types.js';
 

@@ -5,7 +5,7 @@
  * non-blocking calls on three workers, awaited together with `wasi:io/poll` (as in Golem's
  * worker-to-worker guide).
  */
-import { UserError } from '../errors.js';
+import { UserError } from '../../errors.js';
 import type { ClientFunction, ClientModel, ClientParam, ClientResource } from './client-model.js';
 
 type Language = 'ts' | 'rust';

@@ -3,7 +3,7 @@
  * a git URL, …) into a local folder. Remote sources register themselves here
  * (src/templates/sources/, another module); a local folder path needs no source.
  */
-import { UserError } from '../errors.js';
+import { UserError } from '../../errors.js';
 
 export interface TemplateSourceOptions {
   /** Use only caches, never the network. */
@@ -31,7 +31,7 @@ export function isRemoteSpec(spec: string): boolean {
   return (/^[a-z][a-z0-9+.-]*:/i.test(spec) && !/^[a-z]:[\\/]/i.test(spec)) || /^[^\s/@]+@[^\s/:]+:/.test(spec);
 }
 
-export async function resolveTemplateSource(spec: string, options: TemplateSourceOptions): Promise<string> {
+export async function fetchRemoteTemplate(spec: string, options: TemplateSourceOptions): Promise<string> {
   const source = sources.find((s) => s.matches(spec));
   if (!source) {
     throw new UserError(`no template source can fetch '${spec}'`, {

@@ -4,7 +4,7 @@
  * replaced in Golem's order (golem-templates `transform`, v1.2.5) so later patterns see the
  * output of earlier ones exactly as Golem does.
  */
-import { toPascal as pascal, toSnake as snake, toTitle as title } from '../text/case.js';
+import { toPascal as pascal, toSnake as snake, toTitle as title } from '../../text/case.js';
 
 const WIT_IDENTIFIER = /^[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*$/;
 const EXAMPLE = 'example:shopping-cart';

@@ -5,8 +5,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packagePath } from '../fs/package-root.js';
-import type { TemplateMetadata } from './metadata.js';
+import { packagePath } from '../../fs/package-root.js';
+import type { TemplateMetadata } from '../metadata.js';
 import type { PlannedFile } from './types.js';
 
 /** Golem takes every `golem*` folder for the host WIT (golem-templates `parse_template`). */

@@ -68,12 +68,3 @@ export function dedentTail(text: string, indent: string): string {
 
 /** The line ending a file uses (CRLF files keep CRLF in inserted lines). */
 export const lineEnding = (source: string): string => (source.includes('\r\n') ? '\r\n' : '\n');
-
-/** 1-based line and column of `offset` in `source`, for error locations. */
-export function locationOf(file: string, source: string, offset: number): { file: string; line: number; column: number } {
-  const before = source.slice(0, offset);
-  const lineStartAt = before.lastIndexOf('\n') + 1;
-  let line = 1;
-  for (let i = before.indexOf('\n'); i !== -1; i = before.indexOf('\n', i + 1)) line++;
-  return { file, line, column: offset - lineStartAt + 1 };
-}

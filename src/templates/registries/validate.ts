@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
-import { UserError } from '../errors.js';
-import { packagePath } from '../fs/package-root.js';
+import { UserError } from '../../errors.js';
+import { packagePath } from '../../fs/package-root.js';
 import { registryFromJson, type Registry, type RegistryJson } from './registry.js';
 
 interface SchemaError {

@@ -13,11 +13,11 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../errors.js';
+import { UserError } from '../../errors.js';
 import { callerExample, type CallerExample } from './caller-example.js';
 import type { ClientModel } from './client-model.js';
 import { nameForms, type NameForms } from './names.js';
-import type { TemplateEntry } from './registry.js';
+import type { TemplateEntry } from '../registries/registry.js';
 
 export interface CallerTarget {
   /** `ns:name` of the component the caller calls. */

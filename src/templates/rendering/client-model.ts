@@ -4,7 +4,7 @@
  * value. It is filled from client generation (src/rpc) by the command that creates a caller;
  * `counterClientModel` derives it for the bundled counter provider when no WIT is at hand.
  */
-import { toCamel as camel, toPascal as pascal, toSnake as snake } from '../text/case.js';
+import { toCamel as camel, toPascal as pascal, toSnake as snake } from '../../text/case.js';
 import { nameForms } from './names.js';
 
 export interface ClientParam {

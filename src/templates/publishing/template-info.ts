@@ -9,11 +9,12 @@
  * Without the key the language is recognised from the files (Cargo.toml._ → rust,
  * package.json → ts) and the role is `provider`.
  */
+import { slug } from '../../text/case.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { UserError } from '../../errors.js';
 import { readTemplateMetadata, templateExtension, type TemplateExtension, type TemplateMetadata } from '../metadata.js';
-import { normalizeLanguage, type TemplateRole } from '../registry.js';
+import { normalizeLanguage, type TemplateRole } from '../registries/registry.js';
 
 export { EXTENSION_KEY, type TemplateExtension } from '../metadata.js';
 export const LANGUAGES = ['ts', 'rust'] as const;
@@ -54,7 +55,7 @@ export function inferLanguage(dir: string): string | undefined {
 
 /** A folder name turned into a template name (`My Counter` → `my-counter`). */
 export function templateNameFromFolder(dir: string): string | undefined {
-  const name = basename(resolve(dir)).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const name = slug(basename(resolve(dir)));
   return /^[a-z][a-z0-9-]*$/.test(name) ? name : undefined;
 }
 

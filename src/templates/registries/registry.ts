@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { UserError } from '../errors.js';
-import { packagePath } from '../fs/package-root.js';
+import { UserError } from '../../errors.js';
+import { packagePath } from '../../fs/package-root.js';
 
 export type TemplateKind = 'common' | 'component';
 export type TemplateRole = 'provider' | 'caller' | 'other';

@@ -5,12 +5,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../errors.js';
-import { resolveInside } from '../fs/paths.js';
-import { mergeLines } from '../fs/stage.js';
-import { assertSupported, readTemplateMetadata } from './metadata.js';
+import { UserError } from '../../errors.js';
+import { resolveInside } from '../../fs/paths.js';
+import { mergeLines } from '../../fs/stage.js';
+import { assertSupported, readTemplateMetadata } from '../metadata.js';
 import { placeholderValues, validateComponentName } from './names.js';
-import { findCommonTemplate, type Registry, type TemplateEntry } from './registry.js';
+import { findCommonTemplate, type Registry, type TemplateEntry } from '../registries/registry.js';
 import { renderTemplateFolder } from './render.js';
 import type { PlannedFile } from './types.js';
 import { planWitDeps } from './wit-deps.js';
