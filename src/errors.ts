@@ -2,6 +2,14 @@
  * The one error type for everything a user can fix: bad names, directories, manifests, WIT,
  * templates, network, git. The CLI prints it as one line (`file:line:col: message`, then the
  * hint) with exit code 1, never a stack trace. Anything else that escapes is a bug.
+ *
+ * Every error carries a stable `code` for programs (`--json`, the API): `E_USAGE` (exit 2),
+ * `E_INPUT` (a bad flag or argument value), `E_CANCELLED`,
+ * `E_MANIFEST` (golem.yaml), `E_WIT`, `E_TEMPLATE`, `E_SOURCE` (fetching templates and
+ * registries), `E_REGISTRY`, `E_APP` (the app as a whole: names, components, dependencies),
+ * `E_PATH` (a path that would leave the folder), `E_CONFLICT` (something in the way),
+ * `E_CHANGED` (a file changed since it was read), `E_PERMISSION`, `E_WRITE`, `E_GIT`, `E_INSTALL`,
+ * and `E_USER` for the rest.
  */
 export interface SourceLocation {
   file: string;
@@ -17,16 +25,27 @@ export const EXIT = { failure: 1, usage: 2, cancelled: 130 } as const;
 /** Brand shared by every copy of this module (the CLI entry and the command chunks are separate bundles). */
 const BRAND = Symbol.for('create-golem-app.UserError');
 
+export interface UserErrorOptions {
+  location?: SourceLocation;
+  hint?: string;
+  exitCode?: number;
+  cause?: unknown;
+  /** Stable error code (default `E_USER`). */
+  code?: string;
+}
+
 export class UserError extends Error {
-  override readonly name = 'UserError';
+  override readonly name: string = 'UserError';
   readonly [BRAND] = true;
+  readonly code: string;
   readonly location?: SourceLocation;
   /** What to do about it, shown after the message. */
   readonly hint?: string;
   readonly exitCode: number;
 
-  constructor(message: string, options: { location?: SourceLocation; hint?: string; exitCode?: number; cause?: unknown } = {}) {
+  constructor(message: string, options: UserErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = options.code ?? 'E_USER';
     this.location = options.location;
     this.hint = options.hint;
     this.exitCode = options.exitCode ?? EXIT.failure;
@@ -47,13 +66,13 @@ export class UserError extends Error {
 /** A usage error: unknown command or flag, missing argument (exit code 2). */
 export class UsageError extends UserError {
   constructor(message: string, options: { hint?: string } = {}) {
-    super(message, { ...options, exitCode: EXIT.usage });
+    super(message, { ...options, code: 'E_USAGE', exitCode: EXIT.usage });
   }
 }
 
 /** The user cancelled a prompt (exit code 130). Nothing has been written. */
 export class CancelledError extends UserError {
   constructor() {
-    super('cancelled', { exitCode: EXIT.cancelled });
+    super('cancelled', { code: 'E_CANCELLED', exitCode: EXIT.cancelled });
   }
 }

@@ -4,8 +4,8 @@
  * Wildcards never descend into node_modules or .git (an npm install would otherwise bring
  * in every package's golem.yaml).
  */
-import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { FileView } from '../fs/files.js';
 
 const SKIPPED = new Set(['node_modules', '.git']);
 
@@ -33,57 +33,33 @@ function escape(text: string): string {
 
 const hasWildcard = (segment: string) => /[*?{]/.test(segment);
 
-function listDir(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
-}
-
-function isDir(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function walk(dir: string, segments: string[], out: Set<string>): void {
+function walk(files: FileView, dir: string, segments: string[], out: Set<string>): void {
   const [segment, ...rest] = segments;
   if (segment === undefined) return;
   const last = rest.length === 0;
   if (segment === '**') {
-    walk(dir, rest, out); // zero folders
-    for (const name of listDir(dir)) {
-      if (SKIPPED.has(name) || !isDir(join(dir, name))) continue;
-      walk(join(dir, name), segments, out);
+    walk(files, dir, rest, out); // zero folders
+    for (const name of files.list(dir)) {
+      if (SKIPPED.has(name) || !files.isDir(join(dir, name))) continue;
+      walk(files, join(dir, name), segments, out);
     }
     return;
   }
-  const names = hasWildcard(segment) ? listDir(dir).filter((n) => !SKIPPED.has(n) && segmentRegex(segment).test(n)) : [segment];
+  const names = hasWildcard(segment) ? files.list(dir).filter((n) => !SKIPPED.has(n) && segmentRegex(segment).test(n)) : [segment];
   for (const name of names) {
     const path = join(dir, name);
-    if (last ? isFile(path) : isDir(path)) {
+    if (last ? files.isFile(path) : files.isDir(path)) {
       if (last) out.add(path);
-      else walk(path, rest, out);
+      else walk(files, path, rest, out);
     }
   }
 }
 
 /** Absolute paths of the files matching any of `patterns` (relative to `root`), sorted. */
-export function globFiles(root: string, patterns: readonly string[]): string[] {
+export function globFiles(files: FileView, root: string, patterns: readonly string[]): string[] {
   const out = new Set<string>();
   for (const pattern of patterns) {
-    walk(resolve(root), pattern.split(/[\\/]+/).filter((s) => s !== '' && s !== '.'), out);
+    walk(files, resolve(root), pattern.split(/[\\/]+/).filter((s) => s !== '' && s !== '.'), out);
   }
   return [...out].sort();
 }

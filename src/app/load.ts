@@ -4,13 +4,13 @@
  * templates and dependencies across documents, unknown dependency types and targets — each error
  * naming file:line:column. `overrides` lets an editor check its result before writing it.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { isMap } from 'yaml';
 import { UserError, type SourceLocation } from '../errors.js';
 import { findAppRoot, MANIFEST_FILE } from './find-root.js';
 import { globFiles } from './glob.js';
-import { nodeLocation, parseManifest, type ManifestDoc } from './manifest-doc.js';
+import { DiskFiles } from '../fs/files.js';
+import { ManifestCache, type ManifestDoc, type ManifestSource, nodeLocation, parseManifest } from './manifest-doc.js';
 import { parseDependency } from './dependency.js';
 import type { App, AppComponent, AppDependency, AppTemplate, BuildStep } from './model.js';
 import { checkTemplate, readSteps, resolveComponent, type RawDefinition } from './resolve.js';
@@ -21,24 +21,14 @@ export interface LoadOptions {
   explicitRoot?: boolean;
   /** Text to use instead of a file's bytes, by absolute path (an edit checked before it is written). */
   overrides?: ReadonlyMap<string, string>;
+  /** Where golem.yaml files are read and parsed (a session's: each read once); default: the disk. */
+  source?: ManifestSource;
 }
 
 const DEFAULT_INCLUDES = ['**/golem.yaml'];
 const DEFAULT_TEMP_DIR = 'golem-temp';
 
 const where = (l: SourceLocation) => `${l.file}:${l.line}:${l.column}`;
-
-function readManifest(file: string, overrides: ReadonlyMap<string, string> | undefined): ManifestDoc {
-  let text = overrides?.get(file);
-  if (text === undefined) {
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (err) {
-      throw new UserError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { hint: 'Check that the file exists and is readable.' });
-    }
-  }
-  return parseManifest(file, text);
-}
 
 /** Entities that must be declared once across all documents (Golem: "defined in multiple sources"). */
 class UniqueRegistry<T extends { location: SourceLocation }> {
@@ -154,13 +144,19 @@ function buildComponent(d: Declarations, name: string, def: RawDefinition, locat
 }
 
 export function loadApp(rootOrInside: string, options: LoadOptions = {}): App {
-  const root = options.explicitRoot ? findAppRoot(rootOrInside, '.') : findAppRoot(rootOrInside);
+  const source = options.source ?? new ManifestCache(new DiskFiles());
+  const overrides = options.overrides;
+  const readManifest = (file: string): ManifestDoc => {
+    const text = overrides?.get(file);
+    return text === undefined ? source.manifest(file) : parseManifest(file, text);
+  };
+  const root = findAppRoot(rootOrInside, options.explicitRoot ? '.' : undefined, source);
   const rootFile = join(root, MANIFEST_FILE);
-  const rootDoc = readManifest(rootFile, options.overrides);
+  const rootDoc = readManifest(rootFile);
   const rootEntries = knownEntries(rootDoc, rootDoc.doc.contents, 'the manifest');
   const includesEntry = rootEntries.get('includes');
   const includes = includesEntry?.value != null ? stringList(rootDoc, includesEntry.value, 'includes') : DEFAULT_INCLUDES;
-  const docs = [rootDoc, ...globFiles(root, includes).filter((f) => f !== rootFile).map((f) => readManifest(f, options.overrides))];
+  const docs = [rootDoc, ...globFiles(source.files, root, includes).filter((f) => f !== rootFile).map(readManifest)];
 
   const d = collect(docs, rootEntries);
   checkDependencyEnds(d);
@@ -177,9 +173,4 @@ export function loadApp(rootOrInside: string, options: LoadOptions = {}): App {
     templates: new Map([...d.templates.items].map(([k, { def: _def, ...t }]) => [k, t])),
     dependencies: [...d.deps.items.values()],
   };
-}
-
-/** For editors: one golem.yaml read and parsed the same way `loadApp` does. */
-export function readManifestDoc(file: string): ManifestDoc {
-  return readManifest(file, undefined);
 }

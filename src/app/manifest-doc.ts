@@ -4,6 +4,7 @@
  */
 import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { UserError, type SourceLocation } from '../errors.js';
+import type { FileView } from '../fs/files.js';
 
 export interface ManifestDoc {
   /** Absolute path. */
@@ -22,6 +23,7 @@ export function parseManifest(file: string, text: string): ManifestDoc {
     const [start] = error.linePos ?? [];
     const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new UserError(`invalid YAML: ${message}`, {
+      code: 'E_MANIFEST',
       location: { file, line: start?.line ?? 1, column: start?.col ?? 1 },
       hint: 'Fix the syntax of this golem.yaml.',
     });
@@ -38,4 +40,36 @@ export function locationAt(m: ManifestDoc, offset: number): SourceLocation {
 /** Where a node starts (the document start when the node has no range, e.g. an absent value). */
 export function nodeLocation(m: ManifestDoc, node: Node | null | undefined): SourceLocation {
   return locationAt(m, node?.range?.[0] ?? 0);
+}
+
+/** Where loading and editing get golem.yaml documents: read through a FileView, each parsed once per text. */
+export interface ManifestSource {
+  readonly files: FileView;
+  /** The parsed golem.yaml at `file` (absolute): a UserError when it cannot be read or is not valid YAML. */
+  manifest(file: string): ManifestDoc;
+}
+
+/** A ManifestSource over `files`: a document is parsed again only when its text changed (an edit). */
+export class ManifestCache implements ManifestSource {
+  constructor(
+    readonly files: FileView,
+    private readonly docs = new Map<string, ManifestDoc>(),
+  ) {}
+
+  /** The same parsed documents, read through other files (a document whose text is unchanged is not parsed again). */
+  over(files: FileView): ManifestCache {
+    return new ManifestCache(files, this.docs);
+  }
+
+  manifest(file: string): ManifestDoc {
+    const text = this.files.readText(file);
+    if (text === undefined) {
+      throw new UserError(`cannot read ${file}: it is missing or not a readable file`, { code: 'E_MANIFEST', hint: 'Check that the file exists and is readable.' });
+    }
+    const hit = this.docs.get(file);
+    if (hit?.text === text) return hit;
+    const doc = parseManifest(file, text);
+    this.docs.set(file, doc);
+    return doc;
+  }
 }

@@ -7,13 +7,14 @@
  * undoes everything this command wrote.
  */
 import { relative } from 'node:path';
-import { addDependency, findAppRoot, loadApp, writeEdits, type Edit } from '../app/index.js';
+import { addDependency } from '../app/index.js';
 import { requireComponent } from '../app/edit/add-dependency.js';
+import { AppSession } from '../app/session.js';
 import { UserError } from '../errors.js';
-import { applyPlan, type AppliedPlan } from '../fs/stage.js';
-import { generate } from '../rpc/index.js';
-import { addToPlan, planComponent, validateComponentName, type TemplateEntry } from '../templates/index.js';
+import { commitPlan, type FileOutcome } from '../fs/plan.js';
 import type { Reporter } from '../report.js';
+import { Generation, summarize } from '../rpc/index.js';
+import { addToPlan, planComponent, type TemplateEntry, validateComponentName } from '../templates/index.js';
 import { callerTarget } from './shared/caller-target.js';
 import { resolveTemplate } from './shared/resolve-template.js';
 
@@ -36,17 +37,18 @@ export interface AddComponentInput {
 export interface AddComponentResult {
   root: string;
   template: TemplateEntry;
-  files: { path: string; action: string }[];
+  files: FileOutcome[];
 }
 
 export async function runAddComponent(input: AddComponentInput, report: Reporter): Promise<AddComponentResult> {
   const invalid = validateComponentName(input.name);
-  if (invalid) throw new UserError(invalid);
-  const root = findAppRoot(input.cwd, input.app);
-  const app = loadApp(root, { explicitRoot: true });
+  if (invalid) throw new UserError(invalid, { code: 'E_APP' });
+  const session = AppSession.open(input.cwd, input.app);
+  const { root } = session;
+  const app = session.app;
   if (app.components.has(input.name)) {
     const where = relative(input.cwd, app.components.get(input.name)!.manifestPath) || 'golem.yaml';
-    throw new UserError(`component ${input.name} already exists (declared in ${where})`, { hint: 'Choose another name; nothing was written.' });
+    throw new UserError(`component ${input.name} already exists (declared in ${where})`, { code: 'E_APP', hint: 'Choose another name; nothing was written.' });
   }
   const { template, registry } = await resolveTemplate(input.template, {
     cwd: input.cwd,
@@ -56,45 +58,45 @@ export async function runAddComponent(input: AddComponentInput, report: Reporter
   });
   const isCaller = template.role === 'caller';
   if (input.target !== undefined && !isCaller) {
-    throw new UserError(`--target is for caller templates; ${template.id} is not one`, { hint: 'Leave out --target, or use a caller template such as ts/caller.' });
+    throw new UserError(`--target is for caller templates; ${template.id} is not one`, { code: 'E_INPUT', hint: 'Leave out --target, or use a caller template such as ts/caller.' });
   }
   if (input.target === input.name) {
     throw new UserError(`${input.name} cannot be its own caller template target: its example calls would call themselves without end`, {
+      code: 'E_APP',
       hint: `Choose another --target; for a self-dependency use 'add dependency ${input.name} ${input.name}' after adding it.`,
     });
   }
   const targetComponent = input.target === undefined ? undefined : requireComponent(app, input.target, 'target');
   const callers = [...new Set(input.callers ?? [])];
   for (const caller of callers) requireComponent(app, caller, 'caller');
-  const target = targetComponent && callerTarget(app, targetComponent);
+  const generation = new Generation(() => session.app, session.plan);
+  const target = targetComponent && callerTarget(generation, targetComponent);
 
-  const plan = addToPlan([], await planComponent({ appRoot: root, template, componentName: input.name, registry, alreadyPlanned: new Set(), ...(target ? { target } : {}) }));
-  const applied: AppliedPlan = applyPlan(root, plan);
-  const written = applied.actions.filter((a) => a.action !== 'skip' && a.action !== 'unchanged');
-  report.step(`Added ${input.name} from ${template.id} (${written.length} files)`);
-
-  const edits: Edit[] = [];
-  /** One dependency at a time: two of them may edit the same golem.yaml. */
+  // Everything is planned first: the files, the golem.yaml edits (the app re-checked from the planned bytes), the clients.
+  const files = await planComponent({ into: session.plan, template, componentName: input.name, registry, ...(target ? { target } : {}) });
+  addToPlan(session.plan, files);
+  const edits: string[] = [];
   const depend = (caller: string, target: string) => {
-    const edit = addDependency(loadApp(root, { explicitRoot: true }), caller, target, 'wasm-rpc');
-    writeEdits([edit], { verify: (texts) => loadApp(root, { explicitRoot: true, overrides: texts }) });
-    edits.push(edit);
-    report.step(`Added dependency ${caller} → ${target} (wasm-rpc) in ${relative(input.cwd, edit.file) || edit.file}`);
+    const edit = addDependency(session.app, caller, target, 'wasm-rpc', { source: session });
+    session.edit(edit);
+    void session.app;
+    edits.push(`Added dependency ${caller} → ${target} (wasm-rpc) in ${relative(input.cwd, edit.file) || edit.file}`);
   };
+  let generated: string[];
   try {
     if (targetComponent) depend(input.name, targetComponent.name);
     for (const caller of callers) depend(caller, input.name);
-    const quiet: Reporter = { ...report, step() {}, info() {} };
-    await report.task(
-      'Generating wit-generated and clients',
-      () => generate(loadApp(root, { explicitRoot: true }), { components: [input.name, ...callers] }, quiet),
-      (s) => `Generated ${s.added.length + s.changed.length} files (wit-generated, clients)`,
-    );
+    generated = generation.planInto({ components: [input.name, ...callers] });
   } catch (err) {
-    for (const edit of edits.reverse()) if (edit.after !== edit.before) writeEdits([{ ...edit, before: edit.after, after: edit.before }]);
-    applied.rollback();
     report.warn('nothing was kept: the files and the golem.yaml change of this command were undone.');
     throw err;
   }
-  return { root, template, files: applied.actions };
+  const commit = commitPlan(session.plan);
+  const own = new Set(files.map((f) => f.path));
+  const outcomes = commit.outcomes.filter((o) => own.has(o.path));
+  report.step(`Added ${input.name} from ${template.id} (${outcomes.filter((o) => o.action !== 'skip' && o.action !== 'unchanged').length} files)`);
+  for (const line of edits) report.step(line);
+  const summary = summarize(generated, commit.outcomes);
+  report.step(`Generated ${summary.added.length + summary.changed.length} files (wit-generated, clients)`);
+  return { root, template, files: outcomes };
 }

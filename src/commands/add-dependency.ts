@@ -1,15 +1,17 @@
 /**
- * `add dependency <component> <target>`: validate the names and the type against the app,
- * write the dependency into the right golem.yaml (checked by re-loading the app before the
- * write), print what changed, then generate the caller's clients. If generation fails, the
- * golem.yaml edit is undone so the command changes nothing.
+ * `add dependency <component> <target>`: validate the names and the type against the app, plan
+ * the dependency in the right golem.yaml (the app re-checked from the planned bytes), plan the
+ * caller's clients, then write it all as one transaction. If generation fails, nothing is
+ * written: the command changes nothing.
  */
 import { relative } from 'node:path';
-import { addDependency, findAppRoot, loadApp, writeEdits, type App, type Edit, type RpcDependencyType } from '../app/index.js';
+import { addDependency, type App, type Edit, type RpcDependencyType } from '../app/index.js';
+import { AppSession } from '../app/session.js';
 import { closest } from '../app/shape.js';
 import { UserError } from '../errors.js';
-import { generate, type GenerateSummary } from '../rpc/index.js';
+import { commitPlan } from '../fs/plan.js';
 import type { Reporter } from '../report.js';
+import { Generation, type GenerateSummary, reportGeneration, summarize } from '../rpc/index.js';
 
 export interface AddDependencyInput {
   /** Where to look for the app (a folder inside it). */
@@ -44,52 +46,50 @@ export function parseDependencyType(value: string | undefined): RpcDependencyTyp
   if ((TYPES as readonly string[]).includes(value)) return value as RpcDependencyType;
   const guess = closest(value, TYPES);
   throw new UserError(`unknown --type '${value}'`, {
+    code: 'E_INPUT',
     hint: TYPE_ADVICE[value] ?? `${guess ? `Did you mean '${guess}'? ` : ''}Use one of: ${TYPES.join(', ')}.`,
   });
 }
 
 function parseManifestChoice(value: string | undefined): 'root' | undefined {
   if (value === undefined || value === 'root') return value;
-  throw new UserError(`unknown --manifest '${value}'`, { hint: "The only choice is 'root' (write into the root golem.yaml); leave it out to use the component's own." });
+  throw new UserError(`unknown --manifest '${value}'`, {
+    code: 'E_INPUT', hint: "The only choice is 'root' (write into the root golem.yaml); leave it out to use the component's own." });
 }
 
 export async function runAddDependency(input: AddDependencyInput, report: Reporter): Promise<AddDependencyResult> {
   const type = parseDependencyType(input.type);
   const manifest = parseManifestChoice(input.manifest);
-  const root = findAppRoot(input.cwd, input.app);
-  let app = loadApp(root, { explicitRoot: true });
+  const session = AppSession.open(input.cwd, input.app);
   if (type === 'static-wasm-rpc') report.info('note: Golem marks static-wasm-rpc as deprecated, and building its client needs a Rust toolchain (cargo).');
 
-  const written: Edit[] = [];
-  const undo = () => {
-    for (const edit of [...written].reverse()) writeEdits([{ ...edit, before: edit.after, after: edit.before }]);
-  };
+  const planned: Edit[] = [];
+  for (const target of input.targets) {
+    // Each edit is planned on the files as the previous one left them.
+    const edit = addDependency(session.app, input.component, target, type, { source: session, ...(manifest ? { manifest } : {}) });
+    const file = relative(input.cwd, edit.file) || edit.file;
+    const what = `${input.component} → ${target} (${type})`;
+    if (edit.status === 'unchanged') {
+      report.info(`${what} is already declared in ${file}; nothing changed.`);
+      continue;
+    }
+    session.edit(edit);
+    void session.app; // re-validated from the planned bytes before anything is written
+    planned.push(edit);
+    report.step(`${edit.status === 'added' ? 'Added' : 'Updated'} dependency ${what} in ${file}`);
+    const mark = edit.status === 'added' ? '+' : '~';
+    for (const line of edit.lines) report.info(`  ${String(line.line).padStart(4)} ${mark} ${line.text}`);
+  }
+  if (planned.length === 0) return { app: session.app, edits: planned };
+  let generated: string[];
   try {
-    for (const target of input.targets) {
-      // Each edit is planned on the files as the previous one left them.
-      const edit = addDependency(app, input.component, target, type, manifest ? { manifest } : {});
-      const file = relative(input.cwd, edit.file) || edit.file;
-      const what = `${input.component} → ${target} (${type})`;
-      if (edit.status === 'unchanged') {
-        report.info(`${what} is already declared in ${file}; nothing changed.`);
-        continue;
-      }
-      writeEdits([edit], { verify: (texts) => loadApp(root, { explicitRoot: true, overrides: texts }) });
-      written.push(edit);
-      report.step(`${edit.status === 'added' ? 'Added' : 'Updated'} dependency ${what} in ${file}`);
-      const mark = edit.status === 'added' ? '+' : '~';
-      for (const line of edit.lines) report.info(`  ${String(line.line).padStart(4)} ${mark} ${line.text}`);
-      app = loadApp(root, { explicitRoot: true });
-    }
-    if (written.length === 0) return { app, edits: written };
-    const clients = await generate(app, { components: [input.component] }, report);
-    return { app, edits: written, clients };
+    generated = new Generation(() => session.app, session.plan).planInto({ components: [input.component] });
   } catch (err) {
-    // All or nothing: every golem.yaml goes back to how it was.
-    if (written.length > 0) {
-      undo();
-      report.warn(`nothing was changed: ${written.map((e) => relative(input.cwd, e.file) || e.file).join(', ')} restored.`);
-    }
+    // All or nothing: the plan is dropped, every golem.yaml stays as it was.
+    report.warn(`nothing was changed: ${[...new Set(planned.map((e) => relative(input.cwd, e.file) || e.file))].join(', ')} restored.`);
     throw err;
   }
+  const clients = summarize(generated, commitPlan(session.plan).outcomes);
+  reportGeneration(clients, report);
+  return { app: session.app, edits: planned, clients };
 }

@@ -1,21 +1,24 @@
 /**
- * Create an application. Every answer is known before this runs (flags or prompts, in cli/):
- * 1. check the target folder, 2. resolve the templates and plan the files in memory,
- * 3. dry run: print the plan and stop, 4. write the plan (a transaction), 5. callers (planned
- * from their targets' WIT) and dependencies, 6. generate wit-generated and clients,
- * 7. git, 8. install, 9. next steps. A failure in 4–6 removes what this run created.
+ * Create an application. Every answer is known before this runs (flags or prompts, in cli/).
+ * `planCreate`: 1. check the target folder, 2. resolve the templates, 3. plan every file in
+ * memory in one app session — template files (callers rendered from their targets' WIT, read
+ * from the plan), the dependency edits of golem.yaml (the app re-validated from the planned
+ * bytes), generated WIT and clients. `commitCreate`: 4. write the plan as one transaction,
+ * 5. git, 6. install, 7. next steps. A dry run and the interactive preview show the plan that
+ * `commitCreate` then writes.
  */
-import { slug } from '../text/case.js';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, relative, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, relative, resolve } from 'node:path';
+import { addDependency, nearestManifestDir } from '../app/index.js';
+import { AppSession } from '../app/session.js';
 import { UserError } from '../errors.js';
-import { applyPlan, describePlan, type AppliedPlan } from '../fs/stage.js';
-import { addDependency, loadApp, nearestManifestDir, writeEdits } from '../app/index.js';
-import { generate } from '../rpc/index.js';
-import { addToPlan, counterClientModel, planComponent, validateComponentName, type CallerTarget, type PlannedFile, type Registry, type TemplateEntry } from '../templates/index.js';
+import { commitPlan, type FileOutcome, inspectPlan } from '../fs/plan.js';
+import type { Reporter } from '../report.js';
+import { Generation, summarize } from '../rpc/index.js';
+import { addToPlan, planComponent, type Registry, type TemplateEntry, validateComponentName } from '../templates/index.js';
+import { slug } from '../text/case.js';
 import { callerTarget } from './shared/caller-target.js';
-import { silentReporter, type Reporter } from '../report.js';
 import { detectPackageManager, installCommand, type PackageManager } from './shared/package-manager.js';
 import { resolveTemplate } from './shared/resolve-template.js';
 
@@ -53,11 +56,6 @@ export interface CreateOptions {
   /** `--registry`: one more template registry for this run. */
   registry?: string;
   packageManager?: PackageManager;
-}
-
-export interface CreateResult {
-  files: { path: string; action: string }[];
-  dryRun: boolean;
 }
 
 /** Folder contents that do not make a folder "non-empty" (as create-vite, `.git` alone is fine). */
@@ -120,29 +118,18 @@ async function resolveComponents(options: CreateOptions, report: Reporter): Prom
   return ordered;
 }
 
-async function planOne(dir: string, c: ResolvedComponent, plan: PlannedFile[], target?: CallerTarget): Promise<PlannedFile[]> {
-  return planComponent({ appRoot: dir, template: c.entry, componentName: c.name, registry: c.registry, alreadyPlanned: new Set(plan.map((f) => f.path)), ...(target ? { target } : {}) });
-}
-
-/** Components that do not render from another's WIT, planned; the callers, to plan once their targets exist. */
-async function planIndependent(options: CreateOptions, report: Reporter): Promise<{ plan: PlannedFile[]; callers: ResolvedComponent[]; edges: DependencyRequest[] }> {
-  const components = await resolveComponents(options, report);
-  const edges = dependencyEdges(components, options.dependencies ?? []);
-  let plan: PlannedFile[] = [];
-  for (const c of components.filter((c) => !c.target)) plan = addToPlan(plan, await planOne(options.dir, c, plan));
-  return { plan, callers: components.filter((c) => c.target), edges };
-}
-
-/** Callers rendered against a counter-shaped stand-in for their target: right paths, for listings. */
-async function withPlaceholderCallers(dir: string, plan: PlannedFile[], callers: ResolvedComponent[]): Promise<PlannedFile[]> {
-  for (const c of callers) plan = addToPlan(plan, await planOne(dir, c, plan, { componentName: c.target!, client: counterClientModel(c.target!) }));
-  return plan;
-}
-
-/** Every file the app would get (for summaries and --dry-run); nothing is written. */
-export async function planApp(options: CreateOptions, report: Reporter): Promise<PlannedFile[]> {
-  const { plan, callers } = await planIndependent(options, report);
-  return withPlaceholderCallers(options.dir, plan, callers);
+/** The whole app, planned: nothing is written until `commitCreate`. */
+export interface CreatePlan {
+  options: CreateOptions;
+  session: AppSession;
+  /** Every edge: the caller templates' own, then the extra ones. */
+  edges: DependencyRequest[];
+  /** Paths that client generation planned. */
+  generated: string[];
+  /** What the commit will do to each file (the dry-run listing and the interactive preview). */
+  files: FileOutcome[];
+  /** The app gets a package.json (so an install makes sense). */
+  hasNodePackage: boolean;
 }
 
 /** Every edge: the extra ones asked for, plus each caller template's dependency on its target. */
@@ -151,73 +138,72 @@ export function dependencyEdges(components: ComponentRequest[], extra: Dependenc
   const names = new Set(components.map((c) => c.name));
   for (const e of edges) {
     const unknown = [e.caller, e.target].find((n) => !names.has(n));
-    if (unknown) throw new UserError(`dependency ${e.caller} → ${e.target} names ${unknown}, which is not one of the components`, { hint: `Components: ${[...names].join(', ')}.` });
+    if (unknown) throw new UserError(`dependency ${e.caller} → ${e.target} names ${unknown}, which is not one of the components`, { code: 'E_APP', hint: `Components: ${[...names].join(', ')}.` });
   }
   return edges.filter((e, i) => edges.findIndex((o) => o.caller === e.caller && o.target === e.target) === i);
 }
 
-export async function createApp(options: CreateOptions, report: Reporter): Promise<CreateResult> {
+/** Checks the folder, then plans the whole app in one session; nothing is written. */
+export async function planCreate(options: CreateOptions, report: Reporter): Promise<CreatePlan> {
   const { dir } = options;
-  const existed = existsSync(dir);
   const display = relative(process.cwd(), dir) || '.';
 
   // 1. The target folder.
-  if (existed && !statSync(dir).isDirectory()) {
-    throw new UserError(`${display} exists and is not a folder`, { hint: 'Choose another name for the app folder.' });
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    throw new UserError(`${display} exists and is not a folder`, { code: 'E_CONFLICT', hint: 'Choose another name for the app folder.' });
   }
   // As `golem app new`: no app inside another (adding to the app itself is `--overwrite` on its root).
   const enclosing = nearestManifestDir(dirname(dir));
   if (enclosing) {
     throw new UserError(`${display} would be inside the Golem app at ${relative(process.cwd(), enclosing) || '.'}`, {
+      code: 'E_APP',
       hint: "Add components to that app with 'create-golem-app add component', or create the new app elsewhere.",
     });
   }
-  if (existed && !isEmptyDir(dir) && !options.overwrite) {
+  if (!isEmptyDir(dir) && !options.overwrite) {
     throw new UserError(`folder ${display} is not empty`, {
+      code: 'E_CONFLICT',
       hint: 'Use --overwrite to write into it (existing files are kept, nothing is deleted), or choose another folder.',
     });
   }
 
-  // 2. Templates, then every file that does not depend on another component's WIT, in memory.
-  const independent = await planIndependent(options, report);
-  const { callers, edges } = independent;
-  let plan = independent.plan;
-
-  // 3. Dry run.
-  if (options.dryRun) {
-    const files = describePlan(dir, await withPlaceholderCallers(dir, plan, callers));
-    report.info(`Dry run: ${files.filter((f) => f.action !== 'skip' && f.action !== 'unchanged').length} files would be written in ${display} (nothing written):`);
-    for (const f of files) report.info(`  ${f.action.padEnd(9)} ${f.path}`);
-    for (const e of edges) report.info(`  dependency ${e.caller} → ${e.target} (${e.type})`);
-    return { files, dryRun: true };
+  // 2. Templates. 3. Every file, in memory: providers first, then callers rendered from their targets' WIT.
+  const components = await resolveComponents(options, report);
+  const edges = dependencyEdges(components, options.dependencies ?? []);
+  const session = AppSession.create(dir);
+  const generation = new Generation(() => session.app, session.plan);
+  for (const c of [...components.filter((c) => !c.target), ...components.filter((c) => c.target)]) {
+    const target = c.target === undefined ? undefined : callerTarget(generation, session.app.components.get(c.target)!);
+    addToPlan(session.plan, await planComponent({ into: session.plan, template: c.entry, componentName: c.name, registry: c.registry, ...(target ? { target } : {}) }));
   }
-
-  // 4–6. Write, then callers and dependencies, then generate; undo everything on failure.
-  const applied: AppliedPlan[] = [];
-  try {
-    applied.push(applyPlan(dir, plan));
-    for (const c of callers) {
-      const app = loadApp(dir, { explicitRoot: true });
-      const target = callerTarget(app, app.components.get(c.target!)!);
-      const files = await planOne(dir, c, [], target);
-      applied.push(applyPlan(dir, files));
-      plan = addToPlan(plan, files);
-    }
-    for (const e of edges) {
-      writeEdits([addDependency(loadApp(dir, { explicitRoot: true }), e.caller, e.target, e.type)], {
-        verify: (texts) => loadApp(dir, { explicitRoot: true, overrides: texts }),
-      });
-      report.step(`Added dependency ${e.caller} → ${e.target} (${e.type})`);
-    }
-    await report.task('Generating wit-generated and clients', () => generateAll(dir), (n) => `Generated ${n} files (wit-generated, golem-temp)`);
-  } catch (err) {
-    for (const a of applied.reverse()) a.rollback();
-    if (!existed) rmSync(dir, { recursive: true, force: true });
-    throw err;
+  for (const e of edges) {
+    session.edit(addDependency(session.app, e.caller, e.target, e.type, { source: session }));
+    void session.app; // the edited manifests, re-validated from the planned bytes
   }
+  const generated = generation.planInto();
+  const files = inspectPlan(session.plan);
+  return { options, session, edges, generated, files, hasNodePackage: session.plan.planned('package.json') !== undefined };
+}
+
+export interface CreateResult {
+  files: FileOutcome[];
+  dryRun: boolean;
+}
+
+/** Writes a planned app (one transaction), then git, install and the next steps. */
+export async function commitCreate(plan: CreatePlan, report: Reporter): Promise<CreateResult> {
+  const { options, session } = plan;
+  const { dir } = options;
+  const display = relative(process.cwd(), dir) || '.';
+
+  // 4. Write.
+  const commit = commitPlan(session.plan);
+  for (const e of plan.edges) report.step(`Added dependency ${e.caller} → ${e.target} (${e.type})`);
+  const summary = summarize(plan.generated, commit.outcomes);
+  report.step(`Generated ${summary.added.length + summary.changed.length} files (wit-generated, golem-temp)`);
   report.step(`Created ${options.components.map((c) => c.name).join(', ')} in ${display}`);
 
-  // 7. git.
+  // 5. git.
   if (options.git) {
     const { initRepository } = await import('../git/index.js');
     const git = await initRepository(dir, 'Initial commit from create-golem-app');
@@ -226,25 +212,31 @@ export async function createApp(options: CreateOptions, report: Reporter): Promi
     else if (git.status === 'failed') report.warn(`git failed (${git.reason}); the app is written, without a repository`);
   }
 
-  // 8. Install.
+  // 6. Install.
   const pm = options.packageManager ?? detectPackageManager();
-  const hasNodePackage = plan.some((f) => f.path === 'package.json');
-  if (options.install && hasNodePackage) {
+  if (options.install && plan.hasNodePackage) {
     const [cmd, ...args] = installCommand(pm);
     await report.task(`Installing dependencies with ${pm}`, () => run(cmd!, args, dir), () => `Installed dependencies with ${pm}`);
   }
 
-  // 9. Next steps.
+  // 7. Next steps.
   report.info('\nNext steps:');
   if (display !== '.') report.info(`  cd ${display.includes(' ') ? JSON.stringify(display) : display}`);
-  if (hasNodePackage && !options.install) report.info(`  ${installCommand(pm).join(' ')}`);
+  if (plan.hasNodePackage && !options.install) report.info(`  ${installCommand(pm).join(' ')}`);
   report.info('  golem app build');
-  return { files: applied.flatMap((a) => a.actions), dryRun: false };
+  return { files: commit.outcomes, dryRun: false };
 }
 
-async function generateAll(dir: string): Promise<number> {
-  const summary = await generate(loadApp(dir, { explicitRoot: true }), {}, silentReporter);
-  return summary.added.length + summary.changed.length;
+/** Plans the app; a dry run prints the plan, otherwise it is written. */
+export async function createApp(options: CreateOptions, report: Reporter): Promise<CreateResult> {
+  const plan = await planCreate(options, report);
+  if (!options.dryRun) return commitCreate(plan, report);
+  const display = relative(process.cwd(), options.dir) || '.';
+  const { files } = plan;
+  report.info(`Dry run: ${files.filter((f) => f.action !== 'skip' && f.action !== 'unchanged').length} files would be written in ${display} (nothing written):`);
+  for (const f of files) report.info(`  ${f.action.padEnd(9)} ${f.path}`);
+  for (const e of plan.edges) report.info(`  dependency ${e.caller} → ${e.target} (${e.type})`);
+  return { files, dryRun: true };
 }
 
 function run(cmd: string, args: string[], cwd: string): Promise<void> {

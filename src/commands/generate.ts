@@ -1,7 +1,8 @@
-/** `generate`: load the app and run client generation for it (or for some components). */
-import { findAppRoot, loadApp } from '../app/index.js';
-import { generate, type GenerateSummary } from '../rpc/index.js';
+/** `generate`: open the app and generate its clients (or some components'), as `golem app build` does first. */
+import { AppSession } from '../app/session.js';
+import { commitPlan } from '../fs/plan.js';
 import type { Reporter } from '../report.js';
+import { type GenerateSummary, Generation, reportGeneration, summarize } from '../rpc/index.js';
 
 export interface GenerateOptions {
   /** Where to look for the app (its root or a folder inside it). */
@@ -12,7 +13,9 @@ export interface GenerateOptions {
 }
 
 export async function runGenerate(options: GenerateOptions, report: Reporter): Promise<GenerateSummary> {
-  const root = findAppRoot(options.cwd, options.app);
-  const app = loadApp(root, { explicitRoot: true });
-  return generate(app, { components: options.components }, report);
+  const session = AppSession.open(options.cwd, options.app);
+  const generated = new Generation(() => session.app, session.plan).planInto({ components: options.components });
+  const summary = summarize(generated, commitPlan(session.plan).outcomes);
+  reportGeneration(summary, report);
+  return summary;
 }

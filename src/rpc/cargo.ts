@@ -5,9 +5,9 @@
  * WIT, and — when the crate depends on golem-rust — `bindings.with` maps Golem and WASI
  * interfaces to golem-rust's modules. Edited as text, so the rest of the file stays as written.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { AppComponent } from '../app/index.js';
+import type { FileView } from '../fs/files.js';
 import type { Interface, Resolve } from '../wit/index.js';
 import { TomlText } from './toml-sections.js';
 
@@ -35,10 +35,10 @@ const snake = (s: string) => s.replace(/-/g, '_');
 const posix = (p: string) => p.split('\\').join('/');
 
 /** The new Cargo.toml text for a component with one next to its WIT folder, when it changes. */
-export function cargoTomlUpdate(component: AppComponent, resolveGenerated: () => Resolve): { path: string; text: string } | undefined {
+export function cargoTomlUpdate(component: AppComponent, files: FileView, resolveGenerated: () => Resolve): { path: string; text: string } | undefined {
   const path = join(dirname(component.sourceWit), 'Cargo.toml');
-  if (!existsSync(path)) return undefined;
-  const before = readFileSync(path, 'utf8');
+  const before = files.readText(path);
+  if (before === undefined) return undefined;
   const generated = resolveGenerated();
   const toml = new TomlText(before);
   const crateDir = dirname(path);

@@ -1,14 +1,15 @@
 /**
- * Client generation faithful to Golem 1.2.5: exports extraction for every component, a client
- * package per wasm-rpc target, caller wiring, Cargo.toml for Rust components — written only
- * where bytes change. `generate` is what `golem app build` does before compiling.
+ * Client generation faithful to Golem 1.2.5 (the rules: docs/client-generation.md): exports
+ * extraction for every component, a client package per wasm-rpc target, caller wiring,
+ * Cargo.toml for Rust components — planned into the run's Plan, written only where bytes
+ * change. `generate` is what `golem app build` does before compiling.
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { App, AppComponent } from '../app/index.js';
-import type { Reporter } from '../report.js';
 import { UserError } from '../errors.js';
-import { emptySyncResult, removeTree, syncTree, type SyncResult } from './file-tree.js';
+import { commitPlan, type FileOutcome, Plan } from '../fs/plan.js';
+import type { Reporter } from '../report.js';
+import { planRemoveTree, planTree } from './file-tree.js';
 import { clientRootDir, clientWitDir } from './layout.js';
 import { safeDirName } from './naming.js';
 import { Planner } from './pipeline.js';
@@ -26,38 +27,87 @@ export interface GenerateSummary {
 }
 
 /**
- * Generates for the whole app, or for `options.components` (their generated WIT, plus the
- * base WIT and clients of the targets they call).
+ * Client generation over one run's plan. One Planner per run: each component's WIT is read
+ * (through the plan, so files the run planned are never read back from disk) and resolved once,
+ * whether for a caller template's client model or for the generated files.
  */
-export async function generate(app: App, options: { components?: string[] }, report: Reporter): Promise<GenerateSummary> {
-  const chosen = selectComponents(app, options.components);
-  const planner = new Planner(app);
-  const result = emptySyncResult();
+export class Generation {
+  private readonly planner: Planner;
 
-  // Plan everything before writing anything: an error leaves every file as it was.
-  const generated = chosen.map((c) => planner.generated(c));
-  const targets = new Map<string, AppComponent>();
-  for (const c of chosen) for (const t of planner.targetsOf(c.name)) targets.set(t.name, t);
-  const bases = new Map<string, AppComponent>();
-  for (const c of [...chosen, ...targets.values()]) bases.set(c.name, c);
-
-  for (const c of bases.values()) syncTree(planner.base(c).dir, planner.base(c).tree, app.root, result);
-  for (const t of targets.values()) syncTree(clientWitDir(app.tempDir, t.name), planner.client(t).tree, app.root, result);
-  for (const plan of generated) {
-    syncTree(plan.component.generatedWit, plan.tree, app.root, result);
-    if (plan.cargo) {
-      writeFileSync(plan.cargo.path, plan.cargo.text);
-      result.changed.push(relativeTo(app.root, plan.cargo.path));
-    }
+  /** `current`: the app as it is now (it changes as the run plans edits). */
+  constructor(
+    private readonly current: () => App,
+    private readonly plan: Plan,
+  ) {
+    this.planner = new Planner(current, plan);
   }
-  removeStaleClients(app, planner, result);
 
-  const summary = sortSummary(result);
+  /** What the client of `target` offers (entities, functions, types), as client generation sees it. */
+  stub(target: AppComponent): StubDefinition {
+    const base = this.planner.base(target);
+    return buildStubDefinition(base.resolve, target.componentType === 'ephemeral', base.appendedExports);
+  }
+
+  /**
+   * Plans generation for the whole app, or for `components` (their generated WIT, plus the base
+   * WIT and clients of the targets they call). Returns the app-relative paths it planned
+   * (written or removed); nothing is written.
+   */
+  planInto(options: { components?: string[] } = {}): string[] {
+    const app = this.current();
+    const planner = this.planner;
+    const chosen = selectComponents(app, options.components);
+    const generated = chosen.map((c) => planner.generated(c));
+    const targets = new Map<string, AppComponent>();
+    for (const c of chosen) for (const t of planner.targetsOf(c.name)) targets.set(t.name, t);
+    const bases = new Map<string, AppComponent>();
+    for (const c of [...chosen, ...targets.values()]) bases.set(c.name, c);
+
+    const paths: string[] = [];
+    for (const c of bases.values()) paths.push(...planTree(this.plan, planner.base(c).dir, planner.base(c).tree));
+    for (const t of targets.values()) paths.push(...planTree(this.plan, clientWitDir(app.tempDir, t.name), planner.client(t).tree));
+    for (const g of generated) {
+      paths.push(...planTree(this.plan, g.component.generatedWit, g.tree));
+      if (g.cargo) {
+        this.plan.edit(g.cargo.path, g.cargo.text);
+        paths.push(this.plan.relative(g.cargo.path)!);
+      }
+    }
+    paths.push(...planStaleClientRemovals(app, planner, this.plan));
+    return paths;
+  }
+}
+
+/** What happened to the generated files, from a commit's outcomes. */
+export function summarize(paths: readonly string[], outcomes: readonly FileOutcome[]): GenerateSummary {
+  const wanted = new Set(paths);
+  const summary: GenerateSummary = { added: [], changed: [], unchanged: [], removed: [] };
+  for (const o of outcomes) {
+    if (!wanted.has(o.path)) continue;
+    if (o.action === 'create') summary.added.push(o.path);
+    else if (o.action === 'replace' || o.action === 'merge') summary.changed.push(o.path);
+    else if (o.action === 'remove') summary.removed.push(o.path);
+    else summary.unchanged.push(o.path);
+  }
+  for (const list of Object.values(summary)) list.sort();
+  return summary;
+}
+
+/** The generation lines of a command's output (`added …/deps/io/ (4 files)`, then a count). */
+export function reportGeneration(summary: GenerateSummary, report: Reporter): void {
   const written = summary.added.length + summary.changed.length + summary.removed.length;
   for (const line of groupedByPackage(summary.added)) report.step(`added ${line}`);
   for (const line of groupedByPackage(summary.changed)) report.step(`updated ${line}`);
   for (const line of groupedByPackage(summary.removed)) report.step(`removed ${line}`);
   report.info(written === 0 ? `generated WIT up to date (${summary.unchanged.length} files unchanged)` : `${written} files written, ${summary.unchanged.length} unchanged`);
+}
+
+/** Generates and writes for the whole app, or for `options.components` (one plan, one commit). */
+export async function generate(app: App, options: { components?: string[] }, report: Reporter): Promise<GenerateSummary> {
+  const plan = new Plan(app.root);
+  const paths = new Generation(() => app, plan).planInto(options);
+  const summary = summarize(paths, commitPlan(plan).outcomes);
+  reportGeneration(summary, report);
   return summary;
 }
 
@@ -65,20 +115,17 @@ function selectComponents(app: App, names: string[] | undefined): AppComponent[]
   if (!names || names.length === 0) return [...app.components.values()];
   return names.map((name) => {
     const c = app.components.get(name);
-    if (!c) throw new UserError(`unknown component ${name}`, { hint: `Components of this app: ${[...app.components.keys()].join(', ') || '(none)'}.` });
+    if (!c) throw new UserError(`unknown component ${name}`, { code: 'E_APP', hint: `Components of this app: ${[...app.components.keys()].join(', ') || '(none)'}.` });
     return c;
   });
 }
 
 /** Client dirs of components that no wasm-rpc dependency of the app targets any more. */
-function removeStaleClients(app: App, planner: Planner, result: SyncResult): void {
+function planStaleClientRemovals(app: App, planner: Planner, plan: Plan): string[] {
   const root = clientRootDir(app.tempDir);
-  if (!existsSync(root)) return;
   const wanted = new Set<string>();
   for (const c of app.components.values()) for (const t of planner.targetsOf(c.name)) wanted.add(safeDirName(t.name));
-  for (const name of readdirSync(root)) {
-    if (!wanted.has(name)) removeTree(join(root, name), app.root, result);
-  }
+  return plan.list(root).flatMap((name) => (wanted.has(name) ? [] : planRemoveTree(plan, join(root, name), root)));
 }
 
 /** Files of one `deps/<package>/` folder shown as one line (`…/deps/io/ (4 files)`), others as they are. */
@@ -91,18 +138,4 @@ function groupedByPackage(paths: string[]): string[] {
   return [...groups].map(([folder, files]) => (files.length > 1 ? `${folder} (${files.length} files)` : files[0]!));
 }
 
-const relativeTo = (root: string, path: string) => path.slice(root.length + 1).split('\\').join('/');
-
-function sortSummary(r: SyncResult): GenerateSummary {
-  const s = (xs: string[]) => [...xs].sort();
-  return { added: s(r.added), changed: s(r.changed), unchanged: s(r.unchanged), removed: s(r.removed) };
-}
-
-
 export type { StubDefinition, StubType } from './stub-model.js';
-
-/** What the client of `target` offers (entities, functions, types), as client generation sees it. */
-export function clientStubDefinition(app: App, target: AppComponent): StubDefinition {
-  const base = new Planner(app).base(target);
-  return buildStubDefinition(base.resolve, target.componentType === 'ephemeral', base.appendedExports);
-}

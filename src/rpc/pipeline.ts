@@ -4,10 +4,10 @@
  * target of a wasm-rpc dependency its client dir (§C), and for each component its
  * `wit-generated` (base + the clients it depends on, wired in, §D).
  */
-import { existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { App, AppComponent } from '../app/index.js';
 import { UserError } from '../errors.js';
+import type { FileView } from '../fs/files.js';
 import { packagePath } from '../fs/package-root.js';
 import type { Package, Resolve, WitFile } from '../wit/index.js';
 import { cargoTomlUpdate } from './cargo.js';
@@ -61,7 +61,15 @@ export class Planner {
   private readonly inProgress = new Set<string>();
   private witDepsIndex?: PackageIndex;
 
-  constructor(private readonly app: App) {}
+  /** `app`: the app as it is now (a session's app changes as edits are planned); `files`: where WIT is read. */
+  constructor(
+    private readonly current: () => App,
+    private readonly files: FileView,
+  ) {}
+
+  private get app(): App {
+    return this.current();
+  }
 
   /** Targets of `component`'s wasm-rpc dependencies, in manifest order, each once. */
   targetsOf(component: string): AppComponent[] {
@@ -92,11 +100,11 @@ export class Planner {
 
   private planBase(component: AppComponent): BasePlan {
     const src = component.sourceWit;
-    if (!existsSync(src) || !statSync(src).isDirectory()) {
+    if (!this.files.isDir(src)) {
       throw new UserError(`the WIT folder of ${component.name} does not exist: ${src}`, { location: component.location, hint: 'Create it or fix `sourceWit` in golem.yaml.' });
     }
     const dir = generatedBaseWitDir(this.app.tempDir, component.name);
-    const tree = readTree(src);
+    const tree = readTree(this.files, src);
     const cache = new ParseCache();
     const parsed = parseTree(tree, (rel) => join(src, rel), cache);
     const mainFiles = parsed.main.files;
@@ -153,7 +161,7 @@ export class Planner {
     for (const pkg of clientDependencyPackages(resolve, world)) add(packageId(pkg.name), packageFiles(pkg, base));
     for (const fixed of CLIENT_BASE_PACKAGES) {
       const own = resolve.packages.find((p) => packageId(p.name) === fixed.id && p !== resolve.mainPackage);
-      add(fixed.id, own ? packageFiles(own, base) : projectPackage(fixed.folder));
+      add(fixed.id, own ? packageFiles(own, base) : projectPackage(this.files, fixed.folder));
     }
     const plan = { target, pkg: base.pkg, world: world.name, tree, packages };
     this.clients.set(target.name, plan);
@@ -179,7 +187,7 @@ export class Planner {
     }
     tree.set(base.mainFile, mainText);
     // Resolved only for a Rust component's Cargo.toml: everything in the tree is resolved elsewhere.
-    const cargo = cargoTomlUpdate(component, () => resolveTree(parseTree(tree, (rel) => join(component.generatedWit, rel))));
+    const cargo = cargoTomlUpdate(component, this.files, () => resolveTree(parseTree(tree, (rel) => join(component.generatedWit, rel))));
     return { component, tree, cargo };
   }
 
@@ -197,7 +205,7 @@ export class Planner {
   }
 
   private witDeps(): PackageIndex {
-    return (this.witDepsIndex ??= indexWitDeps(this.app.witDeps));
+    return (this.witDepsIndex ??= indexWitDeps(this.files, this.app.witDeps));
   }
 }
 
@@ -218,8 +226,8 @@ function packageFiles(pkg: Package, base: BasePlan): FileTree {
 }
 
 /** One of the project's own WIT packages (golem:rpc, wasi:io, wasi:clocks) as `deps/<folder>/…`. */
-function projectPackage(folder: string): FileTree {
+function projectPackage(view: FileView, folder: string): FileTree {
   const files: FileTree = new Map();
-  for (const [rel, text] of readTree(packagePath('wit', 'deps', folder))) files.set(`deps/${folder}/${rel}`, text);
+  for (const [rel, text] of readTree(view, packagePath('wit', 'deps', folder))) files.set(`deps/${folder}/${rel}`, text);
   return files;
 }

@@ -5,9 +5,9 @@
  * level deep in name order, the first witDeps folder holding a package wins, and files land in
  * `deps/<the folder's name in witDeps>/`.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { UserError } from '../errors.js';
+import type { FileView } from '../fs/files.js';
 import { parseWitFile, type WitFile } from '../wit/index.js';
 import type { FileTree } from './file-tree.js';
 import { packageId } from './naming.js';
@@ -26,15 +26,14 @@ export interface IndexedPackage {
 export type PackageIndex = Map<string, IndexedPackage>;
 
 /** Indexes the sub-folders of each dir (first dir wins; within a dir the later folder wins). */
-export function indexWitDeps(dirs: string[]): PackageIndex {
+export function indexWitDeps(files: FileView, dirs: string[]): PackageIndex {
   const index: PackageIndex = new Map();
   for (const dir of dirs) {
-    if (!existsSync(dir)) continue;
     const own: PackageIndex = new Map();
-    for (const folder of readdirSync(dir).sort()) {
+    for (const folder of files.list(dir)) {
       const path = join(dir, folder);
-      if (!statSync(path).isDirectory()) continue;
-      const pkg = readPackageFolder(path);
+      if (!files.isDir(path)) continue;
+      const pkg = readPackageFolder(files, path);
       if (pkg) own.set(pkg.id, pkg);
     }
     for (const [id, pkg] of own) if (!index.has(id)) index.set(id, pkg);
@@ -42,10 +41,10 @@ export function indexWitDeps(dirs: string[]): PackageIndex {
   return index;
 }
 
-function readPackageFolder(path: string): IndexedPackage | undefined {
+function readPackageFolder(view: FileView, path: string): IndexedPackage | undefined {
   const files = new Map<string, string>();
-  for (const name of readdirSync(path).sort()) {
-    if (name.endsWith('.wit') && statSync(join(path, name)).isFile()) files.set(name, readFileSync(join(path, name), 'utf8'));
+  for (const name of view.list(path)) {
+    if (name.endsWith('.wit') && view.isFile(join(path, name))) files.set(name, view.readText(join(path, name))!);
   }
   let parsed: WitFile[] | undefined;
   const parse = () => (parsed ??= [...files].map(([name, text]) => parseWitFile(join(path, name), text)));

@@ -12,7 +12,9 @@ import fc from 'fast-check';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addDependency, loadApp, writeEdits, type RpcDependencyType } from '../../src/app/index.js';
+import { addDependency, loadApp, type RpcDependencyType } from '../../src/app/index.js';
+import { AppSession } from '../../src/app/session.js';
+import { commitPlan } from '../../src/fs/plan.js';
 import { tempDir } from '../helpers/cli.js';
 import { lineDiff } from './app-fixture.js';
 
@@ -93,8 +95,10 @@ describe('add dependency on generated manifests', () => {
       fc.property(shape, (s) => {
         const before = render(s);
         writeFileSync(file, before);
-        const e = addDependency(loadApp(root), s.edit.caller, s.edit.target, s.edit.type);
-        writeEdits([e], { verify: (texts) => loadApp(root, { overrides: texts }) });
+        const session = AppSession.open(root);
+        session.edit(addDependency(session.app, s.edit.caller, s.edit.target, s.edit.type, { source: session }));
+        void session.app; // re-loaded from the planned bytes before anything is written
+        commitPlan(session.plan);
         const after = readFileSync(file, 'utf8');
 
         const { removed, added } = lineDiff(before, after);

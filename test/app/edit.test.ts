@@ -6,8 +6,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addComponentEntry, addDependency, loadApp, writeEdits, type Edit, type RpcDependencyType } from '../../src/app/index.js';
+import { addComponentEntry, addDependency, loadApp, type Edit, type RpcDependencyType } from '../../src/app/index.js';
+import { AppSession } from '../../src/app/session.js';
 import { UserError } from '../../src/errors.js';
+import { commitPlan, Plan } from '../../src/fs/plan.js';
 import { tempDir } from '../helpers/cli.js';
 import { schemaErrors } from '../helpers/schema.js';
 import { lineDiff, linesOf, makeTsApp, writeFiles } from './app-fixture.js';
@@ -21,8 +23,11 @@ function singleFileApp(text: string): string {
 }
 
 function edit(root: string, caller: string, target: string, type: RpcDependencyType = 'wasm-rpc', manifest?: 'root'): Edit {
-  const e = addDependency(loadApp(root), caller, target, type, manifest ? { manifest } : {});
-  writeEdits([e], { verify: (texts) => loadApp(root, { overrides: texts }) });
+  const session = AppSession.open(root);
+  const e = addDependency(session.app, caller, target, type, { source: session, ...(manifest ? { manifest } : {}) });
+  session.edit(e);
+  void session.app; // the result re-loaded from the planned bytes before anything is written
+  commitPlan(session.plan);
   return e;
 }
 
@@ -220,7 +225,9 @@ describe('add component entry', () => {
     expect(addComponentEntry(file, { name: 'a:b', properties: { template: 'rust' } }).after).toBe('# only a comment\ncomponents:\n  a:b:\n    template: rust\n');
     const fresh = addComponentEntry(join(dir, 'new.yaml'), { name: 'a:b', properties: { template: 'ts' } });
     expect(fresh.after).toBe('components:\n  a:b:\n    template: ts\n');
-    writeEdits([fresh]);
+    const plan = new Plan(dir);
+    plan.edit(fresh.file, fresh.after);
+    commitPlan(plan);
     expect(readFileSync(join(dir, 'new.yaml'), 'utf8')).toBe(fresh.after);
   });
 });

@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { appendFileSync, cpSync, existsSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadApp } from '../../src/app/index.js';
-import { applyPlan } from '../../src/fs/stage.js';
+import { commitPlan, Plan } from '../../src/fs/plan.js';
 import { registryAdd } from '../../src/commands/registry-add.js';
 import type { Reporter } from '../../src/report.js';
-import { planComponent } from '../../src/templates/index.js';
+import { addToPlan, planComponent } from '../../src/templates/index.js';
 import { initTemplate, publishTemplate, validateTemplate } from '../../src/templates/publishing/index.js';
 import { findRegistryTemplate, listRegistries, loadAddedRegistries } from '../../src/templates/registries/index.js';
 import { listFiles, tempDir } from '../helpers/cli.js';
@@ -116,8 +116,9 @@ describe('publish, add, create: the whole flow', () => {
   test('a component created from acme/ts/my-counter passes the checks of a bundled one', async () => {
     const found = (await findRegistryTemplate('acme/ts/my-counter', { env: dirs.env, cacheDir: dirs.cacheDir }))!;
     const app = join(tempDir('cga-pub-app-'), 'app');
-    const files = await planComponent({ appRoot: app, template: found.template, componentName: 'shop:cart', registry: found.registry, alreadyPlanned: new Set() });
-    applyPlan(app, files);
+    const plan = new Plan(app);
+    addToPlan(plan, await planComponent({ into: plan, template: found.template, componentName: 'shop:cart', registry: found.registry }));
+    commitPlan(plan);
     expect(readFileSync(join(app, 'components-ts/shop-cart/src/main.ts'), 'utf8')).toMatch(/1\.1\.0/);
     expect(existsSync(join(app, 'golem.yaml'))).toBe(true); // the bundled ts/common came along
     expect([...loadApp(app, { explicitRoot: true }).components.keys()]).toEqual(['shop:cart']);

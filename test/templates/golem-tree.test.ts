@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { Plan } from '../../src/fs/plan.js';
 import { findComponentTemplate, loadBundledRegistry, planComponent } from '../../src/templates/index.js';
 import { schemaErrors } from '../helpers/schema.js';
 import { checkWitDir, stopOracle } from '../helpers/wit-oracle.js';
@@ -77,7 +78,7 @@ describe('a Golem-shaped TypeScript template folder', async () => {
 describe('Golem template folders that cannot be used', () => {
   it('requiresAdapter gets a clear "not supported"', async () => {
     const template = findComponentTemplate(registry, join(TREE, 'rust', 'rust-app-component-needs-adapter'));
-    await expect(planComponent({ appRoot: tempApp(), template, componentName: 'demo:x', registry, alreadyPlanned: new Set() })).rejects.toThrow(
+    await expect(planComponent({ into: new Plan(tempApp()), template, componentName: 'demo:x', registry })).rejects.toThrow(
       /requires a WASI adapter \(requiresAdapter\), which create-golem-app does not support/,
     );
   });

@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Plan } from '../../src/fs/plan.js';
 import { counterClientModel, findComponentTemplate, loadBundledRegistry, planComponent } from '../../src/templates/index.js';
 import { tempApp } from './helpers.js';
 
@@ -21,12 +22,11 @@ function template(files: Record<string, string>): string {
 async function render(files: Record<string, string>, target?: string) {
   const entry = findComponentTemplate(registry, template(files));
   const planned = await planComponent({
-    appRoot: tempApp(),
+    into: new Plan(tempApp()),
     template: target ? { ...entry, role: 'caller' } : entry,
     componentName: 'my-ns:shopping-cart',
     registry,
-    alreadyPlanned: new Set(),
-    ...(target ? { target: { componentName: target, client: counterClientModel(target) } } : {}),
+        ...(target ? { target: { componentName: target, client: counterClientModel(target) } } : {}),
   });
   return new Map(planned.filter((f) => f.template === entry.id).map((f) => [f.path, f.content.toString('utf8')]));
 }
@@ -65,7 +65,7 @@ describe('.hbs files', () => {
     const client = counterClientModel('example:provider');
     client.resources[0]!.functions = client.resources[0]!.functions.filter((f) => !f.returnsValue);
     const entry = findComponentTemplate(registry, 'ts/caller');
-    const files = await planComponent({ appRoot: tempApp(), template: entry, componentName: 'example:caller', registry, alreadyPlanned: new Set(), target: { componentName: 'example:provider', client } });
+    const files = await planComponent({ into: new Plan(tempApp()), template: entry, componentName: 'example:caller', registry, target: { componentName: 'example:provider', client } });
     const main = files.find((f) => f.path === 'components-ts/example-caller/src/main.ts')!.content.toString();
     expect(main).toContain('first.blockingAdd(BigInt(3));\n    return "called";\n');
     expect(main).not.toContain('poll');
@@ -80,7 +80,7 @@ describe('.hbs files', () => {
     client.resources[0]!.functions[0]!.params[0]!.type = 'list<u8>';
     const entry = findComponentTemplate(registry, 'ts/caller');
     await expect(
-      planComponent({ appRoot: tempApp(), template: entry, componentName: 'example:caller', registry, alreadyPlanned: new Set(), target: { componentName: 'example:provider', client } }),
+      planComponent({ into: new Plan(tempApp()), template: entry, componentName: 'example:caller', registry, target: { componentName: 'example:provider', client } }),
     ).rejects.toThrow(/primitive WIT types; add\(value\) takes 'list<u8>'/);
   });
 });

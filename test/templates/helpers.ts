@@ -2,28 +2,25 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyPlan } from '../../src/fs/stage.js';
-import { addToPlan, findComponentTemplate, loadBundledRegistry, planComponent, type PlannedFile, type Registry } from '../../src/templates/index.js';
+import { commitPlan, Plan, type PlannedWrite } from '../../src/fs/plan.js';
+import { addToPlan, findComponentTemplate, loadBundledRegistry, planComponent, type Registry } from '../../src/templates/index.js';
 
 export function tempApp(prefix = 'cga-tpl-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** Plans components one after the other as `create` does (shared alreadyPlanned), then writes them. */
+/** Plans components one after the other into one plan as `create` does, then writes them. */
 export async function createComponents(
   appRoot: string,
   components: Array<[template: string, name: string]>,
   registry: Registry = loadBundledRegistry(),
-): Promise<PlannedFile[]> {
-  const planned: PlannedFile[] = [];
-  const paths = new Set<string>();
+): Promise<PlannedWrite[]> {
+  const plan = new Plan(appRoot);
   for (const [id, name] of components) {
-    const files = await planComponent({ appRoot, template: findComponentTemplate(registry, id), componentName: name, registry, alreadyPlanned: paths });
-    addToPlan(planned, files);
-    for (const f of files) paths.add(f.path);
+    addToPlan(plan, await planComponent({ into: plan, template: findComponentTemplate(registry, id), componentName: name, registry }));
   }
-  applyPlan(appRoot, planned);
-  return planned;
+  commitPlan(plan);
+  return plan.files;
 }
 
 export const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');

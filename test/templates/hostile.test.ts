@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { addToPlan, findComponentTemplate, loadBundledRegistry, planComponent } from '../../src/templates/index.js';
-import { applyPlan } from '../../src/fs/stage.js';
+import { commitPlan, Plan } from '../../src/fs/plan.js';
 import { tempApp } from './helpers.js';
 
 const registry = loadBundledRegistry();
@@ -34,8 +34,9 @@ async function refused(folder: string): Promise<UserError> {
   let error: unknown;
   try {
     const template = findComponentTemplate(registry, folder);
-    const plan = addToPlan([], await planComponent({ appRoot: app, template, componentName: 'evil:payload', registry, alreadyPlanned: new Set() }));
-    applyPlan(app, plan);
+    const plan = new Plan(app);
+    addToPlan(plan, await planComponent({ into: plan, template, componentName: 'evil:payload', registry }));
+    commitPlan(plan);
   } catch (e) {
     error = e;
   }
@@ -122,8 +123,9 @@ describe('hostile templates', () => {
     const app = tempApp();
     const marker = join(app, '..', `${app.split('/').pop()}-ran`);
     const folder = evilTemplate({ 'components-ts/component-name/package.json': JSON.stringify({ scripts: { postinstall: `touch ${marker}`, prepare: `touch ${marker}` } }) });
-    const plan = await planComponent({ appRoot: app, template: findComponentTemplate(registry, folder), componentName: 'evil:payload', registry, alreadyPlanned: new Set() });
-    applyPlan(app, plan);
+    const plan = new Plan(app);
+    addToPlan(plan, await planComponent({ into: plan, template: findComponentTemplate(registry, folder), componentName: 'evil:payload', registry }));
+    commitPlan(plan);
     expect(existsSync(join(app, 'components-ts/evil-payload/package.json'))).toBe(true);
     expect(existsSync(marker)).toBe(false);
   });

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { Plan } from '../../src/fs/plan.js';
 import { findComponentTemplate, loadBundledRegistry, planComponent } from '../../src/templates/index.js';
 import { schemaErrors } from '../helpers/schema.js';
 import { checkWitDir, stopOracle } from '../helpers/wit-oracle.js';
@@ -195,7 +196,7 @@ describe('merge rules', () => {
     const app = tempApp();
     await createComponents(app, [['ts', 'shop:cart']]);
     const registry = loadBundledRegistry();
-    const files = await planComponent({ appRoot: app, template: findComponentTemplate(registry, 'ts'), componentName: 'shop:stock', registry, alreadyPlanned: new Set() });
+    const files = await planComponent({ into: new Plan(app), template: findComponentTemplate(registry, 'ts'), componentName: 'shop:stock', registry });
     expect(files.map((f) => f.path).sort()).toEqual([
       'components-ts/shop-stock/golem.yaml',
       'components-ts/shop-stock/package.json',
@@ -219,7 +220,7 @@ describe('merge rules', () => {
     await createComponents(app, [['ts', 'shop:cart']]);
     const registry = loadBundledRegistry();
     await expect(
-      planComponent({ appRoot: app, template: findComponentTemplate(registry, 'ts'), componentName: 'shop:cart', registry, alreadyPlanned: new Set() }),
+      planComponent({ into: new Plan(app), template: findComponentTemplate(registry, 'ts'), componentName: 'shop:cart', registry }),
     ).rejects.toThrow(/component shop:cart already exists: components-ts\/shop-cart\/golem.yaml/);
   });
 
@@ -240,7 +241,7 @@ describe('merge rules', () => {
     mkdirSync(join(app, 'components-ts/shop-cart'), { recursive: true });
     writeFileSync(join(app, 'components-ts/shop-cart/golem.yaml'), 'old');
     const registry = loadBundledRegistry();
-    const files = await planComponent({ appRoot: app, template: findComponentTemplate(registry, 'ts'), componentName: 'shop:cart', registry, alreadyPlanned: new Set(), overwrite: true });
+    const files = await planComponent({ into: new Plan(app), template: findComponentTemplate(registry, 'ts'), componentName: 'shop:cart', registry, overwrite: true });
     expect(files.find((f) => f.path === 'components-ts/shop-cart/golem.yaml')?.onExisting).toBe('replace');
   });
 });

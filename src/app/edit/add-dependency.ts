@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { UserError } from '../../errors.js';
 import { MANIFEST_FILE } from '../find-root.js';
-import { readManifestDoc } from '../load.js';
-import type { ManifestDoc } from '../manifest-doc.js';
+import { DiskFiles } from '../../fs/files.js';
+import { ManifestCache, type ManifestDoc, type ManifestSource } from '../manifest-doc.js';
 import type { App, AppComponent, Edit, RpcDependencyType } from '../model.js';
 import { closest } from '../shape.js';
 import { planInsert } from './insert.js';
@@ -20,6 +20,8 @@ import { detectStyle } from './style.js';
 export interface AddDependencyOptions {
   /** `root`: write into the root golem.yaml (as Golem's docs show) instead of the component's own. */
   manifest?: 'root';
+  /** Where the golem.yaml is read (the session's documents, as the app was loaded); default: the disk. */
+  source?: ManifestSource;
 }
 
 /** The component called `name`, or a UserError listing the app's components. */
@@ -59,7 +61,7 @@ export function addDependency(app: App, caller: string, target: string, type: Rp
   requireComponent(app, target, 'target');
   const existing = app.dependencies.find((d) => d.source === caller && d.target === target && d.type !== 'wasm');
   const file = existing?.manifestPath ?? (options.manifest === 'root' ? join(app.root, MANIFEST_FILE) : component.manifestPath);
-  const m = readManifestDoc(file);
+  const m = (options.source ?? new ManifestCache(new DiskFiles())).manifest(file);
   if (existing) {
     if (existing.type === type) return makeEdit(file, m.text, [], 'unchanged');
     const scalar = findTypeScalar(m, caller, target);

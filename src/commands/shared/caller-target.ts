@@ -3,8 +3,8 @@
  * generated client, its resources, their constructors and functions), read from the target's
  * WIT exactly as client generation reads it. Shared by `create` and `add component`.
  */
-import type { App, AppComponent } from '../../app/index.js';
-import { clientStubDefinition, type StubDefinition, type StubType } from '../../rpc/index.js';
+import type { AppComponent } from '../../app/index.js';
+import type { Generation, StubDefinition, StubType } from '../../rpc/index.js';
 import { clientNames, type CallerTarget, type ClientModel } from '../../templates/index.js';
 import { clientFunction, clientParam, clientResource } from '../../templates/rendering/client-model.js';
 
@@ -45,7 +45,7 @@ export function clientModelFromStub(target: string, def: StubDefinition): Client
   };
 }
 
-/** The caller-template target for `target`, from its WIT in the app. */
-export function callerTarget(app: App, target: AppComponent): CallerTarget {
-  return { componentName: target.name, client: clientModelFromStub(target.name, clientStubDefinition(app, target)) };
+/** The caller-template target for `target`, from its WIT as the run's generation resolves it (once). */
+export function callerTarget(generation: Generation, target: AppComponent): CallerTarget {
+  return { componentName: target.name, client: clientModelFromStub(target.name, generation.stub(target)) };
 }

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../../errors.js';
-import { applyPlan, type PlannedWrite } from '../../fs/stage.js';
+import { commitPlan, Plan, type PlannedWrite } from '../../fs/plan.js';
 import { findComponentTemplate, loadBundledRegistry, normalizeLanguage } from '../index.js';
 import { METADATA_FILE, readTemplateMetadata } from '../metadata.js';
 import { listTemplateFiles } from './files.js';
@@ -82,6 +82,8 @@ export function initTemplate(options: InitOptions): InitResult {
     { path: METADATA_FILE, content: Buffer.from(JSON.stringify(metadata, null, 2) + '\n'), onExisting: 'fail' },
     { path: README, content: Buffer.from(readme(name, language, role, starter.id)), onExisting: 'fail' },
   ];
-  applyPlan(dir, writes);
+  const plan = new Plan(dir);
+  for (const w of writes) plan.write(w);
+  commitPlan(plan);
   return { dir, from: starter.id, files: writes.map((w) => w.path).sort() };
 }

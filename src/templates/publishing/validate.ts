@@ -19,8 +19,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../../errors.js';
 import { loadApp } from '../../app/index.js';
-import { applyPlan } from '../../fs/stage.js';
-import { counterClientModel, findComponentTemplate, loadBundledRegistry, planComponent, type PlannedFile, type TemplateEntry } from '../index.js';
+import { commitPlan, Plan } from '../../fs/plan.js';
+import { addToPlan, counterClientModel, findComponentTemplate, loadBundledRegistry, planComponent, type PlannedFile, type TemplateEntry } from '../index.js';
 import { findCommonTemplate } from '../registries/registry.js';
 import { isSemver } from '../../text/semver.js';
 import { copyTemplateFiles, listTemplateFiles, MAX_FILE_BYTES, type TemplateListing } from './files.js';
@@ -101,26 +101,23 @@ async function renderSample(info: TemplateInfo, templateDir: string, appDir: str
     path: templateDir,
     origin: 'local',
   };
-  const planned = new Set<string>();
-  const files: PlannedFile[] = [];
-  const add = (list: PlannedFile[]) => {
-    for (const f of list) {
-      if (planned.has(f.path)) continue;
-      planned.add(f.path);
-      files.push(f);
-    }
+  const plan = new Plan(appDir);
+  const rendered: PlannedFile[] = [];
+  const add = (files: PlannedFile[]) => {
+    rendered.push(...files);
+    addToPlan(plan, files);
   };
   if (!findCommonTemplate(registry, language, info.group)) {
     throw new UserError(`no common template for ${language} in group '${info.group}'`, { hint: "Use appComponentGroup \"default\"." });
   }
   if (info.role === 'caller') {
     const provider = findComponentTemplate(registry, `${language}/default`);
-    add(await planComponent({ appRoot: appDir, template: provider, componentName: SAMPLE_TARGET, registry, alreadyPlanned: planned }));
+    add(await planComponent({ into: plan, template: provider, componentName: SAMPLE_TARGET, registry }));
   }
   const target = info.role === 'caller' ? { componentName: SAMPLE_TARGET, client: counterClientModel(SAMPLE_TARGET) } : undefined;
-  add(await planComponent({ appRoot: appDir, template: entry, componentName: SAMPLE_COMPONENT, registry, alreadyPlanned: planned, ...(target ? { target } : {}) }));
-  applyPlan(appDir, files);
-  return { files, entry };
+  add(await planComponent({ into: plan, template: entry, componentName: SAMPLE_COMPONENT, registry, ...(target ? { target } : {}) }));
+  commitPlan(plan);
+  return { files: rendered, entry };
 }
 
 function witChecks(appDir: string): CheckResult[] {

@@ -3,11 +3,10 @@
  * `appCommonSkipIfExists` file is already in the app or in this run's plan), then the component
  * template, then the WIT deps either asks for — all in memory.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../../errors.js';
 import { resolveInside } from '../../fs/paths.js';
-import { mergeLines } from '../../fs/stage.js';
+import { mergeLines, type Plan } from '../../fs/plan.js';
 import { assertSupported, readTemplateMetadata } from '../metadata.js';
 import { placeholderValues, validateComponentName } from './names.js';
 import { findCommonTemplate, type Registry, type TemplateEntry } from '../registries/registry.js';
@@ -17,14 +16,12 @@ import { planWitDeps } from './wit-deps.js';
 import { handlebarsRenderer, type CallerTarget } from './handlebars.js';
 
 export interface PlanComponentOptions {
-  /** The app folder (it may not exist yet). */
-  appRoot: string;
+  /** The run's plan for the app folder (which may not exist yet): what is there and what earlier components planned. */
+  into: Plan;
   template: TemplateEntry;
   /** `<namespace>:<name>` */
   componentName: string;
   registry: Registry;
-  /** Paths already planned in this run (earlier components). */
-  alreadyPlanned: ReadonlySet<string>;
   /** Replace existing component files instead of failing (`--overwrite`). */
   overwrite?: boolean;
   /** For caller templates: the component it calls and its client model. */
@@ -34,7 +31,9 @@ export interface PlanComponentOptions {
 export async function planComponent(opts: PlanComponentOptions): Promise<PlannedFile[]> {
   const invalid = validateComponentName(opts.componentName);
   if (invalid) throw new UserError(invalid);
-  const { template, registry, appRoot } = opts;
+  const { template, registry, into } = opts;
+  const appRoot = into.root;
+  const exists = (path: string) => into.isFile(join(appRoot, path));
   const meta = readTemplateMetadata(template.path);
   assertSupported(meta, template.id);
   if (template.role === 'caller' && !opts.target) {
@@ -47,7 +46,7 @@ export async function planComponent(opts: PlanComponentOptions): Promise<Planned
   const commonMeta = common && readTemplateMetadata(common.path);
   if (common && commonMeta) assertSupported(commonMeta, common.id);
   const skipFile = commonMeta?.appCommonSkipIfExists;
-  const addCommon = common !== undefined && !(skipFile !== undefined && (existsSync(join(appRoot, skipFile)) || opts.alreadyPlanned.has(skipFile)));
+  const addCommon = common !== undefined && !(skipFile !== undefined && exists(skipFile));
   const renderHandlebars = await handlebarsRenderer({
     componentName: opts.componentName,
     template,
@@ -73,7 +72,7 @@ export async function planComponent(opts: PlanComponentOptions): Promise<Planned
     overwrite: opts.overwrite,
   });
   for (const f of componentFiles) {
-    if (f.onExisting === 'fail' && (opts.alreadyPlanned.has(f.path) || existsSync(join(appRoot, f.path)))) {
+    if (f.onExisting === 'fail' && exists(f.path)) {
       throw new UserError(`component ${opts.componentName} already exists: ${f.path} is there`, {
         hint: 'Nothing was written; choose another component name.',
       });
@@ -82,7 +81,7 @@ export async function planComponent(opts: PlanComponentOptions): Promise<Planned
   files.push(...componentFiles, ...planWitDeps(meta, template.id));
   for (const f of files) assertInsideApp(appRoot, f);
   // A file an earlier component already planned with `skip` is the same file: keep the first.
-  return files.filter((f) => !(f.onExisting === 'skip' && opts.alreadyPlanned.has(f.path)));
+  return files.filter((f) => !(f.onExisting === 'skip' && into.planned(f.path) !== undefined));
 }
 
 /** Every path (also those made from metadata, e.g. witDepsPaths) must stay inside the app. */
@@ -101,15 +100,10 @@ function assertInsideApp(appRoot: string, file: PlannedFile): void {
  * lines are merged (sorted line set, as Golem merges into an existing file), otherwise the
  * first plan wins (common files of two languages: root golem.yaml, wit/common.wit, wit/deps).
  */
-export function addToPlan(plan: PlannedFile[], files: readonly PlannedFile[]): PlannedFile[] {
-  const index = new Map(plan.map((f, i) => [f.path, i]));
+export function addToPlan(plan: Plan, files: readonly PlannedFile[]): void {
   for (const f of files) {
-    const at = index.get(f.path);
-    if (at === undefined) {
-      index.set(f.path, plan.push(f) - 1);
-    } else if (f.onExisting === 'merge-lines' && plan[at]!.onExisting === 'merge-lines') {
-      plan[at] = { ...plan[at]!, content: mergeLines(plan[at]!.content, f.content) };
-    }
+    const earlier = plan.planned(f.path);
+    if (earlier === undefined) plan.write(f);
+    else if (f.onExisting === 'merge-lines' && earlier.onExisting === 'merge-lines') plan.write({ ...earlier, content: mergeLines(earlier.content, f.content) });
   }
-  return plan;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyPlan, describePlan, mergeLines, type PlannedWrite } from '../../src/fs/stage.js';
+import { commitPlan, inspectPlan, mergeLines, Plan, type PlannedWrite } from '../../src/fs/plan.js';
 import { resolveInside } from '../../src/fs/paths.js';
 import { UserError } from '../../src/errors.js';
 import { snapshotTree, tempDir } from '../helpers/cli.js';
@@ -9,12 +9,21 @@ import { detectPackageManager } from '../../src/commands/shared/package-manager.
 
 const file = (path: string, text: string, onExisting: PlannedWrite['onExisting'] = 'fail'): PlannedWrite => ({ path, content: Buffer.from(text), onExisting });
 
-describe('applyPlan', () => {
+/** A plan of `files` under `root`. */
+function planOf(root: string, files: PlannedWrite[]): Plan {
+  const plan = new Plan(root);
+  for (const f of files) plan.write(f);
+  return plan;
+}
+
+const applyPlan = (root: string, files: PlannedWrite[]) => commitPlan(planOf(root, files));
+
+describe('commitPlan', () => {
   test('creates folders and files, and says what it did', () => {
     const root = join(tempDir(), 'app');
     const applied = applyPlan(root, [file('a/b/c.txt', 'c'), file('d.txt', 'd')]);
     expect(readFileSync(join(root, 'a/b/c.txt'), 'utf8')).toBe('c');
-    expect(applied.actions).toEqual([
+    expect(applied.outcomes).toEqual([
       { path: 'a/b/c.txt', action: 'create' },
       { path: 'd.txt', action: 'create' },
     ]);
@@ -67,10 +76,10 @@ describe('applyPlan', () => {
     expect(existsSync(join(outside, 'evil.txt'))).toBe(false);
   });
 
-  test('describePlan is the dry-run listing', () => {
+  test('inspectPlan is the dry-run listing', () => {
     const root = tempDir();
     writeFileSync(join(root, 'keep'), 'old');
-    expect(describePlan(root, [file('keep', 'x', 'skip'), file('new', 'y')])).toEqual([
+    expect(inspectPlan(planOf(root, [file('keep', 'x', 'skip'), file('new', 'y')]))).toEqual([
       { path: 'keep', action: 'skip' },
       { path: 'new', action: 'create' },
     ]);

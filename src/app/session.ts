@@ -1,0 +1,69 @@
+/**
+ * An app session: one command's view of one app. Everything the command changes is planned into
+ * one Plan (template files, golem.yaml edits, generated WIT, Cargo.toml updates) and the app is
+ * read through it: each golem.yaml is read from disk and parsed at most once, and after an edit
+ * only the edited document is parsed again — from the planned bytes — and the whole app is
+ * re-validated in memory before anything is written. Nothing the session planned is read back
+ * from disk. `commitPlan(session.plan)` writes it all as one transaction.
+ *
+ *   const session = AppSession.open(cwd, flags.app);
+ *   session.edit(addDependency(session.app, 'example:caller', 'example:provider', 'wasm-rpc', { source: session }));
+ *   session.app; // re-loaded from the planned text: a bad edit throws here, before any write
+ */
+import { DiskFiles, type FileView } from '../fs/files.js';
+import { Plan } from '../fs/plan.js';
+import { findAppRoot } from './find-root.js';
+import { loadApp } from './load.js';
+import { ManifestCache, type ManifestDoc, type ManifestSource } from './manifest-doc.js';
+import type { App, Edit } from './model.js';
+
+export class AppSession implements ManifestSource {
+  readonly plan: Plan;
+  private readonly manifests: ManifestCache;
+  private loaded?: { app: App; version: number };
+
+  private constructor(
+    readonly root: string,
+    plan: Plan,
+    manifests?: ManifestCache,
+  ) {
+    this.plan = plan;
+    this.manifests = manifests ? manifests.over(plan) : new ManifestCache(plan);
+  }
+
+  /** The app that `from` is inside (found upward as Golem finds it), or the one at `explicit` (`--app`). */
+  static open(from: string, explicit?: string): AppSession {
+    const disk = new DiskFiles();
+    const probe = new ManifestCache(disk);
+    const root = findAppRoot(from, explicit, probe);
+    return new AppSession(root, new Plan(root, disk), probe);
+  }
+
+  /** A session for an app that the run creates at `root` (its manifests come from the plan). */
+  static create(root: string): AppSession {
+    return new AppSession(root, new Plan(root));
+  }
+
+  get files(): FileView {
+    return this.plan;
+  }
+
+  manifest(file: string): ManifestDoc {
+    return this.manifests.manifest(file);
+  }
+
+  /**
+   * The app as the plan leaves it: loaded on first use and again after the plan changed (only
+   * changed documents are parsed again). Throws the app's first problem as a UserError.
+   */
+  get app(): App {
+    const version = this.plan.version;
+    if (this.loaded?.version !== version) this.loaded = { app: loadApp(this.root, { explicitRoot: true, source: this }), version };
+    return this.loaded.app;
+  }
+
+  /** Plans a golem.yaml edit (nothing is written); read `app` afterwards to validate the result. */
+  edit(edit: Edit): void {
+    if (edit.after !== edit.before) this.plan.edit(edit.file, edit.after);
+  }
+}

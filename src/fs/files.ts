@@ -1,0 +1,129 @@
+/**
+ * Reading files through one cache: each file is read (and each folder listed) at most once per
+ * run, and what was read is remembered with its identity (size, mtime, inode) so that a commit
+ * can tell whether a file changed since it was planned from. `FileView` is the read side every
+ * planner uses; a `Plan` (plan.ts) is a FileView of the folder as it will be once committed.
+ */
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** Read-only access to files by absolute path. */
+export interface FileView {
+  /** The file's bytes, or undefined when there is no regular file at `path`. */
+  read(path: string): Buffer | undefined;
+  /** The file as UTF-8 text, or undefined. */
+  readText(path: string): string | undefined;
+  isFile(path: string): boolean;
+  isDir(path: string): boolean;
+  /** Names in the folder, sorted (empty when it is not a folder). */
+  list(path: string): string[];
+}
+
+/** What a file was when it was read: a commit compares it before replacing the file. */
+export interface Stamp {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+export const stampOf = (st: Stats): Stamp => ({ size: st.size, mtimeMs: st.mtimeMs, ino: st.ino });
+export const sameStamp = (a: Stamp, b: Stamp): boolean => a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
+
+type Kind = 'file' | 'dir' | 'other';
+/** A folder entry as listed: symbolic links are resolved on demand. */
+type Entry = Kind | 'link';
+
+/** The files on disk, each read at most once. */
+export class DiskFiles implements FileView {
+  private readonly bytes = new Map<string, { content: Buffer; stamp: Stamp } | null>();
+  private readonly texts = new Map<string, string>();
+  private readonly listings = new Map<string, Map<string, Entry> | null>();
+  private readonly links = new Map<string, Kind | undefined>();
+
+  /** The bytes and stamp of a regular file (symlinks followed), read once; undefined when absent. */
+  entry(path: string): { content: Buffer; stamp: Stamp } | undefined {
+    let hit = this.bytes.get(path);
+    if (hit === undefined) {
+      hit = null;
+      if (this.kind(path) === 'file') {
+        try {
+          const st = statSync(path);
+          hit = { content: readFileSync(path), stamp: stampOf(st) };
+        } catch {
+          // unreadable: treated as absent here; a write to it reports the real error
+        }
+      }
+      this.bytes.set(path, hit);
+    }
+    return hit ?? undefined;
+  }
+
+  read(path: string): Buffer | undefined {
+    return this.entry(path)?.content;
+  }
+
+  readText(path: string): string | undefined {
+    let text = this.texts.get(path);
+    if (text === undefined) {
+      const content = this.read(path);
+      if (content === undefined) return undefined;
+      text = content.toString('utf8');
+      this.texts.set(path, text);
+    }
+    return text;
+  }
+
+  /** The folder's entries by name, listed once. */
+  private listing(dir: string): Map<string, Entry> | null {
+    let entries = this.listings.get(dir);
+    if (entries === undefined) {
+      try {
+        entries = new Map();
+        for (const d of readdirSync(dir, { withFileTypes: true })) {
+          entries.set(d.name, d.isFile() ? 'file' : d.isDirectory() ? 'dir' : d.isSymbolicLink() ? 'link' : 'other');
+        }
+      } catch {
+        entries = null;
+      }
+      this.listings.set(dir, entries);
+    }
+    return entries;
+  }
+
+  /** What is at `path` without following a final symbolic link (found by listing its folder: one call per folder). */
+  entryKind(path: string): Entry | undefined {
+    const parent = dirname(path);
+    if (parent === path) return 'dir';
+    return this.listing(parent)?.get(basename(path));
+  }
+
+  /** What is at `path`, symbolic links followed (a dangling link is 'other'). */
+  kind(path: string): Kind | undefined {
+    const entry = this.entryKind(path);
+    if (entry !== 'link') return entry;
+    if (!this.links.has(path)) {
+      let kind: Kind = 'other';
+      try {
+        const st = statSync(path);
+        kind = st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'other';
+      } catch {
+        // dangling
+      }
+      this.links.set(path, kind);
+    }
+    return this.links.get(path);
+  }
+
+  isFile(path: string): boolean {
+    return this.kind(path) === 'file';
+  }
+
+  isDir(path: string): boolean {
+    return this.kind(path) === 'dir';
+  }
+
+  list(path: string): string[] {
+    const entries = this.listing(path);
+    return entries ? [...entries.keys()].sort() : [];
+  }
+}

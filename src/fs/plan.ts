@@ -1,0 +1,421 @@
+/**
+ * A run's changes to one folder (the app), planned in memory and committed as one transaction.
+ * Every command builds one Plan — template files, golem.yaml edits, generated WIT, removals of
+ * stale generated files — and commits it with `commitPlan`; nothing else writes into an app.
+ *
+ * A Plan is also a FileView of the folder as the commit will leave it: planners read through it,
+ * so what a run plans is read back from memory, never from disk, and every file on disk is read
+ * at most once (DiskFiles). `inspectPlan` says what a commit would do without doing it.
+ *
+ * The commit decides everything first (a conflict is found before the first byte is written),
+ * then writes: new files exclusively (`wx`), replaced files through a temp file and a rename in
+ * their own folder (mode and owner kept; a symlinked golem.yaml stays a symlink), removals last.
+ * On any failure everything done so far is undone. A file planned from what it held when read
+ * (an edit) is refused when it changed since.
+ */
+import { randomBytes } from 'node:crypto';
+import { accessSync, chmodSync, chownSync, constants, mkdirSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { UserError } from '../errors.js';
+import { DiskFiles, type FileView, sameStamp, type Stamp, stampOf } from './files.js';
+import { resolveInside } from './paths.js';
+
+/**
+ * What to do when the file exists: `fail` (a component's own files), `skip` (shared files, as
+ * Golem's MergeOrSkip), `merge-lines` (`.gitignore`: a sorted set of lines), `replace` (edits,
+ * generated output, `--overwrite`).
+ */
+export type OnExisting = 'fail' | 'skip' | 'merge-lines' | 'replace';
+
+export interface PlannedWrite {
+  /** App-relative, `/`-separated. */
+  path: string;
+  content: Buffer;
+  /** Mode of a new file (default 0o644); a replaced file keeps its own. */
+  mode?: number;
+  onExisting: OnExisting;
+  /**
+   * A `replace` planned from the file's contents: what it was when read (`absent`: there was no
+   * file). The commit refuses when the file changed since.
+   */
+  basis?: Stamp | 'absent';
+  /** Output the tool generates and owns (golem-temp/, wit-generated/). */
+  generated?: boolean;
+}
+
+export interface PlannedRemoval {
+  /** App-relative, `/`-separated: a file. */
+  path: string;
+  /** Only generated output is ever removed. */
+  generated: true;
+  /** Folders the removal leaves empty are removed too, up to (not including) this app-relative folder. */
+  pruneUpTo: string;
+}
+
+export type FileAction = 'create' | 'skip' | 'merge' | 'replace' | 'unchanged' | 'remove';
+
+export interface FileOutcome {
+  path: string;
+  action: FileAction;
+}
+
+export class Plan implements FileView {
+  private readonly writes = new Map<string, PlannedWrite>();
+  private readonly removals = new Map<string, PlannedRemoval>();
+  /** Folders that planned files create or fill (app-relative, '' is the root) → names planned in them. */
+  private readonly folders = new Map<string, Set<string>>();
+  private readonly decoded = new WeakMap<Buffer, string>();
+  private changes = 0;
+
+  /** `root`: absolute; it may not exist yet. `disk`: the run's one cache of what is on disk. */
+  constructor(
+    readonly root: string,
+    readonly disk: DiskFiles = new DiskFiles(),
+  ) {}
+
+  /** The app-relative `/` path of an absolute path inside the root (undefined outside it, '' for the root). */
+  relative(path: string): string | undefined {
+    const rel = relative(this.root, path);
+    if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
+    return sep === '/' ? rel : rel.split(sep).join('/');
+  }
+
+  /** Counts changes to the plan: what was computed from it is stale when this moved on. */
+  get version(): number {
+    return this.changes;
+  }
+
+  /** Adds a file (a later plan of the same path replaces the earlier one). */
+  write(file: PlannedWrite): void {
+    resolveInside(this.root, file.path);
+    this.changes++;
+    this.removals.delete(file.path);
+    this.writes.set(file.path, file);
+    const parts = file.path.split('/');
+    for (let i = 0; i < parts.length; i++) {
+      const folder = parts.slice(0, i).join('/');
+      let names = this.folders.get(folder);
+      if (!names) this.folders.set(folder, (names = new Set()));
+      names.add(parts[i]!);
+    }
+  }
+
+  /** Plans `path` (absolute) to hold `content` instead of what this view shows now: an edit. */
+  edit(path: string, content: string | Buffer): void {
+    const rel = this.relative(path);
+    if (rel === undefined || rel === '') {
+      throw new UserError(`refusing to change ${path}: it is outside ${this.root}`, { code: 'E_PATH', hint: 'Nothing was written.' });
+    }
+    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+    const planned = this.writes.get(rel);
+    const onDisk = this.disk.entry(path);
+    if (planned && (!onDisk || planned.onExisting === 'fail' || planned.onExisting === 'replace')) {
+      this.writes.set(rel, { ...planned, content: bytes });
+      this.changes++;
+      return;
+    }
+    this.write({ path: rel, content: bytes, onExisting: 'replace', basis: onDisk ? onDisk.stamp : 'absent', ...(planned?.mode !== undefined ? { mode: planned.mode } : {}) });
+  }
+
+  /** Plans the removal of a generated file (nothing happens when it is not there). */
+  remove(removal: PlannedRemoval): void {
+    resolveInside(this.root, removal.path);
+    if (!this.writes.has(removal.path)) this.removals.set(removal.path, removal);
+    this.changes++;
+  }
+
+  /** The planned write of an app-relative path. */
+  planned(path: string): PlannedWrite | undefined {
+    return this.writes.get(path);
+  }
+
+  get files(): PlannedWrite[] {
+    return [...this.writes.values()];
+  }
+
+  get removed(): PlannedRemoval[] {
+    return [...this.removals.values()];
+  }
+
+  read(path: string): Buffer | undefined {
+    const rel = this.relative(path);
+    if (rel === undefined || rel === '') return this.disk.read(path);
+    if (this.removals.has(rel)) return undefined;
+    const w = this.writes.get(rel);
+    if (!w) return this.disk.read(path);
+    if (w.onExisting === 'skip') return this.disk.read(path) ?? w.content;
+    if (w.onExisting === 'merge-lines') {
+      const existing = this.disk.read(path);
+      return existing ? mergeLines(existing, w.content) : w.content;
+    }
+    return w.content;
+  }
+
+  readText(path: string): string | undefined {
+    const rel = this.relative(path);
+    if (rel === undefined || (!this.writes.has(rel) && !this.removals.has(rel))) return this.disk.readText(path);
+    const bytes = this.read(path);
+    if (bytes === undefined) return undefined;
+    let text = this.decoded.get(bytes);
+    if (text === undefined) this.decoded.set(bytes, (text = bytes.toString('utf8')));
+    return text;
+  }
+
+  isFile(path: string): boolean {
+    const rel = this.relative(path);
+    if (rel !== undefined && this.removals.has(rel)) return false;
+    if (rel !== undefined && this.writes.has(rel)) return true;
+    return this.disk.isFile(path);
+  }
+
+  isDir(path: string): boolean {
+    const rel = this.relative(path);
+    return (rel !== undefined && this.folders.has(rel)) || this.disk.isDir(path);
+  }
+
+  list(path: string): string[] {
+    const rel = this.relative(path);
+    const planned = rel === undefined ? undefined : this.folders.get(rel);
+    const names = new Set(this.disk.list(path));
+    for (const name of planned ?? []) names.add(name);
+    if (rel !== undefined) for (const name of names) if (this.removals.has(rel ? `${rel}/${name}` : name)) names.delete(name);
+    return [...names].sort();
+  }
+
+  /** Every file below `path` (absolute) as this view shows it, as `/` paths relative to `path`, sorted. */
+  walk(path: string): string[] {
+    const out: string[] = [];
+    const visit = (dir: string, prefix: string) => {
+      for (const name of this.list(dir)) {
+        const full = join(dir, name);
+        if (this.isDir(full)) visit(full, `${prefix}${name}/`);
+        else if (this.isFile(full)) out.push(`${prefix}${name}`);
+      }
+    };
+    visit(path, '');
+    return out.sort();
+  }
+}
+
+/** Golem merges `.gitignore` files as a sorted set of lines. */
+export function mergeLines(existing: Buffer, added: Buffer): Buffer {
+  const eol = existing.includes('\r\n') ? '\r\n' : '\n';
+  const lines = new Set([...existing.toString('utf8').split(/\r?\n/), ...added.toString('utf8').split(/\r?\n/)].filter((l) => l.trim() !== ''));
+  return Buffer.from([...lines].sort().join(eol) + eol);
+}
+
+interface Decision {
+  path: string;
+  action: FileAction;
+  full: string;
+  content?: Buffer;
+  /** Mode of a new file. */
+  mode?: number;
+  /** What a replaced or removed file held, for rollback. */
+  existing?: Buffer;
+  /** The file a replace writes: the real path (a symlinked file stays a symlink). */
+  target?: string;
+  /** Mode and owner of the replaced or removed file. */
+  was?: { mode: number; uid: number; gid: number };
+  /** A removal: where pruning empty folders stops (absolute). */
+  pruneUpTo?: string;
+}
+
+const NEW_FILE_MODE = 0o644;
+
+function inTheWay(path: string, kind: string): UserError {
+  return new UserError(`cannot write ${path}: a ${kind === 'dir' ? 'folder' : 'link or special file'} is in the way`, { code: 'E_CONFLICT', hint: 'Move it away or choose another folder.' });
+}
+
+/** A planned edit of a file read earlier: refused when it is not writable or changed since. */
+function decideEdit(plan: Plan, w: PlannedWrite, full: string, basis: Stamp): Decision {
+  const st = statSync(full);
+  if (!st.isFile()) throw new UserError(`${full} is not a regular file`, { code: 'E_CONFLICT', hint: 'Nothing was written.' });
+  const mode = st.mode & 0o7777;
+  // As root, rename would replace a file nobody may write: refuse on the mode bits themselves.
+  if ((mode & 0o222) === 0) {
+    throw new UserError(`${full} is read-only (mode ${mode.toString(8).padStart(3, '0')})`, {
+      code: 'E_PERMISSION',
+      hint: 'Nothing was written; make it writable (chmod u+w) and run the command again.',
+    });
+  }
+  try {
+    accessSync(full, constants.W_OK);
+    accessSync(dirname(full), constants.W_OK);
+  } catch {
+    throw new UserError(`${full} is not writable by you`, { code: 'E_PERMISSION', hint: 'Nothing was written; check the permissions of the file and its folder.' });
+  }
+  if (!sameStamp(stampOf(st), basis)) throw new UserError(`${full} changed since it was read`, { code: 'E_CHANGED', hint: 'Nothing was written; run the command again.' });
+  const existing = plan.disk.read(full)!;
+  if (existing.equals(w.content)) return { path: w.path, action: 'unchanged', full };
+  return { path: w.path, action: 'replace', full, content: w.content, existing, target: realpathSync(full), was: { mode, uid: st.uid, gid: st.gid } };
+}
+
+function decideWrite(plan: Plan, now: DiskFiles, w: PlannedWrite): Decision {
+  const full = join(plan.root, w.path);
+  const entry = now.entryKind(full);
+  if (entry === undefined) {
+    if (w.basis !== undefined && w.basis !== 'absent') {
+      throw new UserError(`${full} disappeared since it was read`, { code: 'E_CHANGED', hint: 'Nothing was written; run the command again.' });
+    }
+    return { path: w.path, action: 'create', full, content: w.content, mode: w.mode ?? NEW_FILE_MODE };
+  }
+  if (w.basis === 'absent') throw new UserError(`${full} changed since it was read`, { code: 'E_CHANGED', hint: 'Nothing was written; run the command again.' });
+  if (w.basis !== undefined) return decideEdit(plan, w, full, w.basis);
+  if (entry !== 'file') throw inTheWay(w.path, entry);
+  switch (w.onExisting) {
+    case 'skip':
+      return { path: w.path, action: 'skip', full };
+    case 'fail':
+      throw new UserError(`${w.path} already exists`, { code: 'E_CONFLICT', hint: 'Nothing was written; remove it or choose another name.' });
+    case 'merge-lines':
+    case 'replace': {
+      const existing = now.read(full)!;
+      const content = w.onExisting === 'merge-lines' ? mergeLines(existing, w.content) : w.content;
+      if (existing.equals(content)) return { path: w.path, action: 'unchanged', full };
+      const st = statSync(full);
+      return { path: w.path, action: w.onExisting === 'merge-lines' ? 'merge' : 'replace', full, content, existing, target: full, was: { mode: st.mode & 0o7777, uid: st.uid, gid: st.gid } };
+    }
+  }
+}
+
+function decideRemoval(plan: Plan, now: DiskFiles, r: PlannedRemoval): Decision | undefined {
+  const full = join(plan.root, r.path);
+  if (now.entryKind(full) !== 'file') return undefined;
+  const st = statSync(full);
+  return { path: r.path, action: 'remove', full, existing: now.read(full)!, was: { mode: st.mode & 0o7777, uid: st.uid, gid: st.gid }, pruneUpTo: join(plan.root, r.pruneUpTo) };
+}
+
+function decideAll(plan: Plan): Decision[] {
+  const now = new DiskFiles(); // the folder as it is now, not as it was when planning began
+  const writes = plan.files.map((w) => decideWrite(plan, now, w));
+  const removals = plan.removed.map((r) => decideRemoval(plan, now, r)).filter((d): d is Decision => d !== undefined);
+  return [...writes, ...removals];
+}
+
+/** What a commit would do to each planned file, without writing (the `--dry-run` listing). */
+export function inspectPlan(plan: Plan): FileOutcome[] {
+  return decideAll(plan).map((d) => ({ path: d.path, action: d.action }));
+}
+
+/** Replaces `file` with `content` via a temp file and a rename in the same folder, keeping mode and owner. */
+function replaceAtomically(file: string, content: Buffer, was: { mode: number; uid: number; gid: number }): void {
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temp, content, { flag: 'wx', mode: was.mode });
+    chmodSync(temp, was.mode); // the umask must not change the file's mode
+    // As root, keep the owner (rename would otherwise hand a user's file to root).
+    if (process.getuid?.() === 0) chownSync(temp, was.uid, was.gid);
+    renameSync(temp, file);
+  } catch (err) {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // The folder refuses removals too; the original error is the one to report.
+    }
+    throw err;
+  }
+}
+
+export interface Commit {
+  /** What happened to each planned file (removals that found nothing are left out). */
+  outcomes: FileOutcome[];
+  /** Undoes everything the commit did (for a step after it that fails). */
+  rollback(): void;
+}
+
+/** Writes the plan under its root (created when missing), or nothing: a failure undoes what was done and throws. */
+export function commitPlan(plan: Plan): Commit {
+  const decisions = decideAll(plan);
+  const root = plan.root;
+  const createdDirs: string[] = [];
+  const made = new Set<string>();
+  const createdFiles: string[] = [];
+  const replaced: Decision[] = [];
+  const removed: Decision[] = [];
+  const prunedDirs: string[] = [];
+
+  const rollback = () => {
+    for (const f of [...createdFiles].reverse()) rmSync(f, { force: true });
+    for (const d of [...replaced].reverse()) replaceAtomically(d.target!, d.existing!, d.was!);
+    for (const d of [...prunedDirs].reverse()) mkdirSync(d, { recursive: true });
+    for (const d of [...removed].reverse()) {
+      mkdirSync(dirname(d.full), { recursive: true });
+      writeFileSync(d.full, d.existing!, { mode: d.was!.mode });
+      chmodSync(d.full, d.was!.mode);
+    }
+    for (const d of [...createdDirs].reverse()) {
+      try {
+        rmdirSync(d);
+      } catch {
+        // not empty: something else lives there now; leave it.
+      }
+    }
+  };
+
+  const now = new DiskFiles();
+  const ensured = new Set<string>();
+  const ensureDir = (dir: string) => {
+    if (ensured.has(dir)) return;
+    const missing: string[] = [];
+    for (let d = dir; !ensured.has(d) && now.kind(d) === undefined; d = dirname(d)) missing.push(d);
+    for (const d of missing.reverse()) {
+      mkdirSync(d);
+      createdDirs.push(d);
+      made.add(d);
+      ensured.add(d);
+    }
+    ensured.add(dir);
+  };
+  // A link already in the folder (e.g. a folder symlinked elsewhere) must not carry a write outside it.
+  const checked = new Set<string>();
+  let realRoot = '';
+  const assertInside = (dir: string, path: string) => {
+    if (checked.has(dir) || made.has(dir)) return;
+    const rel = relative(realRoot, realpathSync(dir));
+    if (rel.startsWith('..') || isAbsolute(rel)) {
+      throw new UserError(`refusing to write ${path}: its folder links outside ${root}`, { code: 'E_PATH', hint: 'Nothing was written.' });
+    }
+    checked.add(dir);
+  };
+
+  try {
+    ensureDir(root);
+    realRoot = realpathSync(root);
+    for (const d of decisions) {
+      if (d.action === 'skip' || d.action === 'unchanged') continue;
+      if (d.action === 'create') {
+        ensureDir(dirname(d.full));
+        assertInside(dirname(d.full), d.path);
+        writeFileSync(d.full, d.content!, { flag: 'wx', mode: d.mode });
+        createdFiles.push(d.full);
+      } else if (d.action === 'remove') {
+        assertInside(dirname(d.full), d.path);
+        rmSync(d.full);
+        removed.push(d);
+        for (let dir = dirname(d.full); dir.length > d.pruneUpTo!.length && dir.startsWith(root); dir = dirname(dir)) {
+          try {
+            rmdirSync(dir);
+          } catch {
+            break; // not empty
+          }
+          prunedDirs.push(dir);
+        }
+      } else {
+        assertInside(dirname(d.full), d.path);
+        replaceAtomically(d.target!, d.content!, d.was!);
+        replaced.push(d);
+      }
+    }
+  } catch (err) {
+    rollback();
+    if (UserError.is(err)) throw err;
+    const e = err as NodeJS.ErrnoException;
+    throw new UserError(`could not write ${e.path ?? root}: ${e.code ?? e.message}`, {
+      code: 'E_WRITE',
+      hint: 'Nothing was changed; check the folder permissions and free space.',
+      cause: err,
+    });
+  }
+  return { outcomes: decisions.map((d) => ({ path: d.path, action: d.action })), rollback };
+}
