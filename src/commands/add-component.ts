@@ -32,6 +32,8 @@ export interface AddComponentInput {
   offline?: boolean;
   /** `--registry <source>`: one more template registry for this command. */
   registry?: string;
+  /** The app, already opened (e.g. by the prompts); default: found from `cwd` / `app`. */
+  session?: AppSession;
 }
 
 export interface AddComponentResult {
@@ -43,7 +45,7 @@ export interface AddComponentResult {
 export async function runAddComponent(input: AddComponentInput, report: Reporter): Promise<AddComponentResult> {
   const invalid = validateComponentName(input.name);
   if (invalid) throw new UserError(invalid, { code: 'E_APP' });
-  const session = AppSession.open(input.cwd, input.app);
+  const session = input.session ?? AppSession.open(input.cwd, input.app);
   const { root } = session;
   const app = session.app;
   if (app.components.has(input.name)) {

@@ -25,6 +25,8 @@ export interface AddDependencyInput {
   type?: string;
   /** `--manifest`, only `root`. */
   manifest?: string;
+  /** The app, already opened (e.g. by the prompts); default: found from `cwd` / `app`. */
+  session?: AppSession;
 }
 
 export interface AddDependencyResult {
@@ -60,7 +62,7 @@ function parseManifestChoice(value: string | undefined): 'root' | undefined {
 export async function runAddDependency(input: AddDependencyInput, report: Reporter): Promise<AddDependencyResult> {
   const type = parseDependencyType(input.type);
   const manifest = parseManifestChoice(input.manifest);
-  const session = AppSession.open(input.cwd, input.app);
+  const session = input.session ?? AppSession.open(input.cwd, input.app);
   if (type === 'static-wasm-rpc') report.info('note: Golem marks static-wasm-rpc as deprecated, and building its client needs a Rust toolchain (cargo).');
 
   const planned: Edit[] = [];

@@ -230,8 +230,12 @@ export async function commitCreate(plan: CreatePlan, report: Reporter): Promise<
 /** Plans the app; a dry run prints the plan, otherwise it is written. */
 export async function createApp(options: CreateOptions, report: Reporter): Promise<CreateResult> {
   const plan = await planCreate(options, report);
-  if (!options.dryRun) return commitCreate(plan, report);
-  const display = relative(process.cwd(), options.dir) || '.';
+  return options.dryRun ? printDryRun(plan, report) : commitCreate(plan, report);
+}
+
+/** The `--dry-run` listing: what the commit would do to each file, and the dependencies. */
+export function printDryRun(plan: CreatePlan, report: Reporter): CreateResult {
+  const display = relative(process.cwd(), plan.options.dir) || '.';
   const { files } = plan;
   report.info(`Dry run: ${files.filter((f) => f.action !== 'skip' && f.action !== 'unchanged').length} files would be written in ${display} (nothing written):`);
   for (const f of files) report.info(`  ${f.action.padEnd(9)} ${f.path}`);

@@ -1,12 +1,12 @@
 /** `templates init <dir>`: start a new template folder from a bundled one. */
 import { relative } from 'node:path';
-import { initTemplate, type InitRole } from '../templates/publishing/index.js';
+import { initTemplate } from '../templates/publishing/index.js';
 import type { Reporter } from '../report.js';
 
 export interface TemplatesInitOptions {
   dir: string;
   language?: string;
-  role?: InitRole;
+  role?: string;
 }
 
 export function templatesInit(options: TemplatesInitOptions, report: Reporter): void {

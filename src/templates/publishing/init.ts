@@ -24,8 +24,11 @@ const STARTERS: Record<InitRole, string> = { provider: 'default', caller: 'calle
 export interface InitOptions {
   dir: string;
   language?: string;
-  role?: InitRole;
+  /** `provider` or `caller` (checked here: it may come straight from a flag). */
+  role?: string;
 }
+
+const isInitRole = (role: string): role is InitRole => INIT_ROLES.some((r) => r === role);
 
 export interface InitResult {
   dir: string;
@@ -58,9 +61,9 @@ export function initTemplate(options: InitOptions): InitResult {
   const language = normalizeLanguage(options.language ?? 'ts');
   const role = options.role ?? 'provider';
   if (!(LANGUAGES as readonly string[]).includes(language)) {
-    throw new UserError(`unsupported template language '${language}'`, { hint: `Use --language ${LANGUAGES.join(' or ')}.` });
+    throw new UserError(`unsupported template language '${language}'`, { code: 'E_INPUT', hint: `Use --language ${LANGUAGES.join(' or ')}.` });
   }
-  if (!INIT_ROLES.includes(role)) throw new UserError(`unsupported role '${role}'`, { hint: `Use --role ${INIT_ROLES.join(' or ')}.` });
+  if (!isInitRole(role)) throw new UserError(`unsupported role '${role}'`, { code: 'E_INPUT', hint: `Use --role ${INIT_ROLES.join(' or ')}.` });
   if (existsSync(dir) && readdirSync(dir).length > 0) {
     throw new UserError(`${dir} is not empty`, { hint: 'Choose a new folder for the template; nothing was written.' });
   }

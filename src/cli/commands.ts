@@ -1,0 +1,50 @@
+/**
+ * The command table: each command's spec, imported from its file (only the spec: the build
+ * keeps the dispatcher free of command code), and its module, imported when it runs. `--help`
+ * is printed from the specs alone, so start-up stays small.
+ */
+import { spec as addComponent } from './add-component.js';
+import { spec as addDependency } from './add-dependency.js';
+import { spec as create } from './create.js';
+import { spec as generate } from './generate.js';
+import { spec as registryAdd } from './registry-add.js';
+import { spec as registryList } from './registry-list.js';
+import { spec as registryRemove } from './registry-remove.js';
+import { type CommandModule, type CommandSpec, parseInvocation } from './spec.js';
+import { spec as templatesInit } from './templates-init.js';
+import { spec as templatesList } from './templates-list.js';
+import { spec as templatesPublish } from './templates-publish.js';
+import { spec as templatesValidate } from './templates-validate.js';
+
+export interface Command {
+  spec: CommandSpec;
+  /** Parses `argv` by the spec, loads the command and runs it; resolves to the exit code. */
+  run(argv: string[], cwd: string): Promise<number>;
+}
+
+/** Binds a spec to its lazily loaded module: the module's `run` gets values typed by that same spec. */
+function command<S extends CommandSpec>(spec: S, load: () => Promise<CommandModule<S>>): Command {
+  return {
+    spec,
+    async run(argv, cwd) {
+      const input = parseInvocation(spec, argv, cwd);
+      return (await load()).run(input);
+    },
+  };
+}
+
+export const COMMANDS: Command[] = [
+  command(create, () => import('./create.js')),
+  command(addComponent, () => import('./add-component.js')),
+  command(addDependency, () => import('./add-dependency.js')),
+  command(generate, () => import('./generate.js')),
+  command(templatesList, () => import('./templates-list.js')),
+  command(templatesInit, () => import('./templates-init.js')),
+  command(templatesValidate, () => import('./templates-validate.js')),
+  command(templatesPublish, () => import('./templates-publish.js')),
+  command(registryAdd, () => import('./registry-add.js')),
+  command(registryList, () => import('./registry-list.js')),
+  command(registryRemove, () => import('./registry-remove.js')),
+];
+
+export const commandName = (spec: CommandSpec): string => spec.path.join(' ');

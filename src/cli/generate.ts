@@ -1,0 +1,19 @@
+/** `create-golem-app generate [--component <name>]… [--app <dir>]` */
+import { runGenerate } from '../commands/generate.js';
+import { createReporter } from './output.js';
+import { APP_FLAG, defineCommand, flag, type Invocation } from './spec.js';
+
+export const spec = defineCommand({
+  path: ['generate'],
+  args: {},
+  summary: 'exports extraction, client packages and caller wiring, as `golem app build` does',
+  flags: {
+    component: flag.list('<name>', 'only this component (and the clients it needs)'),
+    ...APP_FLAG,
+  },
+});
+
+export async function run({ flags, cwd }: Invocation<typeof spec>): Promise<number> {
+  await runGenerate({ cwd, app: flags.app, components: flags.component }, createReporter());
+  return 0;
+}

@@ -1,0 +1,102 @@
+/**
+ * The typed command spec. A command declares its positional arguments and flags once, as data;
+ * the dispatcher prints help from it without loading the command's code, and parses argv into
+ * values whose types follow from the declaration (a `list` flag is `string[]`, an optional
+ * `[dir]` argument `string | undefined`), so no command casts what it was given.
+ */
+import { parseArgs } from 'node:util';
+import { UsageError } from '../errors.js';
+
+export interface FlagSpec {
+  kind: 'string' | 'boolean' | 'list';
+  /** One-letter alias (`-t`). */
+  short?: string;
+  /** The value's placeholder in help, e.g. `<dir>`. */
+  value?: string;
+  description: string;
+}
+
+export type Flags = Record<string, FlagSpec>;
+/** Positional arguments in order: name → how usage shows it, `<x>` required, `[x]` optional. */
+export type Args = Record<string, `<${string}>` | `[${string}]`>;
+
+export interface CommandSpec<F extends Flags = Flags, A extends Args = Args> {
+  /** Words after the program name; `[]` is the default command (create an app). */
+  path: readonly string[];
+  args: A;
+  summary: string;
+  flags: F;
+}
+
+type FlagValue<F extends FlagSpec> = F['kind'] extends 'boolean' ? boolean : F['kind'] extends 'list' ? string[] : string | undefined;
+type ArgValue<A extends string> = A extends `<${string}>` ? string : string | undefined;
+
+/** What a command receives: its arguments and flags, typed by its spec, and the folder it runs in. */
+export interface Invocation<S extends CommandSpec> {
+  args: { [K in keyof S['args']]: ArgValue<S['args'][K]> };
+  flags: { [K in keyof S['flags']]: FlagValue<S['flags'][K]> };
+  cwd: string;
+}
+
+/** A command module: its spec (read by the dispatcher) and `run` (loaded only when it runs). */
+export interface CommandModule<S extends CommandSpec> {
+  spec: S;
+  /** Returns the exit code. */
+  run(input: Invocation<S>): Promise<number>;
+}
+
+/** Declares a command; `const` keeps the literal kinds and argument forms the types are computed from. */
+export const defineCommand = <const F extends Flags, const A extends Args>(spec: CommandSpec<F, A>): CommandSpec<F, A> => spec;
+
+/** Flag declarations. */
+export const flag = {
+  string: (value: string, description: string, short?: string): FlagSpec & { kind: 'string' } => ({ kind: 'string', value, description, ...(short ? { short } : {}) }),
+  list: (value: string, description: string, short?: string): FlagSpec & { kind: 'list' } => ({ kind: 'list', value, description, ...(short ? { short } : {}) }),
+  boolean: (description: string, short?: string): FlagSpec & { kind: 'boolean' } => ({ kind: 'boolean', description, ...(short ? { short } : {}) }),
+};
+
+/** `--offline` and `--registry`, wherever templates are chosen. */
+export const SOURCE_FLAGS = {
+  offline: flag.boolean('use only cached copies of remote templates and registries'),
+  registry: flag.string('[<name>=]<source>', 'one more template registry for this command (git URL, path, github:owner/repo)'),
+};
+
+/** `--app`, for commands that work on an existing app. */
+export const APP_FLAG = {
+  app: flag.string('<dir>', 'the application folder (default: found from the current folder upward)'),
+};
+
+/** `create-golem-app add component [template] [ns:name] [options]` */
+export function usageLine(program: string, spec: CommandSpec): string {
+  return [program, ...spec.path, ...Object.values(spec.args), Object.keys(spec.flags).length ? '[options]' : ''].filter(Boolean).join(' ');
+}
+
+/** Parses argv (after the command's words) by the spec: unknown flags, extra or missing arguments are usage errors. */
+export function parseInvocation<S extends CommandSpec>(spec: S, argv: string[], cwd: string): Invocation<S> {
+  const options = Object.fromEntries(
+    Object.entries(spec.flags).map(([name, f]) => [name, { type: f.kind === 'boolean' ? ('boolean' as const) : ('string' as const), multiple: f.kind === 'list', ...(f.short ? { short: f.short } : {}) }]),
+  );
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(String((err as Error).message).replace(/\. To specify a positional.*$/s, '.'));
+  }
+  const names = Object.keys(spec.args);
+  const forms = Object.values(spec.args);
+  const given = parsed.positionals;
+  if (given.length > names.length) {
+    throw new UsageError(spec.path.length === 0 && names.length <= 1 && given.length > 0 ? `unknown command '${given[0]}'` : `unexpected argument '${given[names.length]}'`);
+  }
+  const required = forms.filter((a) => a.startsWith('<')).length;
+  if (given.length < required) throw new UsageError(`missing argument ${forms[given.length]}`);
+
+  const flags: Record<string, string | boolean | string[] | undefined> = {};
+  for (const [name, f] of Object.entries(spec.flags)) {
+    const value = parsed.values[name];
+    flags[name] = f.kind === 'boolean' ? value === true : f.kind === 'list' ? (Array.isArray(value) ? value.map(String) : []) : typeof value === 'string' ? value : undefined;
+  }
+  const args = Object.fromEntries(names.map((name, i) => [name, given[i]]));
+  // The one place values meet their declared types: built above kind by kind from the same spec.
+  return { args, flags, cwd } as Invocation<S>;
+}

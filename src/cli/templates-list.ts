@@ -1,0 +1,23 @@
+/** `create-golem-app templates list [filter] [--language <lang>] [--json]` */
+import { templatesList } from '../commands/templates-list.js';
+import { createReporter } from './output.js';
+import { defineCommand, flag, type Invocation, SOURCE_FLAGS } from './spec.js';
+
+export const spec = defineCommand({
+  path: ['templates', 'list'],
+  args: { filter: '[filter]' },
+  summary: 'list the templates of the bundled registry and of added registries',
+  flags: {
+    language: flag.string('<lang>', 'only this language'),
+    json: flag.boolean('print JSON'),
+    ...SOURCE_FLAGS,
+  },
+});
+
+export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promise<number> {
+  await templatesList(
+    { cwd, filter: args.filter, language: flags.language, json: flags.json, offline: flags.offline, registry: flags.registry },
+    createReporter({ machineOutput: flags.json }),
+  );
+  return 0;
+}

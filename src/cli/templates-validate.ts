@@ -1,0 +1,18 @@
+/** `create-golem-app templates validate <dir> [--json]` */
+import { resolve } from 'node:path';
+import { templatesValidate } from '../commands/templates-validate.js';
+import { createReporter } from './output.js';
+import { defineCommand, flag, type Invocation } from './spec.js';
+
+export const spec = defineCommand({
+  path: ['templates', 'validate'],
+  args: { dir: '<dir>' },
+  summary: 'render a template into a sample app and check it (metadata, paths, sizes, WIT, golem.yaml, placeholders)',
+  flags: {
+    json: flag.boolean('print JSON'),
+  },
+});
+
+export function run({ args, flags, cwd }: Invocation<typeof spec>): Promise<number> {
+  return templatesValidate({ dir: resolve(cwd, args.dir), json: flags.json }, createReporter({ machineOutput: flags.json }));
+}
