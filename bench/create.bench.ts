@@ -17,11 +17,7 @@ const env = { ...process.env, NO_COLOR: '1', npm_config_user_agent: 'npm/11' };
 const node = (args: string[], cwd = process.cwd()) => execFileSync(process.execPath, args, { cwd, env, stdio: ['ignore', 'ignore', 'ignore'] });
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 
-const help = await sideBySide(
-  ROUNDS,
-  { label: 'create-golem-app --help', run: () => node([ours, '--help']) },
-  { label: 'create-vite --help', run: () => node([vite, '--help']) },
-);
+const help = await sideBySide(ROUNDS, { label: 'create-golem-app --help', run: () => node([ours, '--help']) }, { label: 'create-vite --help', run: () => node([vite, '--help']) });
 report('startup (--help)', help, 0.9);
 
 const work = mkdtempSync(join(tmpdir(), 'bench-create-'));

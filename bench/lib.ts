@@ -17,17 +17,21 @@ export function median(xs: number[]): number {
 }
 
 /** Runs `ours` and `peer` alternately `rounds` times (after one warm-up each); returns both medians. */
-export async function sideBySide(
-  rounds: number,
-  ours: { label: string; run: () => unknown },
-  peer: { label: string; run: () => unknown },
-): Promise<[Measured, Measured]> {
+export async function sideBySide(rounds: number, ours: { label: string; run: () => unknown }, peer: { label: string; run: () => unknown }): Promise<[Measured, Measured]> {
   await ours.run();
   await peer.run();
   const a: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < rounds; i++) {
-    for (const [fn, out] of i % 2 ? ([[peer, b], [ours, a]] as const) : ([[ours, a], [peer, b]] as const)) {
+    for (const [fn, out] of i % 2
+      ? ([
+          [peer, b],
+          [ours, a],
+        ] as const)
+      : ([
+          [ours, a],
+          [peer, b],
+        ] as const)) {
       const t = performance.now();
       await fn.run();
       out.push(performance.now() - t);

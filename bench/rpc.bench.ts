@@ -26,8 +26,20 @@ function component(root: string, name: string, wit: string): AppComponent {
   mkdirSync(join(dir, 'wit'), { recursive: true });
   writeFileSync(join(dir, 'wit', 'main.wit'), wit);
   return {
-    name, dir, manifestPath: join(dir, 'golem.yaml'), sourceWit: join(dir, 'wit'), generatedWit: join(dir, 'wit-generated'),
-    build: [], customCommands: {}, clean: [], componentType: 'durable', env: {}, files: [], plugins: [], profiles: {}, raw: {},
+    name,
+    dir,
+    manifestPath: join(dir, 'golem.yaml'),
+    sourceWit: join(dir, 'wit'),
+    generatedWit: join(dir, 'wit-generated'),
+    build: [],
+    customCommands: {},
+    clean: [],
+    componentType: 'durable',
+    env: {},
+    files: [],
+    plugins: [],
+    profiles: {},
+    raw: {},
     location: { file: join(root, 'golem.yaml'), line: 1, column: 1 },
   };
 }
@@ -37,8 +49,15 @@ function benchApp(text: string): App {
   const target = component(root, 'bench:target', text);
   const caller = component(root, 'bench:caller', 'package bench:caller;\n\ninterface run {\n  go: func();\n}\n\nworld caller {\n  export run;\n}\n');
   return {
-    root, manifests: [], tempDir: join(root, 'golem-temp'), witDeps: [resolve('wit', 'deps')], templates: new Map(),
-    components: new Map([[target.name, target], [caller.name, caller]]),
+    root,
+    manifests: [],
+    tempDir: join(root, 'golem-temp'),
+    witDeps: [resolve('wit', 'deps')],
+    templates: new Map(),
+    components: new Map([
+      [target.name, target],
+      [caller.name, caller],
+    ]),
     dependencies: [{ source: caller.name, target: target.name, type: 'wasm-rpc', manifestPath: '', location: { file: '', line: 1, column: 1 } }],
   };
 }
@@ -58,7 +77,13 @@ for (const functions of [1_000, 10_000, 100_000]) {
   const rounds = functions >= 100_000 ? 3 : functions >= 10_000 ? 9 : 25;
   const measured = await sideBySide(
     rounds,
-    { label: 'generate (from scratch)', run: async () => { fresh(); await generate(app, {}, silentReporter); } },
+    {
+      label: 'generate (from scratch)',
+      run: async () => {
+        fresh();
+        await generate(app, {}, silentReporter);
+      },
+    },
     { label: 'wit-parser componentEmbed', run: () => tools.componentEmbed({ dummy: true, witSource: text, world: 'target' }) },
   );
   const ok = report(`rpc generate, target with ${functions} functions (${(text.length / 1e6).toFixed(2)} MB)`, measured, 1.0);

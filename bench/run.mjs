@@ -6,14 +6,22 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const only = process.argv.slice(2);
-const benches = readdirSync('bench').filter((f) => f.endsWith('.bench.ts') && (only.length === 0 || only.some((o) => f.includes(o)))).sort();
+const benches = readdirSync('bench')
+  .filter((f) => f.endsWith('.bench.ts') && (only.length === 0 || only.some((o) => f.includes(o))))
+  .sort();
 mkdirSync('.tmp/bench', { recursive: true });
 let failed = 0;
 for (const file of benches) {
   const outfile = join('.tmp/bench', file.replace(/\.ts$/, '.mjs'));
   await build({
-    entryPoints: [join('bench', file)], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20',
-    packages: 'external', logLevel: 'warning',
+    entryPoints: [join('bench', file)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
   });
   console.log(`\n== ${file}`);
   const r = spawnSync(process.execPath, ['--expose-gc', outfile], { stdio: 'inherit' });

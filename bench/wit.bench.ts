@@ -28,7 +28,9 @@ export function syntheticWit(functions: number): string {
     for (let j = 0; j < n; j++) {
       const group = j - (j % 10);
       out.push(`  /// Function ${j} of interface ${k}: does something useful with its arguments.`);
-      out.push(`  operation-number-${j}: func(first-argument: item-${group}, second-argument: list<tuple<string, u64>>, third: option<money>) -> result<outcome-${group}, string>;`);
+      out.push(
+        `  operation-number-${j}: func(first-argument: item-${group}, second-argument: list<tuple<string, u64>>, third: option<money>) -> result<outcome-${group}, string>;`,
+      );
       made++;
     }
     out.push('}', '');

@@ -67,7 +67,16 @@ rmSync(RESULTS, { force: true });
 const started = performance.now();
 const vitest = spawn(
   process.execPath,
-  ['node_modules/vitest/vitest.mjs', 'run', '--config', 'test/build/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS}`, ...process.argv.slice(2)],
+  [
+    'node_modules/vitest/vitest.mjs',
+    'run',
+    '--config',
+    'test/build/vitest.config.ts',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${RESULTS}`,
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit' },
 );
 let peakTotalKb = 0;
@@ -75,7 +84,10 @@ let peakProcessKb = 0;
 const sampler = setInterval(() => {
   const table = processTable();
   const tree = treeOf(vitest.pid, table);
-  peakTotalKb = Math.max(peakTotalKb, tree.reduce((sum, pid) => sum + table.get(pid).rssKb, 0));
+  peakTotalKb = Math.max(
+    peakTotalKb,
+    tree.reduce((sum, pid) => sum + table.get(pid).rssKb, 0),
+  );
   peakProcessKb = Math.max(peakProcessKb, ...tree.map((pid) => table.get(pid).hwmKb));
 }, SAMPLE_MS);
 

@@ -21,13 +21,22 @@ export function parseDependency(m: ManifestDoc, source: string, item: Node): App
   if (!(DEPENDENCY_TYPES as readonly string[]).includes(type)) {
     const fix = SCHEMA_TYPO[type];
     const guess = fix ?? closest(type, DEPENDENCY_TYPES);
-    throw shapeError(m, typeEntry.value, `unknown dependency type '${type}'`,
-      fix ? `Use '${fix}': Golem's JSON schema spells it '${type}', but the Golem CLI only accepts '${fix}'.`
-        : `${guess ? `Did you mean '${guess}'? ` : ''}Known types: ${DEPENDENCY_TYPES.join(', ')}.`);
+    throw shapeError(
+      m,
+      typeEntry.value,
+      `unknown dependency type '${type}'`,
+      fix
+        ? `Use '${fix}': Golem's JSON schema spells it '${type}', but the Golem CLI only accepts '${fix}'.`
+        : `${guess ? `Did you mean '${guess}'? ` : ''}Known types: ${DEPENDENCY_TYPES.join(', ')}.`,
+    );
   }
   const refs = (['target', 'path', 'url'] as const).filter((k) => e.get(k)?.value != null);
   if (refs.length !== 1) {
-    throw shapeError(m, item, refs.length === 0 ? `${what} needs one of 'target', 'path' or 'url'` : `${what} may have only one of 'target', 'path' or 'url' (found ${refs.join(', ')})`);
+    throw shapeError(
+      m,
+      item,
+      refs.length === 0 ? `${what} needs one of 'target', 'path' or 'url'` : `${what} may have only one of 'target', 'path' or 'url' (found ${refs.join(', ')})`,
+    );
   }
   if (type !== 'wasm' && refs[0] !== 'target') {
     throw shapeError(m, item, `a '${type}' ${what} needs a 'target' (a component of this app), not '${refs[0]}'`);

@@ -19,15 +19,19 @@ function segmentRegex(segment: string): RegExp {
       const close = segment.indexOf('}', i);
       if (close < 0) out += '\\{';
       else {
-        out += `(?:${segment.slice(i + 1, close).split(',').map(escape).join('|')})`;
+        out += `(?:${segment
+          .slice(i + 1, close)
+          .split(',')
+          .map(escapeRegex)
+          .join('|')})`;
         i = close;
       }
-    } else out += escape(ch);
+    } else out += escapeRegex(ch);
   }
   return new RegExp(`^${out}$`);
 }
 
-function escape(text: string): string {
+function escapeRegex(text: string): string {
   return text.replace(/[.+^$()|[\]\\{}*?]/g, '\\$&');
 }
 
@@ -59,7 +63,12 @@ function walk(files: FileView, dir: string, segments: string[], out: Set<string>
 export function globFiles(files: FileView, root: string, patterns: readonly string[]): string[] {
   const out = new Set<string>();
   for (const pattern of patterns) {
-    walk(files, resolve(root), pattern.split(/[\\/]+/).filter((s) => s !== '' && s !== '.'), out);
+    walk(
+      files,
+      resolve(root),
+      pattern.split(/[\\/]+/).filter((s) => s !== '' && s !== '.'),
+      out,
+    );
   }
   return [...out].sort();
 }

@@ -7,22 +7,9 @@
  *   session.app; // the edited app, checked before anything is written
  *   commitPlan(session.plan);
  */
-export type {
-  App,
-  AppComponent,
-  AppDependency,
-  AppTemplate,
-  BuildStep,
-  ComponentProperties,
-  ComponentType,
-  DependencyType,
-  Edit,
-  RpcDependencyType,
-  SourceLocation,
-} from './model.js';
-export { DEPENDENCY_TYPES } from './model.js';
-export { findAppRoot, nearestManifestDir, MANIFEST_FILE } from './find-root.js';
-export { loadApp, type LoadOptions } from './load.js';
-export { addDependency, type AddDependencyOptions } from './edit/add-dependency.js';
-export { addComponentEntry, type ComponentEntry } from './edit/add-component.js';
+export type { App, AppComponent, AppDependency, BuildStep, ComponentType, Edit, RpcDependencyType } from './model.js';
+export { findAppRoot, nearestManifestDir } from './find-root.js';
+export { loadApp } from './load.js';
+export { addDependency } from './edit/add-dependency.js';
+export { addComponentEntry } from './edit/add-component.js';
 export { renderTemplateValue } from './jinja.js';

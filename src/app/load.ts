@@ -37,7 +37,10 @@ class UniqueRegistry<T extends { location: SourceLocation }> {
   add(key: string, label: string, item: T): void {
     const first = this.items.get(key);
     if (first) {
-      throw new UserError(`${this.what} ${label} is declared twice (first at ${where(first.location)})`, { location: item.location, hint: 'Keep only one of the two declarations.' });
+      throw new UserError(`${this.what} ${label} is declared twice (first at ${where(first.location)})`, {
+        location: item.location,
+        hint: 'Keep only one of the two declarations.',
+      });
     }
     this.items.set(key, item);
   }
@@ -156,7 +159,12 @@ export function loadApp(rootOrInside: string, options: LoadOptions = {}): App {
   const rootEntries = knownEntries(rootDoc, rootDoc.doc.contents, 'the manifest');
   const includesEntry = rootEntries.get('includes');
   const includes = includesEntry?.value != null ? stringList(rootDoc, includesEntry.value, 'includes') : DEFAULT_INCLUDES;
-  const docs = [rootDoc, ...globFiles(source.files, root, includes).filter((f) => f !== rootFile).map(readManifest)];
+  const docs = [
+    rootDoc,
+    ...globFiles(source.files, root, includes)
+      .filter((f) => f !== rootFile)
+      .map(readManifest),
+  ];
 
   const d = collect(docs, rootEntries);
   checkDependencyEnds(d);

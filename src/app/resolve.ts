@@ -40,8 +40,7 @@ interface Split {
 function split(def: RawDefinition, kind: 'component' | 'template', fromTemplate: boolean): Split {
   const what = `${kind} '${def.name}'`;
   const entries = knownEntries(def.m, def.entry.value, kind, what);
-  const asProps = (map: Map<string, Entry>): Properties =>
-    new Map([...map].filter(([k]) => !NOT_PROPERTIES.has(k)).map(([k, entry]) => [k, { entry, m: def.m, fromTemplate }]));
+  const asProps = (map: Map<string, Entry>): Properties => new Map([...map].filter(([k]) => !NOT_PROPERTIES.has(k)).map(([k, entry]) => [k, { entry, m: def.m, fromTemplate }]));
   const profiles = new Map<string, { props: Properties; node: Node | null }>();
   for (const p of mapEntries(def.m, entries.get('profiles')?.value, `profiles of ${what}`)) {
     profiles.set(p.key, { props: asProps(knownEntries(def.m, p.value, 'profile', `profile '${p.key}' of ${what}`)), node: p.keyNode });
@@ -60,7 +59,10 @@ function checkProfiles(def: RawDefinition, s: Split, what: string): void {
     return;
   }
   if (!s.defaultProfile) {
-    throw new UserError(`${what} has profiles but no defaultProfile`, { location: nodeLocation(def.m, def.entry.keyNode), hint: `Add defaultProfile: one of ${[...s.profiles.keys()].join(', ')}.` });
+    throw new UserError(`${what} has profiles but no defaultProfile`, {
+      location: nodeLocation(def.m, def.entry.keyNode),
+      hint: `Add defaultProfile: one of ${[...s.profiles.keys()].join(', ')}.`,
+    });
   }
   checkDefaultIn(def.m, s.defaultProfile, s.profiles, what);
 }
@@ -124,8 +126,7 @@ function toProperties(props: Properties, componentName: string, dir: string): Co
   };
   const list = (src: PropertySource, node: Node | null | undefined, what: string) => seqItems(src.m, node, what).map((item) => text(src, item, `an entry of ${what}`));
   const path = (p: string) => (isAbsolute(p) ? p : resolve(dir, p));
-  const steps = (src: PropertySource, node: Node | null | undefined, what: string): BuildStep[] =>
-    readSteps(src.m, node, what, dir, (n, w) => text(src, n, w));
+  const steps = (src: PropertySource, node: Node | null | undefined, what: string): BuildStep[] => readSteps(src.m, node, what, dir, (n, w) => text(src, n, w));
 
   const componentType = (str('componentType') ?? 'durable') as ComponentType;
   if (!COMPONENT_TYPES.includes(componentType)) {
@@ -166,7 +167,13 @@ function toProperties(props: Properties, componentName: string, dir: string): Co
  * A list of `externalCommand`s (`build`, `customCommands.<name>`); `dir` is resolved against
  * `baseDir`, and every string goes through `text` (which renders template values).
  */
-export function readSteps(m: ManifestDoc, node: Node | null | undefined, what: string, baseDir: string, text: (node: Node | null | undefined, what: string) => string): BuildStep[] {
+export function readSteps(
+  m: ManifestDoc,
+  node: Node | null | undefined,
+  what: string,
+  baseDir: string,
+  text: (node: Node | null | undefined, what: string) => string,
+): BuildStep[] {
   return seqItems(m, node, what).map((item) => {
     const c = knownEntries(m, item, 'command', `a step of ${what}`);
     const command = c.get('command');

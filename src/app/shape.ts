@@ -7,10 +7,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap
 import { UserError } from '../errors.js';
 import { nodeLocation, type ManifestDoc } from './manifest-doc.js';
 
-const COMPONENT_PROPERTIES = [
-  'sourceWit', 'generatedWit', 'componentWasm', 'linkedWasm', 'build', 'customCommands',
-  'clean', 'componentType', 'files', 'plugins', 'env',
-];
+const COMPONENT_PROPERTIES = ['sourceWit', 'generatedWit', 'componentWasm', 'linkedWasm', 'build', 'customCommands', 'clean', 'componentType', 'files', 'plugins', 'env'];
 
 /** Known keys per kind of mapping. */
 export const KNOWN_KEYS = {
@@ -86,7 +83,12 @@ export function knownEntries(m: ManifestDoc, node: Node | null | undefined, kind
   for (const entry of mapEntries(m, node, what)) {
     if (!known.includes(entry.key)) {
       const guess = closest(entry.key, known);
-      throw shapeError(m, entry.keyNode, `unknown key '${entry.key}' in ${what}`, guess ? `Did you mean '${guess}'? (Golem rejects unknown keys.)` : `Golem rejects unknown keys; known keys: ${known.join(', ')}.`);
+      throw shapeError(
+        m,
+        entry.keyNode,
+        `unknown key '${entry.key}' in ${what}`,
+        guess ? `Did you mean '${guess}'? (Golem rejects unknown keys.)` : `Golem rejects unknown keys; known keys: ${known.join(', ')}.`,
+      );
     }
     out.set(entry.key, entry);
   }

@@ -49,7 +49,11 @@ export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promis
     });
   }
   const session = AppSession.open(cwd, flags.app);
-  const answers = await ask([...session.app.components.keys()], { template: args.template, name: args.name, target: flags.target }, { cwd, offline: flags.offline, extra: flags.registry });
+  const answers = await ask(
+    [...session.app.components.keys()],
+    { template: args.template, name: args.name, target: flags.target },
+    { cwd, offline: flags.offline, extra: flags.registry },
+  );
   await runAddComponent({ ...given, ...answers, session }, createReporter());
   return 0;
 }
@@ -78,12 +82,12 @@ export async function ask(
   const suggestion = suggestComponentName(commonNamespace(existing, 'app'), caller ? 'caller' : 'provider', taken);
   const name =
     given.name ??
-    ((await askText({ message: 'Component name (namespace:name):', placeholder: suggestion, defaultValue: suggestion, validate: componentNameValidator(taken) })) ||
-      suggestion);
+    ((await askText({ message: 'Component name (namespace:name):', placeholder: suggestion, defaultValue: suggestion, validate: componentNameValidator(taken) })) || suggestion);
 
   const target = given.target ?? (caller ? await askSelect({ message: `Which component does ${name} call?`, options: componentChoices(existing) }) : undefined);
 
-  const callers = existing.length === 0 ? [] : await askMultiselect({ message: `Should an existing component call ${name}?`, options: componentChoices(existing), required: false });
+  const callers =
+    existing.length === 0 ? [] : await askMultiselect({ message: `Should an existing component call ${name}?`, options: componentChoices(existing), required: false });
 
   return { template, name, ...(target !== undefined ? { target } : {}), callers };
 }

@@ -123,7 +123,12 @@ async function runInteractive({ args, flags, cwd }: Input): Promise<number> {
   const folder = await askFolder(p, cwd, args.dir, flags.overwrite);
   const components = flags.component.length
     ? pairTemplates(flags.component, flags.template)
-    : await askComponents(p, await offeredTemplates({ cwd, offline: flags.offline, ...(flags.registry !== undefined ? { extra: flags.registry } : {}) }), folder.dir, flags.template);
+    : await askComponents(
+        p,
+        await offeredTemplates({ cwd, offline: flags.offline, ...(flags.registry !== undefined ? { extra: flags.registry } : {}) }),
+        folder.dir,
+        flags.template,
+      );
   const dependencies = flagDependencies.length ? flagDependencies : await askDependencies(p, components);
   const git = flags['no-git'] ? false : await p.askConfirm({ message: 'Initialise a git repository?', initialValue: true });
   const packageManager = detectPackageManager();

@@ -46,7 +46,14 @@ class GroupHelp {
   text(): string {
     const rows = this.commands.map((c) => [[...c.path, ...Object.values(c.args)].join(' '), c.summary] as const);
     const width = Math.max(...rows.map(([l]) => l.length));
-    return [`${color.bold('Usage:')} ${PROGRAM} ${this.group} <command> [options]`, '', ...rows.map(([l, d]) => `  ${l.padEnd(width)}  ${d}`), '', `Run '${PROGRAM} ${this.group} <command> --help' for a command's options.`, ''].join('\n');
+    return [
+      `${color.bold('Usage:')} ${PROGRAM} ${this.group} <command> [options]`,
+      '',
+      ...rows.map(([l, d]) => `  ${l.padEnd(width)}  ${d}`),
+      '',
+      `Run '${PROGRAM} ${this.group} <command> --help' for a command's options.`,
+      '',
+    ].join('\n');
   }
 }
 
@@ -73,11 +80,11 @@ function helpText(spec: Command['spec']): string {
     for (const c of others) lines.push(`  ${shown(c).padEnd(w)}  ${c.summary}`);
     lines.push('', `Run '${PROGRAM} <command> --help' for a command's options.`);
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 async function main(argv: string[]): Promise<number> {
-  let found;
+  let found: ReturnType<typeof findCommand>;
   try {
     found = findCommand(argv);
   } catch (err) {

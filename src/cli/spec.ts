@@ -74,7 +74,10 @@ export function usageLine(program: string, spec: CommandSpec): string {
 /** Parses argv (after the command's words) by the spec: unknown flags, extra or missing arguments are usage errors. */
 export function parseInvocation<S extends CommandSpec>(spec: S, argv: string[], cwd: string): Invocation<S> {
   const options = Object.fromEntries(
-    Object.entries(spec.flags).map(([name, f]) => [name, { type: f.kind === 'boolean' ? ('boolean' as const) : ('string' as const), multiple: f.kind === 'list', ...(f.short ? { short: f.short } : {}) }]),
+    Object.entries(spec.flags).map(([name, f]) => [
+      name,
+      { type: f.kind === 'boolean' ? ('boolean' as const) : ('string' as const), multiple: f.kind === 'list', ...(f.short ? { short: f.short } : {}) },
+    ]),
   );
   let parsed: ReturnType<typeof parseArgs>;
   try {

@@ -60,7 +60,10 @@ export async function runAddComponent(input: AddComponentInput, report: Reporter
   });
   const isCaller = template.role === 'caller';
   if (input.target !== undefined && !isCaller) {
-    throw new UserError(`--target is for caller templates; ${template.id} is not one`, { code: 'E_INPUT', hint: 'Leave out --target, or use a caller template such as ts/caller.' });
+    throw new UserError(`--target is for caller templates; ${template.id} is not one`, {
+      code: 'E_INPUT',
+      hint: 'Leave out --target, or use a caller template such as ts/caller.',
+    });
   }
   if (input.target === input.name) {
     throw new UserError(`${input.name} cannot be its own caller template target: its example calls would call themselves without end`, {

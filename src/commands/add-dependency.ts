@@ -56,7 +56,9 @@ export function parseDependencyType(value: string | undefined): RpcDependencyTyp
 function parseManifestChoice(value: string | undefined): 'root' | undefined {
   if (value === undefined || value === 'root') return value;
   throw new UserError(`unknown --manifest '${value}'`, {
-    code: 'E_INPUT', hint: "The only choice is 'root' (write into the root golem.yaml); leave it out to use the component's own." });
+    code: 'E_INPUT',
+    hint: "The only choice is 'root' (write into the root golem.yaml); leave it out to use the component's own.",
+  });
 }
 
 export async function runAddDependency(input: AddDependencyInput, report: Reporter): Promise<AddDependencyResult> {

@@ -89,7 +89,12 @@ async function resolveComponents(options: CreateOptions, report: Reporter): Prom
   const resolved: ResolvedComponent[] = [];
   const targets = [...(options.callerTargets ?? [])];
   for (const request of options.components) {
-    const { template: entry, registry } = await resolveTemplate(request.template, { cwd: options.cwd ?? process.cwd(), offline: options.offline, registry: options.registry, report });
+    const { template: entry, registry } = await resolveTemplate(request.template, {
+      cwd: options.cwd ?? process.cwd(),
+      offline: options.offline,
+      registry: options.registry,
+      report,
+    });
     const c = entry.role === 'caller' && request.target === undefined && targets.length > 0 ? { ...request, target: targets.shift()! } : request;
     if (c.target !== undefined && entry.role !== 'caller') {
       throw new UserError(`${c.name}: a target is for caller templates; ${entry.id} is not one`, { hint: 'Use a caller template such as ts/caller, or add a dependency instead.' });
@@ -104,7 +109,8 @@ async function resolveComponents(options: CreateOptions, report: Reporter): Prom
     }
     resolved.push({ ...c, entry, registry });
   }
-  if (targets.length > 0) throw new UserError(`--target ${targets[0]} has no caller component to go with`, { hint: 'Give one --target per component created from a caller template, in order.' });
+  if (targets.length > 0)
+    throw new UserError(`--target ${targets[0]} has no caller component to go with`, { hint: 'Give one --target per component created from a caller template, in order.' });
   // Targets first: a caller template is rendered from its target's WIT.
   const ordered: ResolvedComponent[] = [];
   const place = (c: ResolvedComponent, path: string[]) => {
@@ -138,7 +144,11 @@ export function dependencyEdges(components: ComponentRequest[], extra: Dependenc
   const names = new Set(components.map((c) => c.name));
   for (const e of edges) {
     const unknown = [e.caller, e.target].find((n) => !names.has(n));
-    if (unknown) throw new UserError(`dependency ${e.caller} → ${e.target} names ${unknown}, which is not one of the components`, { code: 'E_APP', hint: `Components: ${[...names].join(', ')}.` });
+    if (unknown)
+      throw new UserError(`dependency ${e.caller} → ${e.target} names ${unknown}, which is not one of the components`, {
+        code: 'E_APP',
+        hint: `Components: ${[...names].join(', ')}.`,
+      });
   }
   return edges.filter((e, i) => edges.findIndex((o) => o.caller === e.caller && o.target === e.target) === i);
 }
@@ -216,7 +226,11 @@ export async function commitCreate(plan: CreatePlan, report: Reporter): Promise<
   const pm = options.packageManager ?? detectPackageManager();
   if (options.install && plan.hasNodePackage) {
     const [cmd, ...args] = installCommand(pm);
-    await report.task(`Installing dependencies with ${pm}`, () => run(cmd!, args, dir), () => `Installed dependencies with ${pm}`);
+    await report.task(
+      `Installing dependencies with ${pm}`,
+      () => run(cmd!, args, dir),
+      () => `Installed dependencies with ${pm}`,
+    );
   }
 
   // 7. Next steps.

@@ -32,7 +32,6 @@ export interface TemplateListing {
   source?: string;
 }
 
-
 const listing = (t: TemplateEntry): TemplateListing => ({
   id: t.id,
   kind: t.kind,

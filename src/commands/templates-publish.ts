@@ -19,6 +19,8 @@ export async function templatesPublish(options: TemplatesPublishOptions, report:
   const registry = registryRepository(options.registry, cwd, env);
   const result = await publishTemplate({ ...rest, registry, report });
   if (result.retried) report.info('Another publish landed first; your entry was re-applied on top of it.');
-  report.step(`${result.unchanged ? 'Unchanged (identical files)' : result.replaced ? 'Replaced' : 'Published'} ${result.id}@${result.version} at ${result.path}${result.sourceCommit ? ` (source ${result.sourceCommit.slice(0, 12)})` : ''}`);
+  report.step(
+    `${result.unchanged ? 'Unchanged (identical files)' : result.replaced ? 'Replaced' : 'Published'} ${result.id}@${result.version} at ${result.path}${result.sourceCommit ? ` (source ${result.sourceCommit.slice(0, 12)})` : ''}`,
+  );
   report.info(`Users add the registry with 'create-golem-app registry add <name> ${registryCloneUrl(registry, cwd)}' and pick '<name>/${result.id}'.`);
 }

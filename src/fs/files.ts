@@ -5,7 +5,7 @@
  * planner uses; a `Plan` (plan.ts) is a FileView of the folder as it will be once committed.
  */
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 
 /** Read-only access to files by absolute path. */
 export interface FileView {

@@ -14,7 +14,8 @@ export function packageRoot(): string {
   for (;;) {
     const manifest = join(dir, 'package.json');
     if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'create-golem-app') {
-      return (cached = dir);
+      cached = dir;
+      return dir;
     }
     const parent = dirname(dir);
     if (parent === dir) throw new Error('create-golem-app: cannot find the package root (package.json)');

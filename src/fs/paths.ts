@@ -18,4 +18,3 @@ export function resolveInside(root: string, relPath: string, what = 'path'): str
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw bad('outside the target folder');
   return full;
 }
-

@@ -94,8 +94,8 @@ export class Plan implements FileView {
     const parts = file.path.split('/');
     for (let i = 0; i < parts.length; i++) {
       const folder = parts.slice(0, i).join('/');
-      let names = this.folders.get(folder);
-      if (!names) this.folders.set(folder, (names = new Set()));
+      const names = this.folders.get(folder) ?? new Set<string>();
+      this.folders.set(folder, names);
       names.add(parts[i]!);
     }
   }
@@ -156,8 +156,8 @@ export class Plan implements FileView {
     if (rel === undefined || (!this.writes.has(rel) && !this.removals.has(rel))) return this.disk.readText(path);
     const bytes = this.read(path);
     if (bytes === undefined) return undefined;
-    let text = this.decoded.get(bytes);
-    if (text === undefined) this.decoded.set(bytes, (text = bytes.toString('utf8')));
+    const text = this.decoded.get(bytes) ?? bytes.toString('utf8');
+    this.decoded.set(bytes, text);
     return text;
   }
 
@@ -224,7 +224,10 @@ interface Decision {
 const NEW_FILE_MODE = 0o644;
 
 function inTheWay(path: string, kind: string): UserError {
-  return new UserError(`cannot write ${path}: a ${kind === 'dir' ? 'folder' : 'link or special file'} is in the way`, { code: 'E_CONFLICT', hint: 'Move it away or choose another folder.' });
+  return new UserError(`cannot write ${path}: a ${kind === 'dir' ? 'folder' : 'link or special file'} is in the way`, {
+    code: 'E_CONFLICT',
+    hint: 'Move it away or choose another folder.',
+  });
 }
 
 /** A planned edit of a file read earlier: refused when it is not writable or changed since. */
@@ -274,7 +277,15 @@ function decideWrite(plan: Plan, now: DiskFiles, w: PlannedWrite): Decision {
       const content = w.onExisting === 'merge-lines' ? mergeLines(existing, w.content) : w.content;
       if (existing.equals(content)) return { path: w.path, action: 'unchanged', full };
       const st = statSync(full);
-      return { path: w.path, action: w.onExisting === 'merge-lines' ? 'merge' : 'replace', full, content, existing, target: full, was: { mode: st.mode & 0o7777, uid: st.uid, gid: st.gid } };
+      return {
+        path: w.path,
+        action: w.onExisting === 'merge-lines' ? 'merge' : 'replace',
+        full,
+        content,
+        existing,
+        target: full,
+        was: { mode: st.mode & 0o7777, uid: st.uid, gid: st.gid },
+      };
     }
   }
 }

@@ -12,7 +12,7 @@ interface Section {
   end: number;
 }
 
-const HEADER = /^\s*\[\s*([^\[\]]+?)\s*\]\s*(#.*)?$/;
+const HEADER = /^\s*\[\s*([^[\]]+?)\s*\]\s*(#.*)?$/;
 const keyOf = (line: string): string | undefined => /^\s*("(?:[^"\\]|\\.)*"|[A-Za-z0-9_-]+)\s*=/.exec(line)?.[1]?.replace(/^"|"$/g, '');
 
 export class TomlText {

@@ -27,17 +27,15 @@
  */
 export type { PlannedFile } from './rendering/types.js';
 import type { Registry, RegistryJson } from './registries/registry.js';
-export type { TemplateEntry, Registry, RegistryJson, RegistryEntryJson, TemplateKind, TemplateRole } from './registries/registry.js';
-export type { TemplateMetadata } from './metadata.js';
-export type { CallerTarget, HandlebarsContext } from './rendering/handlebars.js';
-export type { ClientModel, ClientResource, ClientFunction, ClientParam } from './rendering/client-model.js';
-export type { NameForms } from './rendering/names.js';
-export { loadBundledRegistry, findCommonTemplate, normalizeLanguage, languageName, componentTemplateIds } from './registries/registry.js';
+export type { TemplateEntry, Registry, RegistryJson } from './registries/registry.js';
+export type { CallerTarget } from './rendering/handlebars.js';
+export type { ClientModel } from './rendering/client-model.js';
+export { loadBundledRegistry, normalizeLanguage, languageName } from './registries/registry.js';
 export { findComponentTemplate, resolveComponentTemplate, isFolderSpec } from './sources/find.js';
-export { registerTemplateSource, fetchRemoteTemplate, isRemoteSpec, type TemplateSource, type TemplateSourceOptions } from './sources/seam.js';
-export { planComponent, addToPlan, type PlanComponentOptions } from './rendering/plan.js';
-export { validateComponentName, placeholderValues, nameForms } from './rendering/names.js';
-export { counterClientModel, clientNames, clientParam, clientFunction, clientResource } from './rendering/client-model.js';
+export { registerTemplateSource, isRemoteSpec, type TemplateSource } from './sources/seam.js';
+export { planComponent, addToPlan } from './rendering/plan.js';
+export { validateComponentName } from './rendering/names.js';
+export { counterClientModel, clientNames } from './rendering/client-model.js';
 
 /** Checks registry.json text against registry.schema.json (+ id/language/duplicate rules); loads ajv and yaml on first use. */
 export async function validateRegistryText(text: string, file: string): Promise<RegistryJson> {

@@ -34,7 +34,10 @@ const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCas
 export const CASE_FILTERS: Record<string, (text: string) => string> = {
   to_snake_case: (t) => words(t).map(lower).join('_'),
   to_kebab_case: (t) => words(t).map(lower).join('-'),
-  to_lower_camel_case: (t) => words(t).map((w, i) => (i === 0 ? lower(w) : capital(w))).join(''),
+  to_lower_camel_case: (t) =>
+    words(t)
+      .map((w, i) => (i === 0 ? lower(w) : capital(w)))
+      .join(''),
   to_upper_camel_case: (t) => words(t).map(capital).join(''),
   to_pascal_case: (t) => words(t).map(capital).join(''),
   to_shouty_snake_case: (t) => words(t).map(upper).join('_'),

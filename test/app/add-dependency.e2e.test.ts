@@ -39,7 +39,7 @@ function expectSchemaValid(root: string) {
 const deps = (root: string) => loadApp(root).dependencies.map((d) => `${d.source} -> ${d.target} ${d.type} @${d.manifestPath.slice(root.length + 1)}`);
 
 describe('add dependency (CLI)', () => {
-  it('adds caller → provider into the caller\'s golem.yaml (no dependencies key yet), prints the lines, generates the clients', async () => {
+  it("adds caller → provider into the caller's golem.yaml (no dependencies key yet), prints the lines, generates the clients", async () => {
     const root = newApp();
     const before = read(root, CALLER);
     expect(before).not.toMatch(/^dependencies:/m);
@@ -114,18 +114,34 @@ describe('add dependency (CLI), bad inputs change nothing', () => {
   });
 
   const cases: [string, (root: string) => string[], RegExp][] = [
-    ['unknown component', () => ['example:calller', 'example:provider'], /^error: unknown component 'example:calller': no such component in .* Did you mean 'example:caller'\? Known components: /],
-    ['unknown target', () => ['example:caller', 'example:nobody'], /^error: unknown target 'example:nobody': no such component in .* Known components: example:caller, example:provider\.$/],
+    [
+      'unknown component',
+      () => ['example:calller', 'example:provider'],
+      /^error: unknown component 'example:calller': no such component in .* Did you mean 'example:caller'\? Known components: /,
+    ],
+    [
+      'unknown target',
+      () => ['example:caller', 'example:nobody'],
+      /^error: unknown target 'example:nobody': no such component in .* Known components: example:caller, example:provider\.$/,
+    ],
     ['bad type', () => ['example:caller', 'example:provider', '--type', 'wasm-rpc-static'], /^error: unknown --type 'wasm-rpc-static' Use 'static-wasm-rpc'/],
     ['bad --manifest', () => ['example:caller', 'example:provider', '--manifest', 'component'], /^error: unknown --manifest 'component'/],
-    ['malformed golem.yaml', (root) => {
-      writeFileSync(join(root, CALLER), 'components:\n  example:caller:\n    template: [ts\n');
-      return ['example:caller', 'example:provider'];
-    }, /^error: .*example-caller\/golem\.yaml:4:1: invalid YAML: /],
-    ['read-only golem.yaml', (root) => {
-      chmodSync(join(root, CALLER), 0o444);
-      return ['example:caller', 'example:provider'];
-    }, /^error: .*example-caller\/golem\.yaml is read-only \(mode 444\) Nothing was written/],
+    [
+      'malformed golem.yaml',
+      (root) => {
+        writeFileSync(join(root, CALLER), 'components:\n  example:caller:\n    template: [ts\n');
+        return ['example:caller', 'example:provider'];
+      },
+      /^error: .*example-caller\/golem\.yaml:4:1: invalid YAML: /,
+    ],
+    [
+      'read-only golem.yaml',
+      (root) => {
+        chmodSync(join(root, CALLER), 0o444);
+        return ['example:caller', 'example:provider'];
+      },
+      /^error: .*example-caller\/golem\.yaml is read-only \(mode 444\) Nothing was written/,
+    ],
     ['not inside an app', () => ['example:caller', 'example:provider', '--app', tempDir()], /^error: --app .*: .* has no golem.yaml/],
   ];
   it.each(cases)('%s', (_name, setup, message) => {

@@ -78,7 +78,8 @@ export function makeTsApp(components = ['example:provider', 'example:caller'], r
   const files: Record<string, string> = { 'golem.yaml': ROOT_YAML, 'common-ts/golem.yaml': COMMON_TS_YAML };
   for (const c of components) {
     files[`components-ts/${kebab(c)}/golem.yaml`] = componentYaml(c);
-    files[`components-ts/${kebab(c)}/wit/main.wit`] = `package ${c};\n\ninterface ${kebab(c)}-api {\n  add: func(value: u64);\n  get: func() -> u64;\n}\n\nworld ${kebab(c)} {\n  export ${kebab(c)}-api;\n}\n`;
+    files[`components-ts/${kebab(c)}/wit/main.wit`] =
+      `package ${c};\n\ninterface ${kebab(c)}-api {\n  add: func(value: u64);\n  get: func() -> u64;\n}\n\nworld ${kebab(c)} {\n  export ${kebab(c)}-api;\n}\n`;
   }
   return writeFiles(root, files);
 }

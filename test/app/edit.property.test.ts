@@ -41,10 +41,11 @@ const shape: fc.Arbitrary<Shape> = fc.record({
   seqIndented: fc.boolean(),
   finalEol: fc.boolean(),
   deps: fc.constantFrom('none' as const, 'null' as const, 'emptyFlow' as const, 'entries' as const, 'flowMap' as const),
-  entries: fc.uniqueArray(
-    fc.record({ caller: name, flow: fc.boolean(), items: fc.uniqueArray(fc.tuple(name, type), { selector: ([t]) => t, minLength: 0, maxLength: 2 }) }),
-    { selector: (e) => e.caller, minLength: 1, maxLength: 2 },
-  ),
+  entries: fc.uniqueArray(fc.record({ caller: name, flow: fc.boolean(), items: fc.uniqueArray(fc.tuple(name, type), { selector: ([t]) => t, minLength: 0, maxLength: 2 }) }), {
+    selector: (e) => e.caller,
+    minLength: 1,
+    maxLength: 2,
+  }),
   comments: fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
   edit: fc.record({ caller: name, target: name, type }),
 });
@@ -114,7 +115,9 @@ describe('add dependency on generated manifests', () => {
         if (s.eol === '\r\n') expect(after.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
         else expect(after).not.toContain('\r');
 
-        const loaded = loadApp(root).dependencies.map((d) => `${d.source} -> ${d.target} ${d.type}`).sort();
+        const loaded = loadApp(root)
+          .dependencies.map((d) => `${d.source} -> ${d.target} ${d.type}`)
+          .sort();
         expect(loaded).toEqual(expected(s));
 
         const again = addDependency(loadApp(root), s.edit.caller, s.edit.target, s.edit.type);

@@ -49,7 +49,10 @@ describe('add dependency, comments everywhere', () => {
       removed: [],
       added: ['      - target: example:caller\n', '        type: wasm-rpc\n'],
     });
-    expect(e.lines).toEqual([{ line: 21, text: '      - target: example:caller' }, { line: 22, text: '        type: wasm-rpc' }]);
+    expect(e.lines).toEqual([
+      { line: 21, text: '      - target: example:caller' },
+      { line: 22, text: '        type: wasm-rpc' },
+    ]);
     expectDependency(root, 'example:caller', 'example:caller', 'wasm-rpc');
     expect(schemaErrors(after)).toEqual([]);
   });
@@ -178,7 +181,7 @@ describe('add dependency, placement and empty values', () => {
     expectDependency(root, 'example:caller', 'example:provider', 'wasm-rpc');
   });
 
-  it('writes into the component\'s own golem.yaml by default, the root one with --manifest root, and keeps an existing one where it is', () => {
+  it("writes into the component's own golem.yaml by default, the root one with --manifest root, and keeps an existing one where it is", () => {
     const root = makeTsApp();
     const rootFile = join(root, 'golem.yaml');
     const rootBefore = readFileSync(rootFile, 'utf8');
@@ -208,7 +211,7 @@ describe('add dependency, placement and empty values', () => {
 });
 
 describe('add component entry', () => {
-  it('adds to an existing components mapping in the file\'s indentation', () => {
+  it("adds to an existing components mapping in the file's indentation", () => {
     const text = '# app\ncomponents:\n    a:b:\n        template: ts   # keep\n# end\n';
     const dir = tempDir();
     const file = join(dir, 'golem.yaml');
@@ -258,7 +261,8 @@ describe('edit line report', () => {
 
 describe('add dependency after block scalars', () => {
   it('inserts right after a literal or folded block, not after the line that follows it', () => {
-    const text = 'components:\n  a:x:\n    build:\n    - command: |\n        echo hi\n\n# c\n  a:y:\n    env:\n      NOTE: >-\n        folded\n        text\ndependencies:\n  a:y:\n  - target: a:x\n    type: wasm-rpc\n  a:x:\n  - target: a:y\n    type: wasm-rpc\n    # literal last\n';
+    const text =
+      'components:\n  a:x:\n    build:\n    - command: |\n        echo hi\n\n# c\n  a:y:\n    env:\n      NOTE: >-\n        folded\n        text\ndependencies:\n  a:y:\n  - target: a:x\n    type: wasm-rpc\n  a:x:\n  - target: a:y\n    type: wasm-rpc\n    # literal last\n';
     const root = singleFileApp(text);
     edit(root, 'a:x', 'a:x');
     const after = readFileSync(join(root, 'golem.yaml'), 'utf8');

@@ -76,10 +76,7 @@ describe('loadApp', () => {
       location: { file: join(dir, 'golem.yaml'), line: 10, column: 3 },
       raw: { template: 'ts' },
     });
-    expect(provider.build.map((s) => s.command)).toEqual([
-      'npx rollup -c',
-      'npx jco componentize -w wit-generated -o dist/example_provider.wasm dist/main.js',
-    ]);
+    expect(provider.build.map((s) => s.command)).toEqual(['npx rollup -c', 'npx jco componentize -w wit-generated -o dist/example_provider.wasm dist/main.js']);
     expect(provider.build[1]).toMatchObject({ dir, sources: ['dist/main.js'], targets: ['dist/example_provider.wasm'] });
     // The template itself keeps its raw minijinja values.
     const ts = app.templates.get('ts')!;
@@ -87,7 +84,7 @@ describe('loadApp', () => {
     expect(ts.raw.componentWasm).toBe('dist/{{ component_name | to_snake_case }}.wasm');
   });
 
-  it('follows Golem\'s default include **/golem.yaml when the root has no includes, skipping node_modules', () => {
+  it("follows Golem's default include **/golem.yaml when the root has no includes, skipping node_modules", () => {
     const root = writeFiles(tempDir(), {
       'golem.yaml': 'tempDir: build-tmp\n',
       'a/golem.yaml': 'components:\n  x:a:\n    componentType: ephemeral\n',
@@ -104,14 +101,29 @@ describe('loadApp', () => {
     const root = makeTsApp(['example:provider', 'example:caller']);
     writeFiles(root, {
       'golem.yaml': `includes:\n- common-*/golem.yaml\n- components-*/*/golem.yaml\ndependencies:\n  example:caller:\n  - target: example:provider\n    type: wasm-rpc\n  - type: wasm\n    url: https://example.com/x.wasm\n`,
-      'components-ts/example-provider/golem.yaml': 'components:\n  example:provider:\n    template: ts\ndependencies:\n  example:provider:\n  - type: static-wasm-rpc\n    target: example:provider\n',
+      'components-ts/example-provider/golem.yaml':
+        'components:\n  example:provider:\n    template: ts\ndependencies:\n  example:provider:\n  - type: static-wasm-rpc\n    target: example:provider\n',
     });
     const app = loadApp(root);
     expect(app.dependencies).toEqual([
-      { source: 'example:caller', type: 'wasm-rpc', target: 'example:provider', manifestPath: join(root, 'golem.yaml'), location: { file: join(root, 'golem.yaml'), line: 6, column: 5 } },
-      { source: 'example:caller', type: 'wasm', url: 'https://example.com/x.wasm', manifestPath: join(root, 'golem.yaml'), location: { file: join(root, 'golem.yaml'), line: 8, column: 5 } },
       {
-        source: 'example:provider', type: 'static-wasm-rpc', target: 'example:provider',
+        source: 'example:caller',
+        type: 'wasm-rpc',
+        target: 'example:provider',
+        manifestPath: join(root, 'golem.yaml'),
+        location: { file: join(root, 'golem.yaml'), line: 6, column: 5 },
+      },
+      {
+        source: 'example:caller',
+        type: 'wasm',
+        url: 'https://example.com/x.wasm',
+        manifestPath: join(root, 'golem.yaml'),
+        location: { file: join(root, 'golem.yaml'), line: 8, column: 5 },
+      },
+      {
+        source: 'example:provider',
+        type: 'static-wasm-rpc',
+        target: 'example:provider',
         manifestPath: join(root, 'components-ts/example-provider/golem.yaml'),
         location: { file: join(root, 'components-ts/example-provider/golem.yaml'), line: 6, column: 5 },
       },
@@ -138,7 +150,8 @@ templates:
     defaultProfile: debug
 `,
       'components-rust/a/golem.yaml': 'components:\n  my-ns:shopping-cart:\n    template: rust\n',
-      'components-rust/b/golem.yaml': 'components:\n  my-ns:other:\n    template: rust\n    defaultProfile: release\n    componentType: durable\n    profiles:\n      release:\n        clean:\n        - out\n',
+      'components-rust/b/golem.yaml':
+        'components:\n  my-ns:other:\n    template: rust\n    defaultProfile: release\n    componentType: durable\n    profiles:\n      release:\n        clean:\n        - out\n',
     });
     const app = loadApp(root);
     const a = app.components.get('my-ns:shopping-cart')!;
@@ -174,7 +187,7 @@ templates:
 });
 
 describe('template values', () => {
-  it('renders Golem\'s case filters with heck word rules', () => {
+  it("renders Golem's case filters with heck word rules", () => {
     expect(renderTemplateValue('dist/{{ component_name | to_snake_case }}.wasm', 'my-ns:shopping-cart')).toBe('dist/my_ns_shopping_cart.wasm');
     expect(renderTemplateValue('{{componentName}}', 'a:b')).toBe('a:b');
     const name = 'my-ns:HTTPServer2x';
@@ -191,9 +204,11 @@ describe('template values', () => {
     });
   });
 
-  it('reports an unknown filter with the template\'s file and line', () => {
+  it("reports an unknown filter with the template's file and line", () => {
     const root = makeTsApp(['example:provider']);
-    writeFiles(root, { 'common-ts/golem.yaml': COMMON_TS_YAML.replace('componentWasm: dist/{{ component_name | to_snake_case }}', 'componentWasm: dist/{{ component_name | to_snakecase }}') });
+    writeFiles(root, {
+      'common-ts/golem.yaml': COMMON_TS_YAML.replace('componentWasm: dist/{{ component_name | to_snake_case }}', 'componentWasm: dist/{{ component_name | to_snakecase }}'),
+    });
     expect(() => loadApp(root)).toThrow(/unknown filter 'to_snakecase'/);
     try {
       loadApp(root);

@@ -47,42 +47,79 @@ describe('loadApp validation', () => {
   });
 
   it('unknown key in httpApi', () => {
-    expectError({ [CALLER]: 'components:\n  example:caller:\n    template: ts\nhttpApi:\n  definition: {}\n' }, CALLER, 5, 3, /^unknown key 'definition' in httpApi$/, /Did you mean 'definitions'\?/);
+    expectError(
+      { [CALLER]: 'components:\n  example:caller:\n    template: ts\nhttpApi:\n  definition: {}\n' },
+      CALLER,
+      5,
+      3,
+      /^unknown key 'definition' in httpApi$/,
+      /Did you mean 'definitions'\?/,
+    );
   });
 
   it('unknown key in a component', () => {
-    expectError({ [CALLER]: 'components:\n  example:caller:\n    template: ts\n    sourcewit: wit\n' }, CALLER, 4, 5, /^unknown key 'sourcewit' in component 'example:caller'$/, /Did you mean 'sourceWit'\?/);
+    expectError(
+      { [CALLER]: 'components:\n  example:caller:\n    template: ts\n    sourcewit: wit\n' },
+      CALLER,
+      4,
+      5,
+      /^unknown key 'sourcewit' in component 'example:caller'$/,
+      /Did you mean 'sourceWit'\?/,
+    );
   });
 
   it('unknown key in a dependency and in a build step', () => {
-    expectError({ [CALLER]: callerWith('  - target: example:provider\n    type: wasm-rpc\n    version: 1\n') }, CALLER, 8, 5, /^unknown key 'version' in dependency of 'example:caller'$/);
+    expectError(
+      { [CALLER]: callerWith('  - target: example:provider\n    type: wasm-rpc\n    version: 1\n') },
+      CALLER,
+      8,
+      5,
+      /^unknown key 'version' in dependency of 'example:caller'$/,
+    );
     expectError({ [CALLER]: 'components:\n  example:caller:\n    build:\n    - command: make\n      cwd: x\n' }, CALLER, 5, 7, /^unknown key 'cwd' in a step of build$/);
   });
 
   it('dependency target that is not a component, listing the known ones', () => {
     expectError(
       { [CALLER]: callerWith('  - target: example:provder\n    type: wasm-rpc\n') },
-      CALLER, 6, 5,
+      CALLER,
+      6,
+      5,
       /^dependency target 'example:provder' of 'example:caller' is not a component of this app$/,
       /Did you mean 'example:provider'\? Known components: example:caller, example:provider\./,
     );
   });
 
   it('dependencies of a component that does not exist', () => {
-    expectError({ [CALLER]: callerWith('  - target: example:provider\n    type: wasm-rpc\n').replace('dependencies:\n  example:caller:', 'dependencies:\n  example:nobody:') }, CALLER, 6, 5, /^dependencies are declared for 'example:nobody', which is not a component of this app$/);
+    expectError(
+      { [CALLER]: callerWith('  - target: example:provider\n    type: wasm-rpc\n').replace('dependencies:\n  example:caller:', 'dependencies:\n  example:nobody:') },
+      CALLER,
+      6,
+      5,
+      /^dependencies are declared for 'example:nobody', which is not a component of this app$/,
+    );
   });
 
   it('the schema typo wasm-rpc-static, with the fix', () => {
     expectError(
       { [CALLER]: callerWith('  - target: example:provider\n    type: wasm-rpc-static\n') },
-      CALLER, 7, 11,
+      CALLER,
+      7,
+      11,
       /^unknown dependency type 'wasm-rpc-static'$/,
       /^Use 'static-wasm-rpc': Golem's JSON schema spells it 'wasm-rpc-static', but the Golem CLI only accepts 'static-wasm-rpc'\.$/,
     );
   });
 
   it('any other unknown dependency type', () => {
-    expectError({ [CALLER]: callerWith('  - target: example:provider\n    type: wasm-rcp\n') }, CALLER, 7, 11, /^unknown dependency type 'wasm-rcp'$/, /Did you mean 'wasm-rpc'\? Known types: wasm-rpc, static-wasm-rpc, wasm\./);
+    expectError(
+      { [CALLER]: callerWith('  - target: example:provider\n    type: wasm-rcp\n') },
+      CALLER,
+      7,
+      11,
+      /^unknown dependency type 'wasm-rcp'$/,
+      /Did you mean 'wasm-rpc'\? Known types: wasm-rpc, static-wasm-rpc, wasm\./,
+    );
   });
 
   it('wasm-rpc / static-wasm-rpc without target', () => {
@@ -91,7 +128,13 @@ describe('loadApp validation', () => {
   });
 
   it('a wasm dependency with both path and url', () => {
-    expectError({ [CALLER]: callerWith('  - type: wasm\n    path: x.wasm\n    url: https://x/y.wasm\n') }, CALLER, 6, 5, /may have only one of 'target', 'path' or 'url' \(found path, url\)$/);
+    expectError(
+      { [CALLER]: callerWith('  - type: wasm\n    path: x.wasm\n    url: https://x/y.wasm\n') },
+      CALLER,
+      6,
+      5,
+      /may have only one of 'target', 'path' or 'url' \(found path, url\)$/,
+    );
   });
 
   it('a dependency without type', () => {
@@ -104,18 +147,33 @@ describe('loadApp validation', () => {
         'golem.yaml': 'includes:\n- common-*/golem.yaml\n- components-*/*/golem.yaml\ndependencies:\n  example:caller:\n  - target: example:provider\n    type: wasm-rpc\n',
         [CALLER]: callerWith('  - target: example:provider\n    type: wasm-rpc\n'),
       },
-      CALLER, 6, 5,
+      CALLER,
+      6,
+      5,
       /^dependency example:caller → example:provider \(wasm-rpc\) is declared twice \(first at .*golem\.yaml:6:5\)$/,
     );
     expect(error.message).toContain('/golem.yaml:6:5');
   });
 
   it('two components with the same name', () => {
-    expectError({ [PROVIDER]: 'components:\n  example:caller:\n    template: ts\n' }, PROVIDER, 2, 3, /^component 'example:caller' is declared twice \(first at .*example-caller\/golem\.yaml:10:3\)$/);
+    expectError(
+      { [PROVIDER]: 'components:\n  example:caller:\n    template: ts\n' },
+      PROVIDER,
+      2,
+      3,
+      /^component 'example:caller' is declared twice \(first at .*example-caller\/golem\.yaml:10:3\)$/,
+    );
   });
 
   it('a component using an unknown template', () => {
-    expectError({ [CALLER]: 'components:\n  example:caller:\n    template: typescript\n' }, CALLER, 3, 15, /^component 'example:caller' uses unknown template 'typescript'$/, /Known templates: ts\./);
+    expectError(
+      { [CALLER]: 'components:\n  example:caller:\n    template: typescript\n' },
+      CALLER,
+      3,
+      15,
+      /^component 'example:caller' uses unknown template 'typescript'$/,
+      /Known templates: ts\./,
+    );
   });
 
   it('componentType outside durable|ephemeral|library', () => {
@@ -133,6 +191,12 @@ describe('loadApp validation', () => {
 
   it('profiles without defaultProfile, and an unknown defaultProfile', () => {
     expectError({ [CALLER]: 'components:\n  example:caller:\n    profiles:\n      debug: {}\n' }, CALLER, 2, 3, /^component 'example:caller' has profiles but no defaultProfile$/);
-    expectError({ [CALLER]: 'components:\n  example:caller:\n    profiles:\n      debug: {}\n    defaultProfile: release\n' }, CALLER, 5, 21, /^defaultProfile 'release' of component 'example:caller' is not one of its profiles$/);
+    expectError(
+      { [CALLER]: 'components:\n  example:caller:\n    profiles:\n      debug: {}\n    defaultProfile: release\n' },
+      CALLER,
+      5,
+      21,
+      /^defaultProfile 'release' of component 'example:caller' is not one of its profiles$/,
+    );
   });
 });

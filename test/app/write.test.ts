@@ -59,16 +59,22 @@ describe('committing golem.yaml edits', () => {
 
   it('refuses a file changed since it was planned', () => {
     const root = makeTsApp();
-    const { session, edits: [edit] } = planEdits(root, ['example:caller', 'example:provider']);
-    writeFileSync(join(root, CALLER), edit!.before + '# touched\n');
+    const {
+      session,
+      edits: [edit],
+    } = planEdits(root, ['example:caller', 'example:provider']);
+    writeFileSync(join(root, CALLER), `${edit!.before}# touched\n`);
     expect(thrown(() => writeEdits(session)).message).toMatch(/changed since it was read$/);
-    expect(readFileSync(join(root, CALLER), 'utf8')).toBe(edit!.before + '# touched\n');
+    expect(readFileSync(join(root, CALLER), 'utf8')).toBe(`${edit!.before}# touched\n`);
   });
 
   it('writes nothing when verification of the result fails', () => {
     const root = makeTsApp();
     const before = snapshotTree(root);
-    const { session, edits: [, b] } = planEdits(root, ['example:caller', 'example:provider'], ['example:provider', 'example:caller']);
+    const {
+      session,
+      edits: [, b],
+    } = planEdits(root, ['example:caller', 'example:provider'], ['example:provider', 'example:caller']);
     // A broken result: the session re-loads the app from the planned bytes and refuses it before any write.
     session.edit({ ...b!, before: b!.after, after: b!.after.replace('type: wasm-rpc', 'type: wasm-rpc-static') });
     const error = thrown(() => session.app);
@@ -79,7 +85,10 @@ describe('committing golem.yaml edits', () => {
   const chattr = spawnSync('chattr', ['--help']).error === undefined && process.getuid?.() === 0;
   it.skipIf(!chattr)('puts back the files already replaced when a later rename fails', () => {
     const root = makeTsApp();
-    const { session, edits: [a, b] } = planEdits(root, ['example:caller', 'example:provider'], ['example:provider', 'example:caller']);
+    const {
+      session,
+      edits: [a, b],
+    } = planEdits(root, ['example:caller', 'example:provider'], ['example:provider', 'example:caller']);
     const providerDir = join(root, 'components-ts/example-provider');
     // Append-only folder: a temp file can be created there, but renaming over golem.yaml fails.
     expect(spawnSync('chattr', ['+a', providerDir]).status).toBe(0);

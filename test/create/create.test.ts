@@ -98,7 +98,14 @@ test('Rust app', async () => {
   expect(r.code).toBe(0);
   const app = join(base, 'rusty');
   const files = listFiles(app);
-  for (const f of ['Cargo.toml', 'golem.yaml', 'common-rust/golem.yaml', 'components-rust/demo-counter/Cargo.toml', 'components-rust/demo-counter/src/lib.rs', 'components-rust/demo-counter/wit/demo-counter.wit']) {
+  for (const f of [
+    'Cargo.toml',
+    'golem.yaml',
+    'common-rust/golem.yaml',
+    'components-rust/demo-counter/Cargo.toml',
+    'components-rust/demo-counter/src/lib.rs',
+    'components-rust/demo-counter/wit/demo-counter.wit',
+  ]) {
     expect(files).toContain(f);
   }
   expect(files.some((f) => f.endsWith('Cargo.toml._'))).toBe(false);
@@ -252,7 +259,22 @@ describe('callers and dependencies at creation', () => {
   let r: ReturnType<typeof runCli>;
   beforeAll(() => {
     r = runCli(
-      ['rpc-app', '--no-git', '--component', 'ex:provider', '--component', 'ex:caller', '-t', 'ts', '-t', 'ts/caller', '--target', 'ex:provider', '--dependency', 'ex:caller=ex:caller'],
+      [
+        'rpc-app',
+        '--no-git',
+        '--component',
+        'ex:provider',
+        '--component',
+        'ex:caller',
+        '-t',
+        'ts',
+        '-t',
+        'ts/caller',
+        '--target',
+        'ex:provider',
+        '--dependency',
+        'ex:caller=ex:caller',
+      ],
       { cwd: base },
     );
   });

@@ -39,7 +39,7 @@ export function snapshotTree(dir: string): Map<string, string> {
       const p = join(d, name);
       const st = statSync(p);
       if (st.isDirectory()) walk(p);
-      else out.set(relative(dir, p).split('\\').join('/'), readFileSync(p).toString('base64') + ':' + st.mode.toString(8));
+      else out.set(relative(dir, p).split('\\').join('/'), `${readFileSync(p).toString('base64')}:${st.mode.toString(8)}`);
     }
   };
   walk(dir);

@@ -29,5 +29,5 @@ rl.on('line', async (line) => {
     const message = String(err?.message ?? err);
     answer = { id: req.id, ok: false, error: message, trap: /unreachable|RuntimeError|cannot enter component/i.test(message) || err instanceof WebAssembly.RuntimeError };
   }
-  process.stdout.write(JSON.stringify(answer) + '\n');
+  process.stdout.write(`${JSON.stringify(answer)}\n`);
 });

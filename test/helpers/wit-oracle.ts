@@ -19,7 +19,13 @@ export interface OracleVerdict {
   error?: string;
 }
 
-interface Answer { id: number; ok: boolean; error?: string; wit?: string; trap?: boolean }
+interface Answer {
+  id: number;
+  ok: boolean;
+  error?: string;
+  wit?: string;
+  trap?: boolean;
+}
 
 const WORKER = fileURLToPath(new URL('./wit-oracle-worker.mjs', import.meta.url));
 const SYNTHETIC_WORLD = 'oracle-synthetic-world';
@@ -59,7 +65,7 @@ function ask(req: { dir?: string; text?: string; world?: string; print?: boolean
       }
       resolve(answer);
     });
-    worker().stdin.write(JSON.stringify({ id, ...req }) + '\n');
+    worker().stdin.write(`${JSON.stringify({ id, ...req })}\n`);
   });
 }
 
@@ -148,7 +154,7 @@ function verdict(answer: Answer): OracleVerdict {
 /** Synthetic world goes into the top-level package: before the first nested package block. */
 function insertBeforeNested(text: string, world: string): string {
   const m = /^\s*package\s+[^;{]+\{/m.exec(text);
-  return m ? text.slice(0, m.index) + '\n' + world + '\n' + text.slice(m.index) : text + '\n' + world;
+  return m ? `${text.slice(0, m.index)}\n${world}\n${text.slice(m.index)}` : `${text}\n${world}`;
 }
 
 /** Stop the worker (tests call this in afterAll so vitest exits promptly). */

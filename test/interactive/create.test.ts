@@ -68,7 +68,7 @@ describe('create, interactive', () => {
     await t.prompt('Component name');
     t.type('Shop_Cart');
     // Checked as it is typed: the problem shows under the input before Enter…
-    await t.waitFor(/◆  Component name.*\n│  Shop_Cart.*\n└  invalid component name 'Shop_Cart'/);
+    await t.waitFor(/◆ {2}Component name.*\n│ {2}Shop_Cart.*\n└ {2}invalid component name 'Shop_Cart'/);
     // …and Enter is refused with it.
     t.press('Enter');
     const error = await t.waitFor('▲  Component name');
@@ -112,7 +112,7 @@ describe('create, caller template', () => {
     await t.answer('Add another component?', 'n');
     await t.tick('shop:counter calls:', []);
     const also = await t.prompt('shop:caller calls shop:counter (its template); it also calls:');
-    expect(also).not.toMatch(/│  ◻ shop:counter/);
+    expect(also).not.toMatch(/│ {2}◻ shop:counter/);
     t.press('Enter');
     await t.answer('Install dependencies with npm?', 'n');
     expect(await t.prompt('Create the app?')).toContain('shop:caller → shop:counter (wasm-rpc, caller template)');

@@ -58,9 +58,11 @@ describe('summary', () => {
 
   it('draws the graph, self-dependencies as itself', () => {
     expect(graphLines([])).toEqual(['(no worker-to-worker dependencies)']);
-    expect(graphLines([{ caller: 'a:x', target: 'a:x', type: 'wasm-rpc' }, { caller: 'a:y', target: 'a:x', type: 'wasm-rpc', origin: 'caller template' }])).toEqual([
-      'a:x → itself (wasm-rpc)',
-      'a:y → a:x (wasm-rpc, caller template)',
-    ]);
+    expect(
+      graphLines([
+        { caller: 'a:x', target: 'a:x', type: 'wasm-rpc' },
+        { caller: 'a:y', target: 'a:x', type: 'wasm-rpc', origin: 'caller template' },
+      ]),
+    ).toEqual(['a:x → itself (wasm-rpc)', 'a:y → a:x (wasm-rpc, caller template)']);
   });
 });

@@ -35,7 +35,10 @@ export function stopTerminals(): void {
 /** The option rows of the active prompt `message` on `screen`. */
 function optionRows(screen: string, message: string, row: RegExp): string[] {
   const active = screen.slice(screen.lastIndexOf(`◆  ${message}`));
-  return active.split('\n').slice(1).filter((line) => row.test(line));
+  return active
+    .split('\n')
+    .slice(1)
+    .filter((line) => row.test(line));
 }
 
 function indexOfLabel(rows: string[], label: string): number {
@@ -55,10 +58,7 @@ export class Terminal {
     const env: Record<string, string | undefined> = { TERM: 'xterm-256color', NO_COLOR: '1', npm_config_user_agent: undefined, ...options.env };
     // env(1) wants its options (-u) before the assignments.
     const entries = Object.entries(env);
-    const assignments = [
-      ...entries.filter(([, v]) => v === undefined).flatMap(([k]) => ['-u', k]),
-      ...entries.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${v}`),
-    ];
+    const assignments = [...entries.filter(([, v]) => v === undefined).flatMap(([k]) => ['-u', k]), ...entries.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${v}`)];
     const command = ['env', ...assignments, process.execPath, CLI, ...args].map(quote).join(' ');
     const name = `t${++sessions}`;
     tmux('new-session', '-d', '-x', '100', '-y', '40', '-s', name, '-c', options.cwd, `${command}; echo "[exit $?]"; exec sleep 3600`);
@@ -68,7 +68,7 @@ export class Terminal {
   /** The whole transcript so far (scrollback included), wrapped lines joined, trailing blanks trimmed. */
   screen(options: { escapes?: boolean } = {}): string {
     const text = tmux('capture-pane', '-p', '-J', '-S', '-', ...(options.escapes ? ['-e'] : []), '-t', this.target);
-    return text.replace(/\s+$/, '') + '\n';
+    return `${text.replace(/\s+$/, '')}\n`;
   }
 
   /** Resolves with the screen once it matches; throws with the screen after WAIT_MS. */
@@ -94,7 +94,7 @@ export class Terminal {
    * (● marks it) as many rows as needed, whatever the order of the options.
    */
   async select(message: string, label: string): Promise<void> {
-    const options = optionRows(await this.prompt(message), message, /^│  [●○] /);
+    const options = optionRows(await this.prompt(message), message, /^│ {2}[●○] /);
     const from = options.findIndex((row) => row.startsWith('│  ●'));
     const to = indexOfLabel(options, label);
     this.press(...Array<string>(Math.abs(to - from)).fill(to > from ? 'Down' : 'Up'), 'Enter');
@@ -102,7 +102,7 @@ export class Terminal {
 
   /** Answers a multi-select prompt (cursor on the first row) by ticking the options with these labels. */
   async tick(message: string, labels: string[]): Promise<void> {
-    const options = optionRows(await this.prompt(message), message, /^│  [◻◼] /);
+    const options = optionRows(await this.prompt(message), message, /^│ {2}[◻◼] /);
     let at = 0;
     for (const to of labels.map((l) => indexOfLabel(options, l)).sort((a, b) => a - b)) {
       this.press(...Array<string>(to - at).fill('Down'), 'Space');

@@ -96,7 +96,10 @@ describe('templates init/validate/publish and registry add/list/remove from the 
 
   test('--registry adds a registry for one command only (name=source)', () => {
     const apps = tempDir('cga-pub-cliapp-');
-    const once = runCli(['one', '--yes', '--no-git', '--registry', `once=${bare}`, '--template', 'once/ts/my-counter@1.0.0', '--component', 'one:counter'], { cwd: apps, env: dirs.env });
+    const once = runCli(['one', '--yes', '--no-git', '--registry', `once=${bare}`, '--template', 'once/ts/my-counter@1.0.0', '--component', 'one:counter'], {
+      cwd: apps,
+      env: dirs.env,
+    });
     expect(once.stderr).toBe('');
     expect(once.code).toBe(0);
     expect(readFileSync(join(apps, 'one/components-ts/one-counter/src/main.ts'), 'utf8')).not.toMatch(/new in 1\.1\.0/); // @1.0.0
@@ -137,7 +140,7 @@ describe('templates init/validate/publish and registry add/list/remove from the 
     writeFileSync(join(broken, 'components-ts/component-name/src/extra.ts'), 'export const x = "{{ name }}";\n');
     const validate = cli(['templates', 'validate', broken]);
     expect(validate.code).toBe(1);
-    expect(validate.stdout).toMatch(/^FAIL  placeholders +components-ts\/sample-ns-sample-component\/src\/extra\.ts:1:19: unrendered placeholder \{\{ name \}\}$/m);
+    expect(validate.stdout).toMatch(/^FAIL {2}placeholders +components-ts\/sample-ns-sample-component\/src\/extra\.ts:1:19: unrendered placeholder \{\{ name \}\}$/m);
     const before = refsOf(bare);
     const publish = cli(['templates', 'publish', broken, '--registry', bare, '--version', '2.0.0']);
     expect(publish.code).toBe(1);

@@ -49,7 +49,7 @@ export function registryFiles(bare: string): { json: { templates: Array<Record<s
   } catch {
     // empty repository
   }
-  let json;
+  let json: { templates: Record<string, string>[] } | undefined;
   try {
     json = JSON.parse(readFileSync(join(dir, 'registry.json'), 'utf8'));
   } catch {
@@ -66,5 +66,5 @@ export function refsOf(bare: string): string {
 export function editJson(file: string, edit: (json: Record<string, unknown>) => void): void {
   const json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   edit(json);
-  writeFileSync(file, JSON.stringify(json, null, 2) + '\n');
+  writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
 }

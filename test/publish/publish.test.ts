@@ -69,7 +69,17 @@ describe('publish, add, create: the whole flow', () => {
     const view = registryFiles(bare);
     expect(view.head).toBe(result.registryCommit);
     expect(view.json!.templates).toEqual([
-      { id: 'ts/my-counter', kind: 'component', language: 'ts', group: 'default', role: 'provider', description: expect.any(String), path: 'templates/ts/my-counter/1.0.0', version: '1.0.0', commit: tpl.commit },
+      {
+        id: 'ts/my-counter',
+        kind: 'component',
+        language: 'ts',
+        group: 'default',
+        role: 'provider',
+        description: expect.any(String),
+        path: 'templates/ts/my-counter/1.0.0',
+        version: '1.0.0',
+        commit: tpl.commit,
+      },
     ]);
     expect(git(view.clone, 'log', '-1', '--format=%s|%an')).toBe('Publish ts/my-counter@1.0.0|create-golem-app');
     const published = listFiles(join(view.clone, 'templates/ts/my-counter/1.0.0'));
@@ -212,7 +222,14 @@ describe('racing publishes', () => {
     const bare = bareRegistry(dirs.base);
     const a = initTemplate({ dir: join(dirs.base, 'alpha') }).dir;
     const b = initTemplate({ dir: join(dirs.base, 'beta') }).dir;
-    await publishTemplate({ dir: a, registry: bare, version: '1.0.0', beforePush: async (n) => { if (n === 1) await publishTemplate({ dir: b, registry: bare, version: '1.0.0' }); } });
+    await publishTemplate({
+      dir: a,
+      registry: bare,
+      version: '1.0.0',
+      beforePush: async (n) => {
+        if (n === 1) await publishTemplate({ dir: b, registry: bare, version: '1.0.0' });
+      },
+    });
     expect(registryFiles(bare).json!.templates.map((t) => t.id)).toEqual(['ts/alpha', 'ts/beta']);
   });
 
@@ -223,7 +240,14 @@ describe('racing publishes', () => {
     const b = initTemplate({ dir: join(dirs.base, 'two', 'counter') }).dir;
     writeFileSync(join(b, 'components-ts/component-name/src/winner.ts'), 'export const winner = true;\n');
     await expect(
-      publishTemplate({ dir: a, registry: bare, version: '1.0.0', beforePush: async (n) => { if (n === 1) await publishTemplate({ dir: b, registry: bare, version: '1.0.0' }); } }),
+      publishTemplate({
+        dir: a,
+        registry: bare,
+        version: '1.0.0',
+        beforePush: async (n) => {
+          if (n === 1) await publishTemplate({ dir: b, registry: bare, version: '1.0.0' });
+        },
+      }),
     ).rejects.toThrow(/ts\/counter@1\.0\.0 is already published/);
     const { json, clone } = registryFiles(bare);
     expect(json!.templates.map((t) => `${t.id}@${t.version}`)).toEqual(['ts/counter@1.0.0']);
@@ -236,7 +260,14 @@ describe('racing publishes', () => {
     const a = initTemplate({ dir: join(dirs.base, 'alpha') }).dir;
     const rivals = [1, 2].map((n) => initTemplate({ dir: join(dirs.base, `rival${n}`) }).dir);
     await expect(
-      publishTemplate({ dir: a, registry: bare, version: '1.0.0', beforePush: async (n) => { await publishTemplate({ dir: rivals[n - 1]!, registry: bare, version: '1.0.0' }); } }),
+      publishTemplate({
+        dir: a,
+        registry: bare,
+        version: '1.0.0',
+        beforePush: async (n) => {
+          await publishTemplate({ dir: rivals[n - 1]!, registry: bare, version: '1.0.0' });
+        },
+      }),
     ).rejects.toThrow(/changed again while publishing ts\/alpha@1\.0\.0; nothing was published/);
     expect(registryFiles(bare).json!.templates.map((t) => t.id)).toEqual(['ts/rival1', 'ts/rival2']);
   });

@@ -4,8 +4,19 @@ import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync
 import { join } from 'node:path';
 import { UserError } from '../../src/errors.js';
 import {
-  addRegistry, compareSemver, configPath, findRegistryTemplate, latestEntries, listRegistries, loadAddedRegistries, loadRegistry,
-  normalizeSource, parseExtraRegistry, parseRegistryTemplateId, registryNameProblem, removeRegistry,
+  addRegistry,
+  compareSemver,
+  configPath,
+  findRegistryTemplate,
+  latestEntries,
+  listRegistries,
+  loadAddedRegistries,
+  loadRegistry,
+  normalizeSource,
+  parseExtraRegistry,
+  parseRegistryTemplateId,
+  registryNameProblem,
+  removeRegistry,
 } from '../../src/templates/registries/index.js';
 import { registryCloneUrl } from '../../src/templates/publishing/index.js';
 import { tempDir } from '../helpers/cli.js';
@@ -79,7 +90,10 @@ describe('the user config file', () => {
     addRegistry({ name: 'acme', source: 'github:acme/t' }, env);
     addRegistry({ name: 'team', source: '/srv/team.git' }, env);
     addRegistry({ name: 'acme', source: 'github:acme/t' }, env); // same again: no-op
-    expect(listRegistries(env)).toEqual([{ name: 'acme', source: 'github:acme/t' }, { name: 'team', source: '/srv/team.git' }]);
+    expect(listRegistries(env)).toEqual([
+      { name: 'acme', source: 'github:acme/t' },
+      { name: 'team', source: '/srv/team.git' },
+    ]);
     const file = configPath(env);
     const json = JSON.parse(readFileSync(file, 'utf8'));
     writeFileSync(file, JSON.stringify({ ...json, theme: 'dark' }));
@@ -119,7 +133,10 @@ describe('registry.json of a third-party registry is checked when loaded', () =>
     [{ version: 1, templates: [{ ...entry, path: '../../etc' }] }, /^templates\[0\]\.path: /],
     [{ version: 1, templates: [{ ...entry, path: '/etc' }] }, /^templates\[0\]\.path: /],
   ])('%j is refused with the JSON path and file:line:column', async (json, message) => {
-    const err = await load(json).then(() => undefined, (e: UserError) => e);
+    const err = await load(json).then(
+      () => undefined,
+      (e: UserError) => e,
+    );
     expect(err).toBeInstanceOf(UserError);
     expect(err!.message).toMatch(message);
     expect(err!.location?.file).toMatch(/registry\.json$/);
@@ -134,7 +151,14 @@ describe('loading added registries from a folder', () => {
       writeFileSync(join(root, 'templates/ts/x', version, 'metadata.json'), '{"description": "x", "appComponentGroup": "default"}');
     }
     const templates = ['1.0.0', '1.2.0', '1.10.0'].map((version) => ({
-      id: 'ts/x', kind: 'component', language: 'ts', group: 'default', role: 'provider', description: `x ${version}`, path: `templates/ts/x/${version}`, version,
+      id: 'ts/x',
+      kind: 'component',
+      language: 'ts',
+      group: 'default',
+      role: 'provider',
+      description: `x ${version}`,
+      path: `templates/ts/x/${version}`,
+      version,
     }));
     writeFileSync(join(root, 'registry.json'), JSON.stringify({ version: 1, templates }));
     return root;

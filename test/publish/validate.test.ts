@@ -59,7 +59,10 @@ describe('templates init', () => {
 describe('unrendered placeholder detection', () => {
   test('Handlebars/mustache expressions are found; Rust brace escapes and golem.yaml minijinja are not', () => {
     expect(findLeftovers('let s = format!("{{}} {}", x);\nconst o = {{a: 1}}.a;', false)).toEqual([]);
-    expect(findLeftovers('a\n  {{#if caller}}x{{/if}}', false).map((l) => [l.line, l.column, l.text])).toEqual([[2, 3, '{{#if caller}}'], [2, 18, '{{/if}}']]);
+    expect(findLeftovers('a\n  {{#if caller}}x{{/if}}', false).map((l) => [l.line, l.column, l.text])).toEqual([
+      [2, 3, '{{#if caller}}'],
+      [2, 18, '{{/if}}'],
+    ]);
     expect(findLeftovers('wasm: {{ component_name | to_snake_case }}.wasm {{componentName}}', true)).toEqual([]);
     expect(findLeftovers('wasm: {{ component_name }}', false)).toHaveLength(1);
     expect(findLeftovers('x: {{ author }}', true).map((l) => l.text)).toEqual(['{{ author }}']);

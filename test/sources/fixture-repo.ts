@@ -90,7 +90,7 @@ export function hostileTarball(entries: TarEntry[]): Buffer {
     const body = Buffer.from('content' in entry ? entry.content : '');
     const header = Buffer.alloc(512);
     const field = (offset: number, length: number, value: string) => header.write(value, offset, length, 'utf8');
-    const octal = (offset: number, length: number, value: number) => field(offset, length, value.toString(8).padStart(length - 1, '0') + '\0');
+    const octal = (offset: number, length: number, value: number) => field(offset, length, `${value.toString(8).padStart(length - 1, '0')}\0`);
     field(0, 100, entry.path);
     octal(100, 8, 'content' in entry ? 0o644 : 0o777);
     octal(108, 8, 0);
@@ -103,7 +103,7 @@ export function hostileTarball(entries: TarEntry[]): Buffer {
     field(257, 6, 'ustar\0');
     field(263, 2, '00');
     const checksum = header.reduce((sum, byte) => sum + byte, 0);
-    field(148, 8, checksum.toString(8).padStart(6, '0') + '\0 ');
+    field(148, 8, `${checksum.toString(8).padStart(6, '0')}\0 `);
     blocks.push(header, body, Buffer.alloc((512 - (body.length % 512)) % 512));
   }
   blocks.push(Buffer.alloc(1024));

@@ -15,7 +15,6 @@ beforeAll(() => {
 
 const fileUrl = (path: string) => pathToFileURL(path).href;
 
-
 describe('git sources: a local bare repository', () => {
   it('by path, default branch, with //sub/dir', async () => {
     const cacheDir = tempDir('cga-cache-');
@@ -120,7 +119,7 @@ describe('git sources: failures', () => {
     const spec = `${url}//${TEMPLATE_SUBDIR}#v1`;
     const rewrite = { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: `url.${fileUrl(ours.bare)}.insteadOf`, GIT_CONFIG_VALUE_0: url };
     Object.assign(process.env, rewrite);
-    let first;
+    let first: Awaited<ReturnType<typeof resolveTemplateSource>> | undefined;
     try {
       first = await resolveTemplateSource(spec, { cacheDir });
     } finally {
@@ -154,13 +153,16 @@ describe('git sources: failures', () => {
 
 describe('the TemplateSource seam (src/templates/source.ts)', () => {
   it('claims hosted and git specs, not folders or registry ids', () => {
-    for (const spec of ['github:o/r', 'https://example.com/r.git#v1', 'git@h:o/r.git', `${repo.bare}#v1`, 'github:o/r#-bad']) expect(remoteTemplateSource.matches(spec), spec).toBe(true);
+    for (const spec of ['github:o/r', 'https://example.com/r.git#v1', 'git@h:o/r.git', `${repo.bare}#v1`, 'github:o/r#-bad'])
+      expect(remoteTemplateSource.matches(spec), spec).toBe(true);
     for (const spec of ['./folder', '/abs/folder', 'ts/default', 'ts']) expect(remoteTemplateSource.matches(spec), spec).toBe(false);
   });
 
   it('resolves through the seam once registered', async () => {
     registerTemplateSource(remoteTemplateSource);
-    const dir = await resolveThroughSeam(`${fileUrl(repo.bare)}//${TEMPLATE_SUBDIR}#v1`, { cwd: process.cwd(), cacheDir: tempDir('cga-cache-') } as Parameters<typeof resolveThroughSeam>[1]);
+    const dir = await resolveThroughSeam(`${fileUrl(repo.bare)}//${TEMPLATE_SUBDIR}#v1`, { cwd: process.cwd(), cacheDir: tempDir('cga-cache-') } as Parameters<
+      typeof resolveThroughSeam
+    >[1]);
     expect(readFileSync(join(dir, 'metadata.json'), 'utf8')).toContain('A counter from a fixture repository');
   });
 });

@@ -21,7 +21,6 @@ const V1 = '1111111111111111111111111111111111111111';
 const MAIN = '2222222222222222222222222222222222222222';
 seedDegitCache(XDG, 'github', 'owner', 'repo', { v1: V1, HEAD: MAIN });
 
-
 const PROXY_VARS = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY', 'all_proxy', 'ALL_PROXY', 'no_proxy', 'NO_PROXY'];
 const savedProxy = Object.fromEntries(PROXY_VARS.map((k) => [k, process.env[k]]));
 /** Every request git or degit makes goes to a closed local port. */
@@ -37,7 +36,7 @@ afterEach(() => {
 });
 
 describe('hosted sources through degit, offline from its cache', () => {
-  it('finds degit\'s cache where degit 3.10 puts it', () => {
+  it("finds degit's cache where degit 3.10 puts it", () => {
     expect(degitCacheRoot()).toBe(join(XDG, 'degit'));
     expect(degitCacheRoot({ XDG_CACHE_HOME: '/x' }, 'linux')).toBe('/x/degit');
     expect(degitCacheRoot({ LOCALAPPDATA: 'C:\\L' }, 'win32')).toMatch(/^C:\\L.degit$/);
@@ -67,7 +66,13 @@ describe('hosted sources through degit, offline from its cache', () => {
     const files = tempDir('cga-directives-');
     cpSync(FIXTURE_REPO, files, { recursive: true });
     const sub = join(files, TEMPLATE_SUBDIR);
-    writeFileSync(join(sub, 'degit.json'), JSON.stringify([{ action: 'remove', files: ['metadata.json'] }, { action: 'clone', src: 'github:someone/else' }]));
+    writeFileSync(
+      join(sub, 'degit.json'),
+      JSON.stringify([
+        { action: 'remove', files: ['metadata.json'] },
+        { action: 'clone', src: 'github:someone/else' },
+      ]),
+    );
     seedDegitCache(XDG, 'github', 'owner', 'directives', { HEAD: MAIN }, files);
     const got = await resolveTemplateSource(`github:owner/directives/${TEMPLATE_SUBDIR}`, { offline: true, cacheDir: tempDir('cga-cache-') });
     expect(listTree(got.dir)).toEqual(['degit.json', 'metadata.json', 'src', 'src/main.ts']);
@@ -129,7 +134,7 @@ describe('hosted sources through degit, online with refs from git', () => {
     for (const key of Object.keys(rewrite)) delete process.env[key];
   });
 
-  it('detects the default branch, resolves an annotated tag to its commit, and records both in degit\'s map', async () => {
+  it("detects the default branch, resolves an annotated tag to its commit, and records both in degit's map", async () => {
     linked();
     const cacheDir = tempDir('cga-cache-');
     const head = await resolveTemplateSource(`github:owner/linked/${TEMPLATE_SUBDIR}`, { cacheDir });
@@ -155,7 +160,9 @@ describe('hosted sources through degit, online with refs from git', () => {
     git(extra.work, 'push', '-q', extra.bare, 'main');
     process.env.GIT_CONFIG_KEY_0 = `url.${pathToFileURL(extra.bare).href}.insteadOf`;
     const err = await failure(resolveTemplateSource(`github:owner/linked/${TEMPLATE_SUBDIR}#main`, { cacheDir: tempDir('cga-cache-') }));
-    expect(err.message).toMatch(/^network failure: cannot reach https:\/\/github\.com\/owner\/linked for template '.*' \(could not download https:\/\/github\.com\/owner\/linked\/archive\/[0-9a-f]{40}\.tar\.gz: .*\)$/);
+    expect(err.message).toMatch(
+      /^network failure: cannot reach https:\/\/github\.com\/owner\/linked for template '.*' \(could not download https:\/\/github\.com\/owner\/linked\/archive\/[0-9a-f]{40}\.tar\.gz: .*\)$/,
+    );
   });
 });
 

@@ -29,9 +29,7 @@ describe('isSourceSpec: sources versus registry ids', () => {
     '.',
   ])('%s is a source', (spec) => expect(isSourceSpec(spec)).toBe(true));
 
-  it.each(['ts', 'rust', 'ts/default', 'rust/caller', 'default', 'ext::sh -c evil', 'ts:default'])('%s is not a source', (spec) =>
-    expect(isSourceSpec(spec)).toBe(false),
-  );
+  it.each(['ts', 'rust', 'ts/default', 'rust/caller', 'default', 'ext::sh -c evil', 'ts:default'])('%s is not a source', (spec) => expect(isSourceSpec(spec)).toBe(false));
 });
 
 describe('parseSourceSpec', () => {

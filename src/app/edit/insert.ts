@@ -89,7 +89,17 @@ export function planInsert(ctx: Ctx, container: Node | null, owner: Owner | null
       // An empty document: the new key goes at the end, after any comments.
       const lead = text.length > 0 && !text.endsWith('\n') ? ctx.style.eol : '';
       const [key, inner] = Object.entries(value as Record<string, Value>)[0]!;
-      return [{ start: text.length, end: text.length, text: lead + blockPairLines(key, inner, 0, ctx.style).map((l) => l + ctx.style.eol).join('') }];
+      return [
+        {
+          start: text.length,
+          end: text.length,
+          text:
+            lead +
+            blockPairLines(key, inner, 0, ctx.style)
+              .map((l) => l + ctx.style.eol)
+              .join(''),
+        },
+      ];
     }
     if (owner.inFlow) return [replaceEmptyInFlow(ctx, container, owner, value)];
     const keyCol = columnAt(text, owner.key.range![0]);
@@ -112,7 +122,8 @@ export function planInsert(ctx: Ctx, container: Node | null, owner: Owner | null
     const map = container as YAMLMap;
     if (path.length > 0) {
       const pair = map.items.find((p) => isPair(p) && isScalar(p.key) && (p.key as Scalar).value === path[0]);
-      if (pair) return planInsert(ctx, (pair.value as Node | null) ?? null, { key: pair.key as Scalar, pair, inFlow: isFlow(map), spaced: spacedLike(ctx, map) }, path.slice(1), leaf);
+      if (pair)
+        return planInsert(ctx, (pair.value as Node | null) ?? null, { key: pair.key as Scalar, pair, inFlow: isFlow(map), spaced: spacedLike(ctx, map) }, path.slice(1), leaf);
     } else if (map.items.some((p) => isScalar(p.key) && (p.key as Scalar).value === (leaf as { key: string }).key)) {
       fail(ctx, container, `'${(leaf as { key: string }).key}' is already declared here`);
     }
@@ -128,9 +139,10 @@ export function planInsert(ctx: Ctx, container: Node | null, owner: Owner | null
   }
   const last = seq.items[seq.items.length - 1] as Node;
   const dashCol = columnAt(text, seq.range![0]);
-  const lines = (isMap(last) || isSeq(last)) && isFlow(last)
-    ? [`${' '.repeat(dashCol)}- ${flowText(leaf.item, spacedLike(ctx, last))}`]
-    : blockItemLines(leaf.item, dashCol, itemStyle(ctx, seq));
+  const lines =
+    (isMap(last) || isSeq(last)) && isFlow(last)
+      ? [`${' '.repeat(dashCol)}- ${flowText(leaf.item, spacedLike(ctx, last))}`]
+      : blockItemLines(leaf.item, dashCol, itemStyle(ctx, seq));
   return [linesAfter(ctx, contentEnd(ctx.m.text, seq), lines)];
 }
 

@@ -36,5 +36,7 @@ export function flowText(value: Value, spaced: boolean): string {
   if (typeof value === 'string') return scalarText(value);
   const s = spaced ? ' ' : '';
   if (Array.isArray(value)) return `[${s}${value.map((v) => flowText(v, spaced)).join(', ')}${s}]`;
-  return `{${s}${Object.entries(value).map(([k, v]) => `${scalarText(k)}: ${flowText(v, spaced)}`).join(', ')}${s}}`;
+  return `{${s}${Object.entries(value)
+    .map(([k, v]) => `${scalarText(k)}: ${flowText(v, spaced)}`)
+    .join(', ')}${s}}`;
 }

@@ -27,11 +27,13 @@ export function templateLanguages(templates: TemplateEntry[]): string[] {
  * language, so the groups read as such in a plain log too), with their descriptions.
  */
 export function templateChoices(templates: TemplateEntry[], languages: string[]): Choice<string>[] {
-  const entries = templates
-    .filter((t) => t.kind === 'component' && languages.includes(t.language))
-    .sort((a, b) => languages.indexOf(a.language) - languages.indexOf(b.language));
+  const entries = templates.filter((t) => t.kind === 'component' && languages.includes(t.language)).sort((a, b) => languages.indexOf(a.language) - languages.indexOf(b.language));
   // `ts/default` → "TypeScript · default"; an added registry's `acme/ts/counter` → "TypeScript · acme/counter".
-  const label = (t: TemplateEntry) => `${languageName(t.language)} · ${t.id.split('/').filter((part) => part !== t.language).join('/')}`;
+  const label = (t: TemplateEntry) =>
+    `${languageName(t.language)} · ${t.id
+      .split('/')
+      .filter((part) => part !== t.language)
+      .join('/')}`;
   const width = Math.max(0, ...entries.map((t) => label(t).length));
   return entries.map((t) => ({ value: t.id, label: `${label(t).padEnd(width)}  ${t.description}` }));
 }

@@ -22,9 +22,7 @@ export function planLines(paths: string[]): string[] {
     const key = parts.length > SHOWN_DEPTH ? `${parts.slice(0, SHOWN_DEPTH).join('/')}/` : path;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return [...counts]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, n]) => (key.endsWith('/') ? `${key} (${n} file${n === 1 ? '' : 's'})` : key));
+  return [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([key, n]) => (key.endsWith('/') ? `${key} (${n} file${n === 1 ? '' : 's'})` : key));
 }
 
 /** `caller → target (type)`, one line per edge, or a line saying there are none. */

@@ -79,10 +79,10 @@ export function initTemplate(options: InitOptions): InitResult {
     [EXTENSION_KEY]: { language, role, version: FIRST_VERSION },
   };
   const writes: PlannedWrite[] = [
-    ...listTemplateFiles(starter.path).files
-      .filter((f) => f.path !== METADATA_FILE)
+    ...listTemplateFiles(starter.path)
+      .files.filter((f) => f.path !== METADATA_FILE)
       .map((f): PlannedWrite => ({ path: f.path, content: readFileSync(resolve(starter.path, f.path)), ...(f.executable ? { mode: 0o755 } : {}), onExisting: 'fail' })),
-    { path: METADATA_FILE, content: Buffer.from(JSON.stringify(metadata, null, 2) + '\n'), onExisting: 'fail' },
+    { path: METADATA_FILE, content: Buffer.from(`${JSON.stringify(metadata, null, 2)}\n`), onExisting: 'fail' },
     { path: README, content: Buffer.from(readme(name, language, role, starter.id)), onExisting: 'fail' },
   ];
   const plan = new Plan(dir);

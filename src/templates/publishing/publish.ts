@@ -93,7 +93,7 @@ async function applyPublication(clone: RegistryClone, p: Publication): Promise<b
   const target = resolveInside(clone.dir, p.entry.path!, 'template folder');
   rmSync(target, { recursive: true, force: true });
   copyTemplateFiles(p.sourceDir, target, p.files);
-  writeFileSync(join(target, METADATA_FILE), JSON.stringify(p.metadata, null, 2) + '\n');
+  writeFileSync(join(target, METADATA_FILE), `${JSON.stringify(p.metadata, null, 2)}\n`);
   const templates = json.templates.filter((_, i) => i !== existing);
   templates.push(p.entry);
   templates.sort((a, b) => (a.id === b.id ? compareSemver(a.version ?? '', b.version ?? '') : a.id < b.id ? -1 : 1));
@@ -106,7 +106,8 @@ function idAndVersion(options: PublishOptions, info: TemplateInfo): { id: string
   const id = options.id ?? info.defaultId;
   const match = id ? ID.exec(id) : null;
   if (!id || !match) throw new UserError(`invalid template id '${id ?? ''}'`, { hint: 'Give --id <lang>/<name>, e.g. ts/my-counter (lowercase, digits and -).' });
-  if (match[1] !== info.language) throw new UserError(`template id ${id} does not match the template's language '${info.language}'`, { hint: `Use --id ${info.language}/${match[2]}.` });
+  if (match[1] !== info.language)
+    throw new UserError(`template id ${id} does not match the template's language '${info.language}'`, { hint: `Use --id ${info.language}/${match[2]}.` });
   const version = options.version ?? info.extension.version;
   if (!version || !isSemver(version)) {
     throw new UserError(version ? `invalid version '${version}'` : `no version for ${id}`, { hint: `Give --version x.y.z (or set ${EXTENSION_KEY}.version in metadata.json).` });
@@ -115,7 +116,11 @@ function idAndVersion(options: PublishOptions, info: TemplateInfo): { id: string
 }
 
 async function preparePublication(options: PublishOptions, dir: string, report: Reporter): Promise<Publication> {
-  const validation = await report.task(`Validating ${dir}`, () => validateTemplate(dir), (v) => (v.ok ? 'Template is valid' : 'Template is invalid'));
+  const validation = await report.task(
+    `Validating ${dir}`,
+    () => validateTemplate(dir),
+    (v) => (v.ok ? 'Template is valid' : 'Template is invalid'),
+  );
   const failures = validation.checks.filter((c) => !c.ok);
   if (failures.length || !validation.info || !validation.listing) throw validationFailure(dir, failures);
   const { info, listing } = validation;
@@ -162,16 +167,31 @@ export async function publishTemplate(options: PublishOptions): Promise<PublishR
   const url = registryCloneUrl(options.registry, cwd);
   const work = mkdtempSync(join(tmpdir(), 'cga-publish-'));
   try {
-    const clone = await report.task(`Cloning ${url}`, () => cloneRegistry(url, join(work, 'registry')), () => `Cloned ${url}`);
+    const clone = await report.task(
+      `Cloning ${url}`,
+      () => cloneRegistry(url, join(work, 'registry')),
+      () => `Cloned ${url}`,
+    );
     for (let attempt = 1; ; attempt++) {
       const replaced = await applyPublication(clone, publication);
-      const outcome = await report.task(`Committing and pushing ${label}`, () => commitAndPush(clone, message, attempt, options), (r) =>
-        r.pushed === 'rejected' ? 'The registry changed meanwhile; fetching it again' : `${r.pushed === 'unchanged' ? 'Already up to date:' : 'Published'} ${label} (${r.registryCommit.slice(0, 12)})`,
+      const outcome = await report.task(
+        `Committing and pushing ${label}`,
+        () => commitAndPush(clone, message, attempt, options),
+        (r) =>
+          r.pushed === 'rejected'
+            ? 'The registry changed meanwhile; fetching it again'
+            : `${r.pushed === 'unchanged' ? 'Already up to date:' : 'Published'} ${label} (${r.registryCommit.slice(0, 12)})`,
       );
       if (outcome.pushed !== 'rejected') {
         return {
-          id, version: version!, path: publication.entry.path!, registryCommit: outcome.registryCommit, ...(sourceCommit ? { sourceCommit } : {}),
-          retried: attempt > 1, replaced, unchanged: outcome.pushed === 'unchanged',
+          id,
+          version: version!,
+          path: publication.entry.path!,
+          registryCommit: outcome.registryCommit,
+          ...(sourceCommit ? { sourceCommit } : {}),
+          retried: attempt > 1,
+          replaced,
+          unchanged: outcome.pushed === 'unchanged',
         };
       }
       if (attempt >= MAX_PUSH_ATTEMPTS) {

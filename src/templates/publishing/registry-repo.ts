@@ -41,9 +41,8 @@ export async function cloneRegistry(url: string, dir: string): Promise<RegistryC
 }
 
 export function writeRegistryJson(dir: string, json: RegistryJson): void {
-  writeFileSync(join(dir, REGISTRY_FILE), JSON.stringify(json, null, 2) + '\n');
+  writeFileSync(join(dir, REGISTRY_FILE), `${JSON.stringify(json, null, 2)}\n`);
 }
-
 
 /** Stages everything and commits; returns the new commit, or undefined when nothing changed. */
 export async function commitAll(clone: RegistryClone, message: string): Promise<string | undefined> {

@@ -65,7 +65,7 @@ function metadataChecks(info: TemplateInfo): CheckResult[] {
   const file = 'metadata.json';
   const problems: string[] = [];
   if (meta.appCommonGroup !== undefined) problems.push('this is a common template (appCommonGroup); only component templates (appComponentGroup) are published');
-  if (meta.appComponentGroup === undefined) problems.push("'appComponentGroup' is missing (e.g. \"default\")");
+  if (meta.appComponentGroup === undefined) problems.push('\'appComponentGroup\' is missing (e.g. "default")');
   if (!meta.description.trim()) problems.push("'description' is missing or empty");
   if (meta.requiresAdapter) problems.push("'requiresAdapter' is not supported by create-golem-app");
   if (!info.language || !(LANGUAGES as readonly string[]).includes(info.language)) {
@@ -81,10 +81,7 @@ function metadataChecks(info: TemplateInfo): CheckResult[] {
 function fileChecks(listing: TemplateListing): CheckResult[] {
   const unsafe = listing.unsafe.map((u) => fail('paths', `'${u.path}' ${u.reason}`, u.path));
   const large = listing.files.filter((f) => f.size > MAX_FILE_BYTES).map((f) => fail('size', `'${f.path}' is ${f.size} bytes; the limit is ${MAX_FILE_BYTES}`, f.path));
-  return [
-    ...(unsafe.length ? unsafe : [pass('paths', `${listing.files.length} plain files`)]),
-    ...(large.length ? large : [pass('size', `no file over ${MAX_FILE_BYTES} bytes`)]),
-  ];
+  return [...(unsafe.length ? unsafe : [pass('paths', `${listing.files.length} plain files`)]), ...(large.length ? large : [pass('size', `no file over ${MAX_FILE_BYTES} bytes`)])];
 }
 
 /** Renders the staged template (and for callers the sample target) into `appDir`. */
@@ -108,7 +105,7 @@ async function renderSample(info: TemplateInfo, templateDir: string, appDir: str
     addToPlan(plan, files);
   };
   if (!findCommonTemplate(registry, language, info.group)) {
-    throw new UserError(`no common template for ${language} in group '${info.group}'`, { hint: "Use appComponentGroup \"default\"." });
+    throw new UserError(`no common template for ${language} in group '${info.group}'`, { hint: 'Use appComponentGroup "default".' });
   }
   if (info.role === 'caller') {
     const provider = findComponentTemplate(registry, `${language}/default`);
@@ -135,7 +132,9 @@ function manifestCheck(appDir: string): CheckResult {
     return pass('golem.yaml', `application model accepted (${app.components.size} component(s))`);
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
-    const file = err.location ? `${err.location.file.startsWith(appDir) ? err.location.file.slice(appDir.length + 1) : err.location.file}:${err.location.line}:${err.location.column}` : undefined;
+    const file = err.location
+      ? `${err.location.file.startsWith(appDir) ? err.location.file.slice(appDir.length + 1) : err.location.file}:${err.location.line}:${err.location.column}`
+      : undefined;
     return fail('golem.yaml', err.message, file);
   }
 }
@@ -180,7 +179,7 @@ export async function validateTemplate(dir: string, options: ValidateOptions = {
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       // The renderer names the offending template file in its message (`… refused: '<path>' …`).
-      const message = err.message.split(templateDir + '/').join('');
+      const message = err.message.split(`${templateDir}/`).join('');
       return report([fail('render', message, err.location?.file ?? /refused: '([^']+)'/.exec(message)?.[1])]);
     }
     return report(

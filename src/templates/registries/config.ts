@@ -40,8 +40,12 @@ function readConfig(file: string): ConfigFile {
   }
   const config = raw as ConfigFile;
   const registries = config?.registries;
-  const valid = typeof raw === 'object' && raw !== null && !Array.isArray(raw) &&
-    (registries === undefined || (typeof registries === 'object' && registries !== null && !Array.isArray(registries) && Object.values(registries).every((s) => typeof s === 'string')));
+  const valid =
+    typeof raw === 'object' &&
+    raw !== null &&
+    !Array.isArray(raw) &&
+    (registries === undefined ||
+      (typeof registries === 'object' && registries !== null && !Array.isArray(registries) && Object.values(registries).every((s) => typeof s === 'string')));
   if (!valid) {
     throw new UserError(`${file}: expected {"registries": {"<name>": "<source>"}}`, { hint: 'Fix or delete the file; it only lists added registries.' });
   }
@@ -52,7 +56,7 @@ function readConfig(file: string): ConfigFile {
 function writeConfig(file: string, config: ConfigFile): void {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(config, null, 2) + '\n');
+  writeFileSync(tmp, `${JSON.stringify(config, null, 2)}\n`);
   renameSync(tmp, file);
 }
 

@@ -45,7 +45,12 @@ export function parseExtraRegistry(extra: string, cwd = process.cwd()): AddedReg
   if (eq > 0 && registryNameProblem(extra.slice(0, eq)) === undefined) {
     return { name: extra.slice(0, eq), source: normalizeSource(extra.slice(eq + 1), cwd) };
   }
-  const last = extra.replace(/#.*$/, '').replace(/[\\/]+$/, '').split(/[\\/:]/).pop() ?? '';
+  const last =
+    extra
+      .replace(/#.*$/, '')
+      .replace(/[\\/]+$/, '')
+      .split(/[\\/:]/)
+      .pop() ?? '';
   const derived = slug(last.replace(/\.git$/, '')).replace(/^[^a-z]+/, '');
   return { name: registryNameProblem(derived) === undefined ? derived : 'registry', source: normalizeSource(extra, cwd) };
 }

@@ -7,10 +7,7 @@ import { UserError } from '../../errors.js';
 import { canonicalTemplateId } from './registry.js';
 
 /** Golem 1.2.5's language names and aliases (golem-templates `GuestLanguage::from_string`), plus ours. */
-const RESERVED = new Set([
-  'c', 'c++', 'cpp', 'go', 'js', 'javascript', 'py', 'python', 'rust', 'ts', 'typescript', 'zig', 'moon', 'moonbit', 'mbt', 'scala', 'scalajs',
-  'bundled',
-]);
+const RESERVED = new Set(['c', 'c++', 'cpp', 'go', 'js', 'javascript', 'py', 'python', 'rust', 'ts', 'typescript', 'zig', 'moon', 'moonbit', 'mbt', 'scala', 'scalajs', 'bundled']);
 
 const REGISTRY_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 

@@ -26,7 +26,8 @@ async function schemaValidator(): Promise<Validator> {
   // ajv is CommonJS: its class is the module's `default` export.
   const Ajv = (await import('ajv')).default.default;
   const schema = JSON.parse(readFileSync(packagePath('registry.schema.json'), 'utf8')) as object;
-  return (validator = new Ajv({ allErrors: true, strict: false }).compile(schema) as Validator);
+  validator = new Ajv({ allErrors: true, strict: false }).compile(schema) as Validator;
+  return validator;
 }
 
 /** `/templates/2/kind` → `templates[2].kind` */
@@ -42,7 +43,10 @@ export function jsonPathOf(pointer: string): string {
 function locate(text: string, pointer: string): { line: number; column: number } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
-  const path = pointer.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  const path = pointer
+    .split('/')
+    .slice(1)
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   for (let n = path.length; n >= 0; n--) {
     const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
     if (node?.range) {
@@ -55,8 +59,15 @@ function locate(text: string, pointer: string): { line: number; column: number }
 
 /** The most useful schema error: the deepest one that is not a oneOf summary. */
 function pickError(errors: SchemaError[]): SchemaError {
-  const specific = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'not' && !(e.keyword === 'required' && errors.some((o) => o.keyword === 'oneOf' && o.instancePath === e.instancePath)));
-  const pool = specific.length ? specific : errors.filter((e) => e.keyword === 'oneOf').concat(errors).slice(0, 1);
+  const specific = errors.filter(
+    (e) => e.keyword !== 'oneOf' && e.keyword !== 'not' && !(e.keyword === 'required' && errors.some((o) => o.keyword === 'oneOf' && o.instancePath === e.instancePath)),
+  );
+  const pool = specific.length
+    ? specific
+    : errors
+        .filter((e) => e.keyword === 'oneOf')
+        .concat(errors)
+        .slice(0, 1);
   return pool.reduce((best, e) => (e.instancePath.length > best.instancePath.length ? e : best));
 }
 

@@ -49,7 +49,6 @@ export interface ClientModel {
   resources: ClientResource[];
 }
 
-
 export function clientParam(name: string, type: string): ClientParam {
   return { name, camel: camel(name), snake: snake(name), type };
 }
@@ -80,11 +79,6 @@ export function counterClientModel(target: string, ephemeral = false): ClientMod
   return {
     ...clientNames(target, forms.kebab),
     ephemeral,
-    resources: [
-      clientResource(`${forms.kebab}-api`, [], [
-        clientFunction('add', [clientParam('value', 'u64')]),
-        clientFunction('get', [], 'u64'),
-      ]),
-    ],
+    resources: [clientResource(`${forms.kebab}-api`, [], [clientFunction('add', [clientParam('value', 'u64')]), clientFunction('get', [], 'u64')])],
   };
 }

@@ -49,9 +49,7 @@ const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
 };
 
 export function hasHandlebarsFiles(folder: string): boolean {
-  return readdirSync(folder, { withFileTypes: true }).some((d) =>
-    d.isDirectory() ? hasHandlebarsFiles(join(folder, d.name)) : d.isFile() && d.name.endsWith('.hbs'),
-  );
+  return readdirSync(folder, { withFileTypes: true }).some((d) => (d.isDirectory() ? hasHandlebarsFiles(join(folder, d.name)) : d.isFile() && d.name.endsWith('.hbs')));
 }
 
 export function handlebarsContext(componentName: string, template: TemplateEntry, target?: CallerTarget): HandlebarsContext {
@@ -66,12 +64,7 @@ export function handlebarsContext(componentName: string, template: TemplateEntry
  * A renderer for the `.hbs` files of `folders`, or undefined when none has any (Handlebars is
  * then never loaded).
  */
-export async function handlebarsRenderer(opts: {
-  componentName: string;
-  template: TemplateEntry;
-  target?: CallerTarget;
-  folders: string[];
-}): Promise<Render | undefined> {
+export async function handlebarsRenderer(opts: { componentName: string; template: TemplateEntry; target?: CallerTarget; folders: string[] }): Promise<Render | undefined> {
   if (!opts.folders.some(hasHandlebarsFiles)) return undefined;
   const { default: Handlebars } = await import('handlebars');
   const env = Handlebars.create();

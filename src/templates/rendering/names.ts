@@ -27,9 +27,7 @@ export function validateComponentName(name: string): string | undefined {
  * part and strip one leading `-`, then `_`, then `:`.
  */
 export function nameParts(componentName: string): string[] {
-  return componentName
-    .split(/(?=[A-Z\-_:])/)
-    .map((part) => part.toLowerCase().replace(/^-/, '').replace(/^_/, '').replace(/^:/, ''));
+  return componentName.split(/(?=[A-Z\-_:])/).map((part) => part.toLowerCase().replace(/^-/, '').replace(/^_/, '').replace(/^:/, ''));
 }
 
 const titleWord = title;

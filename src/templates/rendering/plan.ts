@@ -90,7 +90,7 @@ function assertInsideApp(appRoot: string, file: PlannedFile): void {
     resolveInside(appRoot, file.path);
   } catch {
     throw new UserError(`template ${file.template} refused: it would write '${file.path}', outside the app`, {
-      hint: 'Nothing was written. Check the template\'s metadata.json (witDepsPaths) and file names.',
+      hint: "Nothing was written. Check the template's metadata.json (witDepsPaths) and file names.",
     });
   }
 }

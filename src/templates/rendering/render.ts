@@ -105,7 +105,8 @@ export function renderTemplateFolder(input: RenderInput): PlannedFile[] {
       }
       if (!stat.isFile()) throw refuse(input, relSrc, 'is not a regular file or folder');
       // golem.yaml holds Golem's own minijinja `{{ … }}`: it is never a Handlebars file.
-      if (entry === `golem.yaml${HBS_SUFFIX}`) throw refuse(input, relSrc, 'is a Handlebars golem.yaml; write golem.yaml plainly (placeholders are substituted, minijinja is kept)');
+      if (entry === `golem.yaml${HBS_SUFFIX}`)
+        throw refuse(input, relSrc, 'is a Handlebars golem.yaml; write golem.yaml plainly (placeholders are substituted, minijinja is kept)');
       const content = renderContent(input, entry, name, readFileSync(source), relSrc);
       let path = relTgt;
       if (entry.endsWith(HBS_SUFFIX)) {

@@ -26,7 +26,10 @@ function depFolders(): Map<string, DepFile[]> {
   if (cache) return cache;
   const root = packagePath('wit', 'deps');
   cache = new Map();
-  for (const folder of readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+  for (const folder of readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()) {
     const files = readdirSync(join(root, folder), { withFileTypes: true })
       .filter((d) => d.isFile())
       .map((d) => d.name)
@@ -50,12 +53,14 @@ export function planWitDeps(meta: TemplateMetadata, templateId: string): Planned
     folders.flatMap((folder) =>
       depFolders()
         .get(folder)!
-        .map((f): PlannedFile => ({
-          path: `${target.replace(/\/+$/, '')}/${f.path}`,
-          content: f.content,
-          onExisting: 'skip',
-          template: templateId,
-        })),
+        .map(
+          (f): PlannedFile => ({
+            path: `${target.replace(/\/+$/, '')}/${f.path}`,
+            content: f.content,
+            onExisting: 'skip',
+            template: templateId,
+          }),
+        ),
     ),
   );
 }

@@ -37,7 +37,7 @@ const MESSAGES: Record<SourceFailure, (c: FailureContext) => { message: string; 
   }),
   'missing-template': (c) => ({
     message: `not a template: ${c.spec} has no metadata.json`,
-    hint: 'Point at the folder that holds the template\'s metadata.json (e.g. github:owner/repo/templates/ts/my-template).',
+    hint: "Point at the folder that holds the template's metadata.json (e.g. github:owner/repo/templates/ts/my-template).",
   }),
   auth: (c) => ({
     message: `cannot access ${c.where}: the repository does not exist or needs credentials${c.reason ? ` (${c.reason})` : ''}`,

@@ -28,5 +28,9 @@ export async function resolveComponentTemplate(registry: Registry, spec: string,
 
 /** The path part of a remote spec (`github:o/r/templates/ts/ts-app-x#v1` → `o/r/templates/ts/ts-app-x`): it names the template. */
 function specPath(spec: string): string {
-  return spec.replace(/#.*$/, '').replace(/^[a-z][a-z0-9+.-]*:(\/\/)?/i, '').replace(/\/\//g, '/').replace(/\/+$/, '');
+  return spec
+    .replace(/#.*$/, '')
+    .replace(/^[a-z][a-z0-9+.-]*:(\/\/)?/i, '')
+    .replace(/\/\//g, '/')
+    .replace(/\/+$/, '');
 }

@@ -8,7 +8,6 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { nonInteractiveGit } from '../../git/index.js';
 
-
 /**
  * Fetches `ref` (branch, tag, commit, or `HEAD` for the default branch) of `url` at depth 1 into
  * the empty folder `dest` and checks it out without `.git`. Returns the commit.
@@ -63,8 +62,14 @@ const FAILURE_PATTERNS: Array<[RegExp, GitFailure]> = [
   [/spawn git ENOENT|git: not found/i, 'git-missing'],
   [/couldn't find remote ref|not our ref|unadvertised object|invalid refspec/i, 'missing-ref'],
   [/does not appear to be a git repository|repository '.*' not found|returned error: 404|no such file or directory/i, 'missing-repo'],
-  [/could not read username|could not read password|authentication failed|permission denied|terminal prompts disabled|host key verification failed|returned error: 40[13]/i, 'auth'],
-  [/could not resolve host|failed to connect|couldn't connect|connection refused|timed out|network is unreachable|no route to host|ssh: connect to host|unable to access/i, 'unreachable'],
+  [
+    /could not read username|could not read password|authentication failed|permission denied|terminal prompts disabled|host key verification failed|returned error: 40[13]/i,
+    'auth',
+  ],
+  [
+    /could not resolve host|failed to connect|couldn't connect|connection refused|timed out|network is unreachable|no route to host|ssh: connect to host|unable to access/i,
+    'unreachable',
+  ],
 ];
 
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
@@ -80,7 +85,10 @@ export function classifyGitError(err: unknown): GitFailure {
  * the cause before git's generic "Could not read from remote repository"), else the first fatal.
  */
 export function gitReason(err: unknown): string {
-  const lines = errorText(err).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = errorText(err)
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const telling = lines.find((l) => FAILURE_PATTERNS.some(([pattern]) => pattern.test(l)));
   return (telling ?? lines.find((l) => /^(fatal|error):/i.test(l)) ?? lines[0] ?? 'unknown error').replace(/^(fatal|error):\s*/i, '').replace(/^unable to access '[^']*':\s*/i, '');
 }

@@ -46,15 +46,19 @@ export async function fetchGitSource(source: GitSpec, context: FetchContext): Pr
   if (context.offline) {
     if (commit === undefined) throw sourceFailure('offline-miss', failureContext);
   } else {
-    commit = await context.report.task(`Fetching ${source.spec}`, async () => {
-      const { staging, result: fetched } = await withStaging(repoCache, (dir) => shallowFetch(source.url, ref, dir)).catch((err: unknown) => {
-        throw sourceFailure(classifyGitError(err), { ...failureContext, reason: gitReason(err) }, err);
-      });
-      publish(staging, checkout, true);
-      mkdirSync(dirname(recordFile), { recursive: true });
-      writeFileSync(recordFile, JSON.stringify({ url: source.url, ref, commit: fetched } satisfies CacheRecord, null, 2) + '\n');
-      return fetched;
-    }, (fetched) => `Fetched ${source.spec} (${fetched.slice(0, 12)})`);
+    commit = await context.report.task(
+      `Fetching ${source.spec}`,
+      async () => {
+        const { staging, result: fetched } = await withStaging(repoCache, (dir) => shallowFetch(source.url, ref, dir)).catch((err: unknown) => {
+          throw sourceFailure(classifyGitError(err), { ...failureContext, reason: gitReason(err) }, err);
+        });
+        publish(staging, checkout, true);
+        mkdirSync(dirname(recordFile), { recursive: true });
+        writeFileSync(recordFile, `${JSON.stringify({ url: source.url, ref, commit: fetched } satisfies CacheRecord, null, 2)}\n`);
+        return fetched;
+      },
+      (fetched) => `Fetched ${source.spec} (${fetched.slice(0, 12)})`,
+    );
   }
 
   const dir = subfolder(checkout, source.subdir);

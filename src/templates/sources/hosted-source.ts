@@ -120,7 +120,14 @@ export async function fetchHostedSource(source: HostedSpec, context: FetchContex
     .catch((err: unknown) => {
       const repo = emitter.repo!;
       const { kind, reason } = classifyDegitError(err, context.offline, fetchError);
-      const failure: FailureContext = { spec: source.spec, where: repo.url, ref: repo.ref, subdir: repo.subdir?.replace(/^\//, ''), reason, cached: degitCachedCommit(repo) !== undefined };
+      const failure: FailureContext = {
+        spec: source.spec,
+        where: repo.url,
+        ref: repo.ref,
+        subdir: repo.subdir?.replace(/^\//, ''),
+        reason,
+        cached: degitCachedCommit(repo) !== undefined,
+      };
       throw sourceFailure(kind, failure, err);
     });
 

@@ -83,4 +83,3 @@ export const remoteTemplateSource: TemplateSource = {
   matches: isRemoteSourceSpec,
   resolve: async (spec, options: TemplateSourceOptions & SourceOptions) => (await resolveTemplateSource(spec, options)).dir,
 };
-

@@ -13,7 +13,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { UserError } from '../../errors.js';
 
 export type SourceSpec =
-  | { kind: 'hosted'; spec: string; /** the spec as degit reads it */ degitSource: string }
+  | { kind: 'hosted'; spec: string /** the spec as degit reads it */; degitSource: string }
   | { kind: 'git'; spec: string; url: string; ref?: string; subdir?: string }
   | { kind: 'local'; spec: string; path: string };
 
@@ -36,21 +36,13 @@ const SAFE_REF = /^(?![-.])(?!.*\.\.)(?!.*@\{)[\w.+/-]+$/;
 
 const badSpec = (spec: string, why: string, hint?: string) =>
   new UserError(`invalid template source '${spec}': ${why}`, {
-    hint:
-      hint ??
-      'Use github:owner/repo/sub/dir#ref (or gitlab:, bitbucket:, sourcehut:), a git URL with #ref and //sub/dir, or a folder path like ./my-template.',
+    hint: hint ?? 'Use github:owner/repo/sub/dir#ref (or gitlab:, bitbucket:, sourcehut:), a git URL with #ref and //sub/dir, or a folder path like ./my-template.',
   });
 
 /** True when `spec` names a source (hosted, git URL or path) rather than a registry id. */
 export function isSourceSpec(spec: string): boolean {
   const s = spec.trim();
-  return (
-    Object.keys(HOSTED_SHORTHANDS).some((prefix) => s.startsWith(prefix)) ||
-    HOSTED_URL.test(s) ||
-    GIT_URL.test(s) ||
-    SCP_LIKE.test(s) ||
-    LOCAL_PATH.test(s)
-  );
+  return Object.keys(HOSTED_SHORTHANDS).some((prefix) => s.startsWith(prefix)) || HOSTED_URL.test(s) || GIT_URL.test(s) || SCP_LIKE.test(s) || LOCAL_PATH.test(s);
 }
 
 export function parseSourceSpec(rawSpec: string, cwd: string = process.cwd()): SourceSpec {
