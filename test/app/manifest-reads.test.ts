@@ -39,7 +39,23 @@ describe.skipIf(!hasStrace)('golem.yaml reads (strace)', () => {
   let created: ReturnType<typeof manifestReads>;
   beforeAll(() => {
     created = manifestReads(
-      ['shop', '--yes', '--no-git', '--component', 'shop:stock', '-t', 'ts', '--component', 'shop:cart', '-t', 'ts/caller', '--target', 'shop:stock', '--dependency', 'shop:cart=shop:cart'],
+      [
+        'shop',
+        '--yes',
+        '--no-git',
+        '--component',
+        'shop:stock',
+        '-t',
+        'ts',
+        '--component',
+        'shop:cart',
+        '-t',
+        'ts/caller',
+        '--target',
+        'shop:stock',
+        '--dependency',
+        'shop:cart=shop:cart',
+      ],
       base,
     );
   });
