@@ -7,13 +7,45 @@
 // Built into a fresh folder and swapped in, so a CLI running meanwhile never sees half a dist/.
 import { build } from 'esbuild';
 import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 
 const root = new URL('..', import.meta.url).pathname;
 const fresh = `${root}dist.${process.pid}`;
 const old = `${root}dist.old.${process.pid}`;
 const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning' };
 
-// The command files are the modules the table (src/cli/commands.ts) imports lazily.
+// What the package does not need, left out of the bundles:
+// - degit's own git client (isomorphic-git): we always give degit ours (src/templates/sources/hosted-source.ts);
+// - source-map, which Handlebars only tries to load for precompiling (it falls back without it);
+// - ajv: registry.schema.json is compiled ahead of time by ajv's standalone code generator, with the
+//   options src/templates/registries/schema-validator.ts uses at run time in tests.
+const require = createRequire(import.meta.url);
+async function registryValidatorModule() {
+  const Ajv = require('ajv').default;
+  const standaloneCode = require('ajv/dist/standalone').default;
+  const source = await readFile(`${root}src/templates/registries/schema-validator.ts`, 'utf8');
+  const options = JSON.parse(/AJV_OPTIONS = (\{[^}]*\})/.exec(source)[1].replace(/(\w+):/g, '"$1":'));
+  const schema = JSON.parse(readFileSync(`${root}registry.schema.json`, 'utf8'));
+  const ajv = new Ajv({ ...options, code: { source: true, esm: true } });
+  return `${standaloneCode(ajv, ajv.compile(schema))}\nexport async function compileRegistrySchema() { return validate; }\n`;
+}
+const trimmed = {
+  name: 'trimmed',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/client-[\w-]+\.js$/ }, (a) => (a.importer.includes('/node_modules/degit/') ? { path: a.path, namespace: 'unused' } : undefined));
+    b.onResolve({ filter: /^source-map$/ }, (a) => (a.importer.includes('/node_modules/handlebars/') ? { path: a.path, namespace: 'unused' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'unused' }, (a) => ({
+      contents: a.path === 'source-map' ? 'module.exports = {};' : 'export const defaultGitClient = undefined;',
+      loader: 'js',
+    }));
+    // yaml's ES module build (the one it ships for browsers, same code): esbuild drops what we never call.
+    b.onResolve({ filter: /^yaml$/ }, () => ({ path: `${root}node_modules/yaml/browser/index.js`, sideEffects: false }));
+    b.onLoad({ filter: /schema-validator\.ts$/ }, async () => ({ contents: await registryValidatorModule(), loader: 'js', resolveDir: `${root}node_modules/ajv` }));
+  },
+};
+
+// The modules the table (src/cli/commands.ts) imports when a command runs: one per group of commands.
 const table = readFileSync(`${root}src/cli/commands.ts`, 'utf8');
 const commands = [...table.matchAll(/import\('\.\/([\w-]+)\.js'\)/g)].map((m) => m[1]);
 await build({
@@ -23,6 +55,7 @@ await build({
   splitting: true,
   format: 'esm',
   chunkNames: 'chunks/[name]-[hash]',
+  plugins: [trimmed],
   // CommonJS libraries bundled into ESM need a real `require` for node built-ins.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
 });

@@ -1,7 +1,7 @@
 /**
  * The command table: each command's spec, imported from its file (only the spec: the build
- * keeps the dispatcher free of command code), and its module, imported when it runs. `--help`
- * is printed from the specs alone, so start-up stays small.
+ * keeps the dispatcher free of command code), and its module, imported when it runs (with the
+ * other commands of its group). `--help` is printed from the specs alone, so start-up stays small.
  */
 import { spec as addComponent } from './add-component.js';
 import { spec as addDependency } from './add-dependency.js';
@@ -33,18 +33,22 @@ function command<S extends CommandSpec>(spec: S, load: () => Promise<CommandModu
   };
 }
 
+// Modules loaded when a command runs: the app commands together, the template commands together.
+const app = () => import('./app-commands.js');
+const templates = () => import('./template-commands.js');
+
 export const COMMANDS: Command[] = [
-  command(create, () => import('./create.js')),
-  command(addComponent, () => import('./add-component.js')),
-  command(addDependency, () => import('./add-dependency.js')),
-  command(generate, () => import('./generate.js')),
-  command(templatesList, () => import('./templates-list.js')),
-  command(templatesInit, () => import('./templates-init.js')),
-  command(templatesValidate, () => import('./templates-validate.js')),
-  command(templatesPublish, () => import('./templates-publish.js')),
-  command(registryAdd, () => import('./registry-add.js')),
-  command(registryList, () => import('./registry-list.js')),
-  command(registryRemove, () => import('./registry-remove.js')),
+  command(create, async () => (await app()).create),
+  command(addComponent, async () => (await app()).addComponent),
+  command(addDependency, async () => (await app()).addDependency),
+  command(generate, async () => (await app()).generate),
+  command(templatesList, async () => (await templates()).templatesList),
+  command(templatesInit, async () => (await templates()).templatesInit),
+  command(templatesValidate, async () => (await templates()).templatesValidate),
+  command(templatesPublish, async () => (await templates()).templatesPublish),
+  command(registryAdd, async () => (await templates()).registryAdd),
+  command(registryList, async () => (await templates()).registryList),
+  command(registryRemove, async () => (await templates()).registryRemove),
 ];
 
 export const commandName = (spec: CommandSpec): string => spec.path.join(' ');

@@ -7,7 +7,6 @@
  * 5. git, 6. install, 7. next steps. A dry run and the interactive preview show the plan that
  * `commitCreate` then writes.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { addDependency, nearestManifestDir } from '../app/index.js';
@@ -257,7 +256,8 @@ export function printDryRun(plan: CreatePlan, report: Reporter): CreateResult {
   return { files, dryRun: true };
 }
 
-function run(cmd: string, args: string[], cwd: string): Promise<void> {
+async function run(cmd: string, args: string[], cwd: string): Promise<void> {
+  const { spawn } = await import('node:child_process');
   return new Promise((done, fail) => {
     const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], shell: process.platform === 'win32' });
     let stderr = '';

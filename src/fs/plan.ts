@@ -13,7 +13,6 @@
  * On any failure everything done so far is undone. A file planned from what it held when read
  * (an edit) is refused when it changed since.
  */
-import { randomBytes } from 'node:crypto';
 import { accessSync, chmodSync, chownSync, constants, mkdirSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { UserError } from '../errors.js';
@@ -223,6 +222,9 @@ interface Decision {
 
 const NEW_FILE_MODE = 0o644;
 
+/** Temp names: unique within the process; `wx` refuses a name another process happens to hold. */
+let tempCounter = 0;
+
 function inTheWay(path: string, kind: string): UserError {
   return new UserError(`cannot write ${path}: a ${kind === 'dir' ? 'folder' : 'link or special file'} is in the way`, {
     code: 'E_CONFLICT',
@@ -311,7 +313,7 @@ export function inspectPlan(plan: Plan): FileOutcome[] {
 
 /** Replaces `file` with `content` via a temp file and a rename in the same folder, keeping mode and owner. */
 function replaceAtomically(file: string, content: Buffer, was: { mode: number; uid: number; gid: number }): void {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${(tempCounter++).toString(36)}.tmp`);
   try {
     writeFileSync(temp, content, { flag: 'wx', mode: was.mode });
     chmodSync(temp, was.mode); // the umask must not change the file's mode

@@ -8,7 +8,6 @@ import { silentReporter } from '../../report.js';
 import { UserError } from '../../errors.js';
 import { loadBundledRegistry, type TemplateEntry } from '../../templates/index.js';
 import { createReporter } from '../output.js';
-import { log } from './ask.js';
 
 export interface TemplateLookup {
   cwd: string;
@@ -30,7 +29,7 @@ export async function offeredTemplates(lookup: TemplateLookup): Promise<Template
     return [...bundled, ...added.flatMap((r) => latestEntries(r.templates))];
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
-    log.warn(`${err.format()} — offering the bundled templates only`);
+    (await import('./ask.js')).log.warn(`${err.format()} — offering the bundled templates only`);
     return bundled;
   }
 }

@@ -1,32 +1,19 @@
 /**
  * Reading a registry.json that is not ours (a third-party registry, a template folder's
- * registry): checked against registry.schema.json (ajv) plus the rules a schema cannot say
+ * registry): checked against registry.schema.json (compiled by ajv) plus the rules a schema cannot say
  * (id starts with the language, unique id+version). A bad field is reported with its JSON path
  * and its line and column in the file.
  */
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import { UserError } from '../../errors.js';
-import { packagePath } from '../../fs/package-root.js';
 import { registryFromJson, type Registry, type RegistryJson } from './registry.js';
-
-interface SchemaError {
-  instancePath: string;
-  keyword: string;
-  message?: string;
-  params: Record<string, unknown>;
-}
-
-type Validator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
+import { compileRegistrySchema, type SchemaError, type Validator } from './schema-validator.js';
 
 let validator: Validator | undefined;
 
 async function schemaValidator(): Promise<Validator> {
-  if (validator) return validator;
-  // ajv is CommonJS: its class is the module's `default` export.
-  const Ajv = (await import('ajv')).default.default;
-  const schema = JSON.parse(readFileSync(packagePath('registry.schema.json'), 'utf8')) as object;
-  validator = new Ajv({ allErrors: true, strict: false }).compile(schema) as Validator;
+  validator ??= await compileRegistrySchema();
   return validator;
 }
 
