@@ -17,6 +17,9 @@ import { loadApp } from './load.js';
 import { ManifestCache, type ManifestDoc, type ManifestSource } from './manifest-doc.js';
 import type { App, Edit } from './model.js';
 
+/** Files that can be app manifests (golem.yaml, or whatever YAML `includes` names): others never change the app. */
+const isManifestPath = (path: string): boolean => /\.ya?ml$/i.test(path);
+
 export class AppSession implements ManifestSource {
   readonly plan: Plan;
   private readonly manifests: ManifestCache;
@@ -58,6 +61,7 @@ export class AppSession implements ManifestSource {
    */
   get app(): App {
     const version = this.plan.version;
+    if (this.loaded && this.loaded.version !== version && !this.plan.changedSince(this.loaded.version).some(isManifestPath)) this.loaded.version = version;
     if (this.loaded?.version !== version) this.loaded = { app: loadApp(this.root, { explicitRoot: true, source: this }), version };
     return this.loaded.app;
   }

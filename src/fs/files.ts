@@ -4,8 +4,8 @@
  * can tell whether a file changed since it was planned from. `FileView` is the read side every
  * planner uses; a `Plan` (plan.ts) is a FileView of the folder as it will be once committed.
  */
-import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 /** Read-only access to files by absolute path. */
 export interface FileView {
@@ -29,6 +29,24 @@ export interface Stamp {
 export const stampOf = (st: Stats): Stamp => ({ size: st.size, mtimeMs: st.mtimeMs, ino: st.ino });
 export const sameStamp = (a: Stamp, b: Stamp): boolean => a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
 
+/** A file's bytes and the stamp of exactly those bytes (one open, fstat, read, close: what readFileSync does). */
+function readWithStamp(path: string): { content: Buffer; stamp: Stamp } {
+  const fd = openSync(path, 'r');
+  try {
+    const st = fstatSync(fd);
+    const content = Buffer.allocUnsafe(st.size);
+    let at = 0;
+    while (at < st.size) {
+      const n = readSync(fd, content, at, st.size - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return { content: at === st.size ? content : content.subarray(0, at), stamp: stampOf(st) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 type Kind = 'file' | 'dir' | 'other';
 /** A folder entry as listed: symbolic links are resolved on demand. */
 type Entry = Kind | 'link';
@@ -47,8 +65,7 @@ export class DiskFiles implements FileView {
       hit = null;
       if (this.kind(path) === 'file') {
         try {
-          const st = statSync(path);
-          hit = { content: readFileSync(path), stamp: stampOf(st) };
+          hit = readWithStamp(path);
         } catch {
           // unreadable: treated as absent here; a write to it reports the real error
         }
@@ -88,6 +105,13 @@ export class DiskFiles implements FileView {
       this.listings.set(dir, entries);
     }
     return entries;
+  }
+
+  /** The folder's entries (name → kind, links followed), in listing order; empty when it is not a folder. */
+  entries(dir: string): [string, Kind][] {
+    const listing = this.listing(dir);
+    if (!listing) return [];
+    return [...listing.keys()].map((name) => [name, this.kind(join(dir, name))!]);
   }
 
   /** What is at `path` without following a final symbolic link (found by listing its folder: one call per folder). */

@@ -64,30 +64,44 @@ export class Plan implements FileView {
   /** Folders that planned files create or fill (app-relative, '' is the root) → names planned in them. */
   private readonly folders = new Map<string, Set<string>>();
   private readonly decoded = new WeakMap<Buffer, string>();
-  private changes = 0;
+  /** Every path written, edited or removed, in order (what was computed from the plan may be stale after). */
+  private readonly changed: string[] = [];
 
   /** `root`: absolute; it may not exist yet. `disk`: the run's one cache of what is on disk. */
+  private readonly rootSlash: string;
+
   constructor(
     readonly root: string,
     readonly disk: DiskFiles = new DiskFiles(),
-  ) {}
+  ) {
+    this.rootSlash = root.endsWith(sep) ? root : root + sep;
+  }
 
   /** The app-relative `/` path of an absolute path inside the root (undefined outside it, '' for the root). */
   relative(path: string): string | undefined {
+    if (path.startsWith(this.rootSlash)) {
+      const rel = path.slice(this.rootSlash.length);
+      if (sep === '/' && !rel.includes('/./') && !rel.includes('/../') && !rel.startsWith('../') && !rel.startsWith('./')) return rel;
+    }
     const rel = relative(this.root, path);
     if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
     return sep === '/' ? rel : rel.split(sep).join('/');
   }
 
-  /** Counts changes to the plan: what was computed from it is stale when this moved on. */
+  /** How many changes the plan has had: pass it to `changedSince` later. */
   get version(): number {
-    return this.changes;
+    return this.changed.length;
+  }
+
+  /** The app-relative paths changed after `version`. */
+  changedSince(version: number): readonly string[] {
+    return this.changed.slice(version);
   }
 
   /** Adds a file (a later plan of the same path replaces the earlier one). */
   write(file: PlannedWrite): void {
-    resolveInside(this.root, file.path);
-    this.changes++;
+    assertAppRelative(file.path);
+    this.changed.push(file.path);
     this.removals.delete(file.path);
     this.writes.set(file.path, file);
     const parts = file.path.split('/');
@@ -110,7 +124,7 @@ export class Plan implements FileView {
     const onDisk = this.disk.entry(path);
     if (planned && (!onDisk || planned.onExisting === 'fail' || planned.onExisting === 'replace')) {
       this.writes.set(rel, { ...planned, content: bytes });
-      this.changes++;
+      this.changed.push(rel);
       return;
     }
     this.write({ path: rel, content: bytes, onExisting: 'replace', basis: onDisk ? onDisk.stamp : 'absent', ...(planned?.mode !== undefined ? { mode: planned.mode } : {}) });
@@ -118,9 +132,9 @@ export class Plan implements FileView {
 
   /** Plans the removal of a generated file (nothing happens when it is not there). */
   remove(removal: PlannedRemoval): void {
-    resolveInside(this.root, removal.path);
+    assertAppRelative(removal.path);
     if (!this.writes.has(removal.path)) this.removals.set(removal.path, removal);
-    this.changes++;
+    this.changed.push(removal.path);
   }
 
   /** The planned write of an app-relative path. */
@@ -184,15 +198,36 @@ export class Plan implements FileView {
   /** Every file below `path` (absolute) as this view shows it, as `/` paths relative to `path`, sorted. */
   walk(path: string): string[] {
     const out: string[] = [];
-    const visit = (dir: string, prefix: string) => {
-      for (const name of this.list(dir)) {
-        const full = join(dir, name);
-        if (this.isDir(full)) visit(full, `${prefix}${name}/`);
-        else if (this.isFile(full)) out.push(`${prefix}${name}`);
+    const visit = (dir: string, rel: string | undefined, prefix: string) => {
+      const names = new Map<string, 'file' | 'dir'>();
+      for (const [name, kind] of this.disk.entries(dir)) if (kind !== 'other') names.set(name, kind);
+      for (const name of (rel !== undefined && this.folders.get(rel)) || []) names.set(name, this.folders.has(rel ? `${rel}/${name}` : name) ? 'dir' : 'file');
+      for (const name of [...names.keys()].sort()) {
+        const childRel = rel === undefined ? undefined : rel ? `${rel}/${name}` : name;
+        if (names.get(name) === 'dir') visit(join(dir, name), childRel, `${prefix}${name}/`);
+        else if (childRel === undefined || !this.removals.has(childRel)) out.push(`${prefix}${name}`);
       }
     };
-    visit(path, '');
-    return out.sort();
+    visit(path, this.relative(path), '');
+    return out;
+  }
+}
+
+/**
+ * An app-relative `/` path that stays inside the app: no empty, `.` or `..` segment, not
+ * absolute, no backslash, drive letter or NUL (the same rules as `resolveInside`, on the text).
+ */
+function assertAppRelative(path: string): void {
+  if (
+    path === '' ||
+    path.includes('\0') ||
+    path.includes('\\') ||
+    path.startsWith('/') ||
+    /^[A-Za-z]:/.test(path) ||
+    path.split('/').some((s) => s === '' || s === '.' || s === '..')
+  ) {
+    resolveInside('/', path); // throws its precise message
+    throw new UserError(`unsafe path '${path}'`, { code: 'E_PATH', hint: 'Nothing was written.' });
   }
 }
 
@@ -300,7 +335,8 @@ function decideRemoval(plan: Plan, now: DiskFiles, r: PlannedRemoval): Decision 
 }
 
 function decideAll(plan: Plan): Decision[] {
-  const now = new DiskFiles(); // the folder as it is now, not as it was when planning began
+  // The run's one view of the disk (each folder listed once); an edited file's stamp is checked afresh.
+  const now = plan.disk;
   const writes = plan.files.map((w) => decideWrite(plan, now, w));
   const removals = plan.removed.map((r) => decideRemoval(plan, now, r)).filter((d): d is Decision => d !== undefined);
   return [...writes, ...removals];
@@ -366,7 +402,7 @@ export function commitPlan(plan: Plan): Commit {
     }
   };
 
-  const now = new DiskFiles();
+  const now = plan.disk;
   const ensured = new Set<string>();
   const ensureDir = (dir: string) => {
     if (ensured.has(dir)) return;

@@ -32,7 +32,7 @@ export function planTree(plan: Plan, dir: string, tree: FileTree): string[] {
   const paths: string[] = [];
   for (const [path, text] of tree) {
     const rel = base ? `${base}/${path}` : path;
-    plan.write({ path: rel, content: Buffer.from(text), onExisting: 'replace', generated: true });
+    plan.write({ path: rel, content: bytesOf(text), onExisting: 'replace', generated: true });
     paths.push(rel);
   }
   for (const path of plan.walk(dir)) {
@@ -42,6 +42,17 @@ export function planTree(plan: Plan, dir: string, tree: FileTree): string[] {
     paths.push(rel);
   }
   return paths;
+}
+
+/** One buffer per text: the same WIT package lands in many generated folders. */
+const buffers = new Map<string, Buffer>();
+function bytesOf(text: string): Buffer {
+  let bytes = buffers.get(text);
+  if (!bytes) {
+    bytes = Buffer.from(text);
+    buffers.set(text, bytes);
+  }
+  return bytes;
 }
 
 /** Plans the removal of a whole generated directory (a client nobody depends on any more). */

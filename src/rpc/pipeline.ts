@@ -60,6 +60,7 @@ export class Planner {
   private readonly clients = new Map<string, ClientPlan>();
   private readonly inProgress = new Set<string>();
   private witDepsIndex?: PackageIndex;
+  private readonly projectPackages = new Map<string, FileTree>();
 
   /** `app`: the app as it is now (a session's app changes as edits are planned); `files`: where WIT is read. */
   constructor(
@@ -161,7 +162,7 @@ export class Planner {
     for (const pkg of clientDependencyPackages(resolve, world)) add(packageId(pkg.name), packageFiles(pkg, base));
     for (const fixed of CLIENT_BASE_PACKAGES) {
       const own = resolve.packages.find((p) => packageId(p.name) === fixed.id && p !== resolve.mainPackage);
-      add(fixed.id, own ? packageFiles(own, base) : projectPackage(this.files, fixed.folder));
+      add(fixed.id, own ? packageFiles(own, base) : this.projectPackage(fixed.folder));
     }
     const plan = { target, pkg: base.pkg, world: world.name, tree, packages };
     this.clients.set(target.name, plan);
@@ -204,6 +205,17 @@ export class Planner {
     }
   }
 
+  /** One of the project's own WIT packages (golem:rpc, wasi:io, wasi:clocks) as `deps/<folder>/…`, read once. */
+  private projectPackage(folder: string): FileTree {
+    let files = this.projectPackages.get(folder);
+    if (!files) {
+      files = new Map();
+      for (const [rel, text] of readTree(this.files, packagePath('wit', 'deps', folder))) files.set(`deps/${folder}/${rel}`, text);
+      this.projectPackages.set(folder, files);
+    }
+    return files;
+  }
+
   private witDeps(): PackageIndex {
     return (this.witDepsIndex ??= indexWitDeps(this.files, this.app.witDeps));
   }
@@ -222,12 +234,5 @@ function packageFiles(pkg: Package, base: BasePlan): FileTree {
     const rel = base.relOf.get(f);
     if (rel !== undefined) files.set(rel, base.tree.get(rel)!);
   }
-  return files;
-}
-
-/** One of the project's own WIT packages (golem:rpc, wasi:io, wasi:clocks) as `deps/<folder>/…`. */
-function projectPackage(view: FileView, folder: string): FileTree {
-  const files: FileTree = new Map();
-  for (const [rel, text] of readTree(view, packagePath('wit', 'deps', folder))) files.set(`deps/${folder}/${rel}`, text);
   return files;
 }
