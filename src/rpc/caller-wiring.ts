@@ -1,5 +1,5 @@
 /**
- * Wires a target's client into a caller's main WIT file (clientgen spec §D1, §D5) by editing
+ * Wires a target's client into a caller's main WIT file (docs/client-generation.md §D2, §D3) by editing
  * the text: every world of the main package drops its imports of the target's `-exports`
  * package and gets `import <ns>:<name>-client/<world>-client[@v];` as its last item. Unlike
  * Golem, which re-renders the file, every other byte (comments, blank lines) stays.

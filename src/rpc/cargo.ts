@@ -1,6 +1,6 @@
 /**
  * Cargo.toml of a Rust component after generation (golem-cli `regenerate_cargo_package_component`,
- * clientgen spec §D4): `[package.metadata.component.target]` points at `wit-generated` (its
+ * docs/client-generation.md §D4): `[package.metadata.component.target]` points at `wit-generated` (its
  * `world` key removed), its `dependencies` table lists every non-main package of the generated
  * WIT, and — when the crate depends on golem-rust — `bindings.with` maps Golem and WASI
  * interfaces to golem-rust's modules. Edited as text, so the rest of the file stays as written.

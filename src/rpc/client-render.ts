@@ -1,6 +1,6 @@
 /**
  * Renders a client package (`client.wit`) from a stub definition exactly as golem-cli 1.2.5
- * does with wit-encoder (clientgen spec §0 rendering rules, §C2 order, §C4 aliases), except
+ * does with wit-encoder (docs/client-generation.md §0 printing rules, §C3 order, §C5 aliases), except
  * where Golem would write invalid WIT: a used type whose name clashes with a generated name is
  * aliased too, and two generated items with one name stop with an error naming both.
  */
@@ -123,7 +123,7 @@ function generatedNames(def: StubDefinition): Map<string, { what: string; at?: (
 }
 
 /**
- * Golem aliases every used type whose name is shared by another used type (§C4). We also alias
+ * Golem aliases every used type whose name is shared by another used type (docs/client-generation.md §C5). We also alias
  * one that clashes with a name the client generates, where Golem writes a duplicate definition.
  */
 function assignAliases(def: StubDefinition): Map<string, string> {

@@ -1,5 +1,5 @@
 /**
- * Exports extraction (clientgen spec §B) done on the source text instead of re-rendering:
+ * Exports extraction (docs/client-generation.md §B) done on the source text instead of re-rendering:
  * exported interfaces of the main package move — with their comments and docs — to the package
  * `<ns>:<name>-exports` (inline exported functions to `<world>-inline-functions`, inline exported
  * interfaces to `<world>-<name>`), and only the lines that name them change in the main file.

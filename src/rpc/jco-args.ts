@@ -1,5 +1,5 @@
 /**
- * JCO_ASYNC_EXPORT_ARGS for the TypeScript build (golem-cli componentize.rs, clientgen spec §E):
+ * JCO_ASYNC_EXPORT_ARGS for the TypeScript build (golem-cli componentize.rs, docs/client-generation.md §E):
  * computed from a component's `wit-generated`, every exported function of every world of the
  * main package becomes an async flag for jco.
  */

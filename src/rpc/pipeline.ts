@@ -1,6 +1,6 @@
 /**
  * The generation pipeline, planned in memory and then written: for each component its
- * generated-base WIT (source + needed deps + exports extraction, clientgen spec §A/§B), for each
+ * generated-base WIT (source + needed deps + exports extraction, docs/client-generation.md §A/§B), for each
  * target of a wasm-rpc dependency its client dir (§C), and for each component its
  * `wit-generated` (base + the clients it depends on, wired in, §D).
  */

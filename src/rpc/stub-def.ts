@@ -1,6 +1,6 @@
 /**
  * Builds the stub definition of a target from its resolved generated-base WIT (golem-cli
- * stub.rs, clientgen spec §C1–C3): the world's exports become stubbed entities (one per exported
+ * stub.rs, docs/client-generation.md §C1–C4): the world's exports become stubbed entities (one per exported
  * interface, one per resource it defines, one for world-level functions), and every non-resource
  * type of an exported interface is a used type.
  */

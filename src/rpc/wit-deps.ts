@@ -1,7 +1,7 @@
 /**
  * The app's `witDeps` folders as a package index, and copying a package with everything it
  * references into a WIT tree (golem-cli `WitDepsResolver` and
- * `add_packages_with_transitive_deps_to_wit_dir`, clientgen spec §A4): folders are scanned one
+ * `add_packages_with_transitive_deps_to_wit_dir`, docs/client-generation.md §A4): folders are scanned one
  * level deep in name order, the first witDeps folder holding a package wins, and files land in
  * `deps/<the folder's name in witDeps>/`.
  */

@@ -40,7 +40,7 @@ function clientDir(text: string, extra: Record<string, string> = {}): string {
 }
 
 describe('client rendering', () => {
-  it('renders the default provider exactly like the golden file (clientgen §C8)', async () => {
+  it('renders the default provider exactly like the golden file (docs/client-generation.md §C7)', async () => {
     const golden = readFileSync(join(ROOT, 'test/fixtures/rpc/golden/example-provider-client.wit'), 'utf8');
     const text = renderClient(provider());
     expect(text).toBe(golden);

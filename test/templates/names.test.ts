@@ -3,7 +3,7 @@ import { nameParts, placeholderValues, substitutePlaceholders, validateComponent
 
 const table = (name: string) => new Map(placeholderValues(name));
 
-describe('placeholderValues for my-ns:shopping-cart (Golem 1.2.5 table, clientgen reference F)', () => {
+describe('placeholderValues for my-ns:shopping-cart (Golem 1.2.5 table, docs/client-generation.md §F)', () => {
   const v = table('my-ns:shopping-cart');
   const expected: Array<[string, string]> = [
     ['componentnameapi', 'mynsshoppingcartapi'],
