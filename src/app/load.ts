@@ -38,6 +38,7 @@ class UniqueRegistry<T extends { location: SourceLocation }> {
     const first = this.items.get(key);
     if (first) {
       throw new UserError(`${this.what} ${label} is declared twice (first at ${where(first.location)})`, {
+        code: 'E_MANIFEST',
         location: item.location,
         hint: 'Keep only one of the two declarations.',
       });
@@ -77,7 +78,7 @@ function collect(docs: ManifestDoc[], rootEntries: Map<string, Entry>): Declarat
     const td = entries.get('tempDir');
     if (td?.value != null) {
       const location = nodeLocation(m, td.keyNode);
-      if (d.tempDir) throw new UserError(`tempDir is declared twice (first at ${where(d.tempDir.location)})`, { location, hint: 'Keep only one.' });
+      if (d.tempDir) throw new UserError(`tempDir is declared twice (first at ${where(d.tempDir.location)})`, { code: 'E_MANIFEST', location, hint: 'Keep only one.' });
       d.tempDir = { path: abs(stringValue(m, td.value, 'tempDir')), location };
     }
     d.witDeps.push(...stringList(m, entries.get('witDeps')?.value, 'witDeps').map(abs));
@@ -115,10 +116,18 @@ function checkDependencyEnds(d: Declarations): void {
   };
   for (const dep of d.deps.items.values()) {
     if (!d.components.items.has(dep.source)) {
-      throw new UserError(`dependencies are declared for '${dep.source}', which is not a component of this app`, { location: dep.location, hint: knownHint(dep.source) });
+      throw new UserError(`dependencies are declared for '${dep.source}', which is not a component of this app`, {
+        code: 'E_MANIFEST',
+        location: dep.location,
+        hint: knownHint(dep.source),
+      });
     }
     if (dep.target !== undefined && !d.components.items.has(dep.target)) {
-      throw new UserError(`dependency target '${dep.target}' of '${dep.source}' is not a component of this app`, { location: dep.location, hint: knownHint(dep.target) });
+      throw new UserError(`dependency target '${dep.target}' of '${dep.source}' is not a component of this app`, {
+        code: 'E_MANIFEST',
+        location: dep.location,
+        hint: knownHint(dep.target),
+      });
     }
   }
 }

@@ -60,6 +60,7 @@ function checkProfiles(def: RawDefinition, s: Split, what: string): void {
   }
   if (!s.defaultProfile) {
     throw new UserError(`${what} has profiles but no defaultProfile`, {
+      code: 'E_MANIFEST',
       location: nodeLocation(def.m, def.entry.keyNode),
       hint: `Add defaultProfile: one of ${[...s.profiles.keys()].join(', ')}.`,
     });

@@ -35,7 +35,7 @@ function kindName(node: Node): string {
 }
 
 export function shapeError(m: ManifestDoc, node: Node | null | undefined, message: string, hint?: string): UserError {
-  return new UserError(message, { location: nodeLocation(m, node), hint });
+  return new UserError(message, { code: 'E_MANIFEST', location: nodeLocation(m, node), hint });
 }
 
 /** Entries of a mapping node (`null` = an empty value, allowed). */

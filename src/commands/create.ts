@@ -81,8 +81,8 @@ async function resolveComponents(options: CreateOptions, report: Reporter): Prom
   const names = new Set<string>();
   for (const c of options.components) {
     const invalid = validateComponentName(c.name);
-    if (invalid) throw new UserError(invalid);
-    if (names.has(c.name)) throw new UserError(`component ${c.name} is given twice`, { hint: 'Give each component a different name.' });
+    if (invalid) throw new UserError(invalid, { code: 'E_APP' });
+    if (names.has(c.name)) throw new UserError(`component ${c.name} is given twice`, { code: 'E_APP', hint: 'Give each component a different name.' });
     names.add(c.name);
   }
   const resolved: ResolvedComponent[] = [];
@@ -96,25 +96,35 @@ async function resolveComponents(options: CreateOptions, report: Reporter): Prom
     });
     const c = entry.role === 'caller' && request.target === undefined && targets.length > 0 ? { ...request, target: targets.shift()! } : request;
     if (c.target !== undefined && entry.role !== 'caller') {
-      throw new UserError(`${c.name}: a target is for caller templates; ${entry.id} is not one`, { hint: 'Use a caller template such as ts/caller, or add a dependency instead.' });
+      throw new UserError(`${c.name}: a target is for caller templates; ${entry.id} is not one`, {
+        code: 'E_APP',
+        hint: 'Use a caller template such as ts/caller, or add a dependency instead.',
+      });
     }
     if (entry.role === 'caller' && c.target === undefined) {
-      throw new UserError(`${c.name} uses the caller template ${entry.id}, which needs a target`, { hint: 'Name the component it calls, e.g. --target example:provider.' });
+      throw new UserError(`${c.name} uses the caller template ${entry.id}, which needs a target`, {
+        code: 'E_APP',
+        hint: 'Name the component it calls, e.g. --target example:provider.',
+      });
     }
     if (c.target !== undefined && (c.target === c.name || !names.has(c.target))) {
       throw new UserError(`${c.name}: target ${c.target} must be another component of this app`, {
+        code: 'E_APP',
         hint: `Components: ${[...names].join(', ')}. For a component that calls itself, add a dependency on itself.`,
       });
     }
     resolved.push({ ...c, entry, registry });
   }
   if (targets.length > 0)
-    throw new UserError(`--target ${targets[0]} has no caller component to go with`, { hint: 'Give one --target per component created from a caller template, in order.' });
+    throw new UserError(`--target ${targets[0]} has no caller component to go with`, {
+      code: 'E_APP',
+      hint: 'Give one --target per component created from a caller template, in order.',
+    });
   // Targets first: a caller template is rendered from its target's WIT.
   const ordered: ResolvedComponent[] = [];
   const place = (c: ResolvedComponent, path: string[]) => {
     if (ordered.includes(c)) return;
-    if (path.includes(c.name)) throw new UserError(`caller templates target each other in a cycle: ${[...path, c.name].join(' → ')}`);
+    if (path.includes(c.name)) throw new UserError(`caller templates target each other in a cycle: ${[...path, c.name].join(' → ')}`, { code: 'E_APP' });
     const target = c.target && resolved.find((o) => o.name === c.target);
     if (target) place(target, [...path, c.name]);
     ordered.push(c);
@@ -262,12 +272,13 @@ async function run(cmd: string, args: string[], cwd: string): Promise<void> {
     const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], shell: process.platform === 'win32' });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', (e) => fail(new UserError(`could not run ${cmd}: ${e.message}`, { hint: `Run '${[cmd, ...args].join(' ')}' yourself in ${cwd}.` })));
+    child.on('error', (e) => fail(new UserError(`could not run ${cmd}: ${e.message}`, { code: 'E_INSTALL', hint: `Run '${[cmd, ...args].join(' ')}' yourself in ${cwd}.` })));
     child.on('exit', (code) =>
       code === 0
         ? done()
         : fail(
             new UserError(`${[cmd, ...args].join(' ')} failed (exit ${code}): ${stderr.trim().split('\n').pop() ?? ''}`, {
+              code: 'E_INSTALL',
               hint: 'The app is written; fix the problem and run the install again.',
             }),
           ),

@@ -7,7 +7,7 @@ import { UserError } from '../errors.js';
  * outside it (`..`, absolute paths, drive letters, NUL bytes).
  */
 export function resolveInside(root: string, relPath: string, what = 'path'): string {
-  const bad = (why: string) => new UserError(`unsafe ${what} '${relPath}': ${why}`, { hint: 'Nothing was written.' });
+  const bad = (why: string) => new UserError(`unsafe ${what} '${relPath}': ${why}`, { code: 'E_PATH', hint: 'Nothing was written.' });
   if (relPath.length === 0) throw bad('empty');
   if (relPath.includes('\0')) throw bad('contains a NUL byte');
   if (isAbsolute(relPath) || /^[A-Za-z]:/.test(relPath) || relPath.startsWith('/') || relPath.startsWith('\\')) throw bad('absolute');

@@ -13,7 +13,7 @@ export class WitError extends UserError {
 
   constructor(message: string, file: string, source: string, offset: number, hint?: string) {
     const { line, column, lineText } = lineColumn(source, offset);
-    super(message, { location: { file, line, column }, hint });
+    super(message, { location: { file, line, column }, hint, code: 'E_WIT' });
     this.offset = offset;
     this.excerpt = `${lineText}\n${' '.repeat(Math.max(0, column - 1))}^`;
   }

@@ -31,6 +31,7 @@ export function requireComponent(app: App, name: string, role: string): AppCompo
   const known = [...app.components.keys()];
   const guess = closest(name, known);
   throw new UserError(`unknown ${role} '${name}': no such component in ${app.root}`, {
+    code: 'E_APP',
     hint: `${guess ? `Did you mean '${guess}'? ` : ''}Known components: ${known.join(', ') || '(none)'}.`,
   });
 }
@@ -65,7 +66,7 @@ export function addDependency(app: App, caller: string, target: string, type: Rp
   if (existing) {
     if (existing.type === type) return makeEdit(file, m.text, [], 'unchanged');
     const scalar = findTypeScalar(m, caller, target);
-    if (!scalar?.range) throw new UserError(`cannot find the dependency ${caller} → ${target} in ${file}`, { location: existing.location });
+    if (!scalar?.range) throw new UserError(`cannot find the dependency ${caller} → ${target} in ${file}`, { code: 'E_APP', location: existing.location });
     return makeEdit(file, m.text, [replaceScalar(scalar, type)], 'updated');
   }
   const splices = planInsert({ m, style: detectStyle(m) }, m.doc.contents as Node | null, null, ['dependencies', caller], { item: { target, type } });

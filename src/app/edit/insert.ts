@@ -67,7 +67,7 @@ function nested(path: readonly string[], leaf: Leaf): Value {
 }
 
 function fail(ctx: Ctx, node: Node | null | undefined, message: string): never {
-  throw new UserError(message, { location: nodeLocation(ctx.m, node), hint: 'Fix the golem.yaml by hand, then run the command again.' });
+  throw new UserError(message, { code: 'E_MANIFEST', location: nodeLocation(ctx.m, node), hint: 'Fix the golem.yaml by hand, then run the command again.' });
 }
 
 /** Blank line before a new top-level key when the file separates its top-level sections that way. */

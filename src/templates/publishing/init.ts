@@ -65,10 +65,10 @@ export function initTemplate(options: InitOptions): InitResult {
   }
   if (!isInitRole(role)) throw new UserError(`unsupported role '${role}'`, { code: 'E_INPUT', hint: `Use --role ${INIT_ROLES.join(' or ')}.` });
   if (existsSync(dir) && readdirSync(dir).length > 0) {
-    throw new UserError(`${dir} is not empty`, { hint: 'Choose a new folder for the template; nothing was written.' });
+    throw new UserError(`${dir} is not empty`, { code: 'E_TEMPLATE', hint: 'Choose a new folder for the template; nothing was written.' });
   }
   const name = templateNameFromFolder(dir);
-  if (!name) throw new UserError(`cannot make a template name from the folder name of ${dir}`, { hint: 'Use a folder name with letters, e.g. my-counter.' });
+  if (!name) throw new UserError(`cannot make a template name from the folder name of ${dir}`, { code: 'E_TEMPLATE', hint: 'Use a folder name with letters, e.g. my-counter.' });
 
   const starter = findComponentTemplate(loadBundledRegistry(), `${language}/${STARTERS[role]}`);
   const meta = readTemplateMetadata(starter.path);

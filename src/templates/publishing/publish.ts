@@ -68,7 +68,7 @@ export function validationFailure(dir: string, failures: CheckResult[]): UserErr
   const first = failures[0]!;
   return new UserError(
     `template ${dir} failed validation (${failures.length} problem${failures.length > 1 ? 's' : ''}): ${first.check}: ${first.file ? `${first.file}: ` : ''}${first.message}`,
-    { hint: `Nothing was published. Run 'create-golem-app templates validate ${dir}' for the full report.` },
+    { code: 'E_PUBLISH', hint: `Nothing was published. Run 'create-golem-app templates validate ${dir}' for the full report.` },
   );
 }
 
@@ -87,6 +87,7 @@ async function applyPublication(clone: RegistryClone, p: Publication): Promise<b
   const existing = json.templates.findIndex((t) => t.id === id && t.version === version);
   if (existing >= 0 && !p.force) {
     throw new UserError(`${id}@${version} is already published in ${clone.url}`, {
+      code: 'E_PUBLISH',
       hint: 'Publish a new --version, or pass --force to replace it. Nothing was published.',
     });
   }
@@ -105,12 +106,16 @@ async function applyPublication(clone: RegistryClone, p: Publication): Promise<b
 function idAndVersion(options: PublishOptions, info: TemplateInfo): { id: string; version: string } {
   const id = options.id ?? info.defaultId;
   const match = id ? ID.exec(id) : null;
-  if (!id || !match) throw new UserError(`invalid template id '${id ?? ''}'`, { hint: 'Give --id <lang>/<name>, e.g. ts/my-counter (lowercase, digits and -).' });
+  if (!id || !match)
+    throw new UserError(`invalid template id '${id ?? ''}'`, { code: 'E_PUBLISH', hint: 'Give --id <lang>/<name>, e.g. ts/my-counter (lowercase, digits and -).' });
   if (match[1] !== info.language)
-    throw new UserError(`template id ${id} does not match the template's language '${info.language}'`, { hint: `Use --id ${info.language}/${match[2]}.` });
+    throw new UserError(`template id ${id} does not match the template's language '${info.language}'`, { code: 'E_PUBLISH', hint: `Use --id ${info.language}/${match[2]}.` });
   const version = options.version ?? info.extension.version;
   if (!version || !isSemver(version)) {
-    throw new UserError(version ? `invalid version '${version}'` : `no version for ${id}`, { hint: `Give --version x.y.z (or set ${EXTENSION_KEY}.version in metadata.json).` });
+    throw new UserError(version ? `invalid version '${version}'` : `no version for ${id}`, {
+      code: 'E_PUBLISH',
+      hint: `Give --version x.y.z (or set ${EXTENSION_KEY}.version in metadata.json).`,
+    });
   }
   return { id, version };
 }
@@ -196,6 +201,7 @@ export async function publishTemplate(options: PublishOptions): Promise<PublishR
       }
       if (attempt >= MAX_PUSH_ATTEMPTS) {
         throw new UserError(`the registry ${url} changed again while publishing ${label}; nothing was published`, {
+          code: 'E_PUBLISH',
           hint: 'Someone else is publishing right now: run the publish again.',
         });
       }

@@ -30,6 +30,7 @@ export async function cloneRegistry(url: string, dir: string): Promise<RegistryC
     await gitIn(join(dir, '..')).clone(url, dir, ['--quiet', '--no-tags']);
   } catch (err) {
     throw new UserError(`cannot clone the registry ${url}: ${gitReason(err)}`, {
+      code: 'E_PUBLISH',
       hint: 'Check the URL or path and your access to it; nothing was published.',
       cause: err,
     });
@@ -63,6 +64,7 @@ export async function push(clone: RegistryClone): Promise<'pushed' | 'rejected'>
     // The server's own words (a hook, a protected or checked-out branch) beat git's summary line.
     const remote = /^remote: (?:error: )?(.+?)\s*$/m.exec(text)?.[1] ?? /\[remote rejected\].*\((.+)\)/.exec(text)?.[1];
     throw new UserError(`cannot push to the registry ${clone.url}: ${remote ?? gitReason(err)}`, {
+      code: 'E_PUBLISH',
       hint: 'Check that you may push to it; nothing was published.',
       cause: err,
     });
@@ -76,7 +78,11 @@ export async function resetToRemote(clone: RegistryClone): Promise<void> {
     await clone.git.raw(['reset', '--quiet', '--hard', `refs/remotes/origin/${clone.branch}`]);
     await clone.git.raw(['clean', '-fdq']);
   } catch (err) {
-    throw new UserError(`cannot fetch the registry ${clone.url} again: ${gitReason(err)}`, { hint: 'Nothing was published; run the publish again.', cause: err });
+    throw new UserError(`cannot fetch the registry ${clone.url} again: ${gitReason(err)}`, {
+      code: 'E_PUBLISH',
+      hint: 'Nothing was published; run the publish again.',
+      cause: err,
+    });
   }
 }
 

@@ -61,7 +61,7 @@ export function templateNameFromFolder(dir: string): string | undefined {
 
 export function readTemplateInfo(dirInput: string): TemplateInfo {
   const dir = resolve(dirInput);
-  if (!existsSync(dir)) throw new UserError(`template folder ${dir} does not exist`, { hint: "Create one with 'create-golem-app templates init <dir>'." });
+  if (!existsSync(dir)) throw new UserError(`template folder ${dir} does not exist`, { code: 'E_TEMPLATE', hint: "Create one with 'create-golem-app templates init <dir>'." });
   const meta = readTemplateMetadata(dir);
   const extension = templateExtension(meta);
   const declared = typeof extension.language === 'string' ? normalizeLanguage(extension.language) : undefined;

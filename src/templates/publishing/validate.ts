@@ -105,7 +105,7 @@ async function renderSample(info: TemplateInfo, templateDir: string, appDir: str
     addToPlan(plan, files);
   };
   if (!findCommonTemplate(registry, language, info.group)) {
-    throw new UserError(`no common template for ${language} in group '${info.group}'`, { hint: 'Use appComponentGroup "default".' });
+    throw new UserError(`no common template for ${language} in group '${info.group}'`, { code: 'E_TEMPLATE', hint: 'Use appComponentGroup "default".' });
   }
   if (info.role === 'caller') {
     const provider = findComponentTemplate(registry, `${language}/default`);

@@ -36,7 +36,7 @@ function readConfig(file: string): ConfigFile {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new UserError(`${file}: not valid JSON (${(err as Error).message})`, { hint: 'Fix or delete the file; it only lists added registries.' });
+    throw new UserError(`${file}: not valid JSON (${(err as Error).message})`, { code: 'E_REGISTRY', hint: 'Fix or delete the file; it only lists added registries.' });
   }
   const config = raw as ConfigFile;
   const registries = config?.registries;
@@ -47,7 +47,7 @@ function readConfig(file: string): ConfigFile {
     (registries === undefined ||
       (typeof registries === 'object' && registries !== null && !Array.isArray(registries) && Object.values(registries).every((s) => typeof s === 'string')));
   if (!valid) {
-    throw new UserError(`${file}: expected {"registries": {"<name>": "<source>"}}`, { hint: 'Fix or delete the file; it only lists added registries.' });
+    throw new UserError(`${file}: expected {"registries": {"<name>": "<source>"}}`, { code: 'E_REGISTRY', hint: 'Fix or delete the file; it only lists added registries.' });
   }
   return config;
 }
@@ -85,6 +85,7 @@ export function addRegistry(entry: AddedRegistry, env: Env = process.env): void 
   const existing = config.registries?.[entry.name];
   if (existing !== undefined && existing !== entry.source) {
     throw new UserError(`registry '${entry.name}' is already added (${existing})`, {
+      code: 'E_REGISTRY',
       hint: `Run 'create-golem-app registry remove ${entry.name}' first, or choose another name.`,
     });
   }
@@ -97,7 +98,7 @@ export function removeRegistry(name: string, env: Env = process.env): AddedRegis
   const source = config.registries?.[name];
   if (source === undefined) {
     const known = Object.keys(config.registries ?? {});
-    throw new UserError(`no registry named '${name}'`, { hint: known.length ? `Added registries: ${known.join(', ')}.` : 'No registries are added.' });
+    throw new UserError(`no registry named '${name}'`, { code: 'E_REGISTRY', hint: known.length ? `Added registries: ${known.join(', ')}.` : 'No registries are added.' });
   }
   const { [name]: _removed, ...rest } = config.registries!;
   writeConfig(file, { ...config, registries: rest });

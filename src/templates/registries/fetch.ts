@@ -29,7 +29,7 @@ const FETCHERS: { [K in SourceSpec['kind']]: (source: Extract<SourceSpec, { kind
   git: fetchGitSource,
   local: async (source) => {
     if (!existsSync(source.path) || !statSync(source.path).isDirectory()) {
-      throw new UserError(`registry folder not found: ${source.path}`, { hint: `Check the path '${source.spec}'.` });
+      throw new UserError(`registry folder not found: ${source.path}`, { code: 'E_REGISTRY', hint: `Check the path '${source.spec}'.` });
     }
     return { dir: source.path };
   },

@@ -108,6 +108,7 @@ function checkedFolder(registry: Registry, template: TemplateEntry): string {
   const dir = subfolder(registry.root, rel);
   if (dir === undefined || !existsSync(join(dir, METADATA_FILE))) {
     throw new UserError(`registry ${registry.name}: the folder of ${template.id}@${template.version ?? '?'} ('${rel}') is missing, not a template or a link`, {
+      code: 'E_REGISTRY',
       hint: 'The registry is broken; ask its maintainer to publish the template again.',
     });
   }
@@ -127,6 +128,7 @@ export async function findRegistryTemplate(id: string, options: RegistryOptions 
   const added = known.find((r) => r.name === ref.registry);
   if (!added) {
     throw new UserError(`unknown registry '${ref.registry}' in template '${id}'`, {
+      code: 'E_REGISTRY',
       hint: known.length
         ? `Added registries: ${known.map((r) => r.name).join(', ')}. Add it with 'create-golem-app registry add ${ref.registry} <source>'.`
         : `Add it with 'create-golem-app registry add ${ref.registry} <git-url|path>', or use --registry.`,
@@ -138,12 +140,14 @@ export async function findRegistryTemplate(id: string, options: RegistryOptions 
   const available = latestEntries(registry.templates.filter((t) => t.kind === 'component')).map((t) => t.id);
   if (versions.length === 0) {
     throw new UserError(`registry ${ref.registry} has no component template '${ref.id}'`, {
+      code: 'E_REGISTRY',
       hint: available.length ? `Its templates: ${available.join(', ')}.` : 'The registry lists no component templates.',
     });
   }
   const template = ref.version ? versions.find((t) => t.version === ref.version) : latestEntries(versions)[0];
   if (!template) {
     throw new UserError(`registry ${ref.registry} has no version ${ref.version} of '${ref.id}'`, {
+      code: 'E_REGISTRY',
       hint: `Versions: ${versions.map((t) => t.version ?? '(none)').join(', ')}; leave out @version for the latest.`,
     });
   }

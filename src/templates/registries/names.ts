@@ -20,7 +20,7 @@ export function registryNameProblem(name: string): string | undefined {
 
 export function assertRegistryName(name: string): void {
   const problem = registryNameProblem(name);
-  if (problem) throw new UserError(problem, { hint: 'Choose another name, e.g. acme or my-templates.' });
+  if (problem) throw new UserError(problem, { code: 'E_REGISTRY', hint: 'Choose another name, e.g. acme or my-templates.' });
 }
 
 export interface RegistryTemplateRef {

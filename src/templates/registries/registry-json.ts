@@ -17,6 +17,7 @@ export async function readRegistryJson(root: string, allowMissing = false): Prom
   if (!existsSync(file)) {
     if (allowMissing) return { version: 1, templates: [] };
     throw new UserError(`not a template registry: ${REGISTRY_FILE} is missing at the root of ${root}`, {
+      code: 'E_REGISTRY',
       hint: 'A registry is a git repository with registry.json at its root (create-golem-app templates publish creates one).',
     });
   }

@@ -69,6 +69,7 @@ function describe(e: SchemaError): string {
 function fail(file: string, text: string, pointer: string, what: string): never {
   const where = jsonPathOf(pointer);
   throw new UserError(`${where ? `${where}: ` : ''}${what}`, {
+    code: 'E_REGISTRY',
     location: { file, ...locate(text, pointer) },
     hint: 'Fix the registry file; its format is described by registry.schema.json.',
   });
@@ -80,7 +81,7 @@ export async function validateRegistryText(text: string, file: string): Promise<
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new UserError(`not valid JSON: ${(err as Error).message}`, { location: { file, line: 1, column: 1 }, hint: 'Fix the JSON syntax.' });
+    throw new UserError(`not valid JSON: ${(err as Error).message}`, { code: 'E_REGISTRY', location: { file, line: 1, column: 1 }, hint: 'Fix the JSON syntax.' });
   }
   const validate = await schemaValidator();
   if (!validate(json)) fail(file, text, pickError(validate.errors ?? []).instancePath, describe(pickError(validate.errors ?? [])));
@@ -102,7 +103,7 @@ export async function loadRegistryFile(file: string, name: string, root: string)
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new UserError(`cannot read registry file ${file}`, { hint: 'Check the path of the registry.' });
+    throw new UserError(`cannot read registry file ${file}`, { code: 'E_REGISTRY', hint: 'Check the path of the registry.' });
   }
   return registryFromJson(await validateRegistryText(text, file), root, name);
 }

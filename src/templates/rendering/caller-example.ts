@@ -43,6 +43,7 @@ function primitive(type: string, where: string) {
   const p = PRIMITIVES[type];
   if (!p) {
     throw new UserError(`the caller template can only write example calls with parameters of primitive WIT types; ${where} takes '${type}'`, {
+      code: 'E_TEMPLATE',
       hint: 'Create the caller for a target with simple parameters, or write the calls yourself after adding a dependency (add dependency).',
     });
   }
@@ -73,7 +74,10 @@ export interface CallerExample {
 export function callerExample(client: ClientModel): CallerExample {
   const resource = client.resources.find((r) => r.functions.length > 0);
   if (!resource) {
-    throw new UserError(`the target's client (${client.clientPackage}) has no functions to call`, { hint: 'Export an interface with functions from the target.' });
+    throw new UserError(`the target's client (${client.clientPackage}) has no functions to call`, {
+      code: 'E_TEMPLATE',
+      hint: 'Export an interface with functions from the target.',
+    });
   }
   const blocking = resource.functions[0]!;
   const async = resource.functions.find((f) => f.returnsValue);

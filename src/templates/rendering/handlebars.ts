@@ -86,6 +86,7 @@ export async function handlebarsRenderer(opts: { componentName: string; template
       return compiled(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
     } catch (err) {
       throw new UserError(`template ${opts.template.id}: ${file}: ${(err as Error).message.split('\n')[0]}`, {
+        code: 'E_TEMPLATE',
         hint: 'Fix the Handlebars file (the fields and helpers a template can use are in templates/README.md of create-golem-app); nothing was written.',
       });
     }

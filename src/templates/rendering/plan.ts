@@ -30,7 +30,7 @@ export interface PlanComponentOptions {
 
 export async function planComponent(opts: PlanComponentOptions): Promise<PlannedFile[]> {
   const invalid = validateComponentName(opts.componentName);
-  if (invalid) throw new UserError(invalid);
+  if (invalid) throw new UserError(invalid, { code: 'E_TEMPLATE' });
   const { template, registry, into } = opts;
   const appRoot = into.root;
   const exists = (path: string) => into.isFile(join(appRoot, path));
@@ -38,6 +38,7 @@ export async function planComponent(opts: PlanComponentOptions): Promise<Planned
   assertSupported(meta, template.id);
   if (template.role === 'caller' && !opts.target) {
     throw new UserError(`template ${template.id} makes a caller: it needs the component it calls`, {
+      code: 'E_TEMPLATE',
       hint: `Use: create-golem-app add component ${template.id} ${opts.componentName} --target <ns:name>`,
     });
   }
@@ -74,6 +75,7 @@ export async function planComponent(opts: PlanComponentOptions): Promise<Planned
   for (const f of componentFiles) {
     if (f.onExisting === 'fail' && exists(f.path)) {
       throw new UserError(`component ${opts.componentName} already exists: ${f.path} is there`, {
+        code: 'E_TEMPLATE',
         hint: 'Nothing was written; choose another component name.',
       });
     }
@@ -90,6 +92,7 @@ function assertInsideApp(appRoot: string, file: PlannedFile): void {
     resolveInside(appRoot, file.path);
   } catch {
     throw new UserError(`template ${file.template} refused: it would write '${file.path}', outside the app`, {
+      code: 'E_TEMPLATE',
       hint: "Nothing was written. Check the template's metadata.json (witDepsPaths) and file names.",
     });
   }

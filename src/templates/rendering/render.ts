@@ -39,6 +39,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function refuse(input: RenderInput, relSource: string, why: string): UserError {
   return new UserError(`template ${input.templateId} refused: '${relSource}' ${why}`, {
+    code: 'E_TEMPLATE',
     hint: 'Nothing was written. Templates may only contain plain files and folders that stay inside the app.',
   });
 }

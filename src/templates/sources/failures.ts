@@ -59,5 +59,5 @@ const MESSAGES: Record<SourceFailure, (c: FailureContext) => { message: string; 
 
 export function sourceFailure(kind: SourceFailure, context: FailureContext, cause?: unknown): UserError {
   const { message, hint } = MESSAGES[kind](context);
-  return new UserError(message, { hint, cause });
+  return new UserError(message, { code: 'E_SOURCE', hint, cause });
 }

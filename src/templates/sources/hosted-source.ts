@@ -76,6 +76,7 @@ async function createDegit(source: HostedSpec, context: FetchContext): Promise<D
     emitter = degit(source.degitSource, { cache: context.offline, git: gitClientFor(context.cacheDir) });
   } catch (err) {
     throw new UserError(`invalid template source '${source.spec}': ${(err as Error).message}`, {
+      code: 'E_SOURCE',
       hint: 'Use github:owner/repo/sub/dir#ref, gitlab:…, bitbucket:…, sourcehut:~user/repo, or their https URLs.',
       cause: err,
     });

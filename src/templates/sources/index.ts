@@ -46,7 +46,7 @@ const FETCHERS: { [K in SourceSpec['kind']]: (source: Extract<SourceSpec, { kind
   git: fetchGitSource,
   local: async (source, _context, what) => {
     if (!existsSync(source.path) || !statSync(source.path).isDirectory()) {
-      throw new UserError(`${what} folder not found: ${source.path}`, { hint: `Check the path '${source.spec}'.` });
+      throw new UserError(`${what} folder not found: ${source.path}`, { code: 'E_SOURCE', hint: `Check the path '${source.spec}'.` });
     }
     return { dir: source.path };
   },

@@ -45,16 +45,18 @@ function siblingCommon(folder: string, language: string, group: string): Templat
  */
 export function localTemplate(folder: string, namedAs: string = folder): TemplateEntry {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new UserError(`template folder ${folder} does not exist`, { hint: 'Give a folder that holds a metadata.json, or a registry id such as ts/default.' });
+    throw new UserError(`template folder ${folder} does not exist`, { code: 'E_TEMPLATE', hint: 'Give a folder that holds a metadata.json, or a registry id such as ts/default.' });
   }
   const meta = readTemplateMetadata(folder);
   if (meta.appCommonGroup !== undefined) {
     throw new UserError(`${folder} is a common template (appCommonGroup); it is added with the components of its language`, {
+      code: 'E_TEMPLATE',
       hint: 'Give a component template folder (one with appComponentGroup).',
     });
   }
   if (meta.appComponentGroup === undefined) {
     throw new UserError(`${folder}: standalone templates (no appComponentGroup in metadata.json) are not supported`, {
+      code: 'E_TEMPLATE',
       hint: 'Add "appComponentGroup": "default" to its metadata.json.',
     });
   }
@@ -62,6 +64,7 @@ export function localTemplate(folder: string, namedAs: string = folder): Templat
   const language = languageOf(namedAs) ?? languageOf(folder) ?? (extension.language && normalizeLanguage(extension.language));
   if (!language) {
     throw new UserError(`cannot tell the language of template folder ${folder}`, {
+      code: 'E_TEMPLATE',
       hint: 'Name it <lang>-app-component-<name> or put it in a folder named after the language (ts, rust, …), as golem-cli does.',
     });
   }

@@ -34,9 +34,7 @@ export function isRemoteSpec(spec: string): boolean {
 export async function fetchRemoteTemplate(spec: string, options: TemplateSourceOptions): Promise<string> {
   const source = sources.find((s) => s.matches(spec));
   if (!source) {
-    throw new UserError(`no template source can fetch '${spec}'`, {
-      hint: 'Use a registry id (create-golem-app templates list) or a local template folder.',
-    });
+    throw new UserError(`no template source can fetch '${spec}'`, { code: 'E_SOURCE', hint: 'Use a registry id (create-golem-app templates list) or a local template folder.' });
   }
   return source.resolve(spec, options);
 }

@@ -36,6 +36,7 @@ const SAFE_REF = /^(?![-.])(?!.*\.\.)(?!.*@\{)[\w.+/-]+$/;
 
 const badSpec = (spec: string, why: string, hint?: string) =>
   new UserError(`invalid template source '${spec}': ${why}`, {
+    code: 'E_SOURCE',
     hint: hint ?? 'Use github:owner/repo/sub/dir#ref (or gitlab:, bitbucket:, sourcehut:), a git URL with #ref and //sub/dir, or a folder path like ./my-template.',
   });
 
