@@ -47,10 +47,14 @@ export interface CreateOptions {
   callerTargets?: string[];
   /** Extra dependencies (a caller template's own dependency on its target is implied). */
   dependencies?: DependencyRequest[];
-  git: boolean;
-  install: boolean;
-  overwrite: boolean;
-  dryRun: boolean;
+  /** `git init` and a first commit (default: yes). */
+  git?: boolean;
+  /** Run the package manager's install (default: no). */
+  install?: boolean;
+  /** Write into a non-empty folder, keeping what is there (default: no). */
+  overwrite?: boolean;
+  /** Plan and list, write nothing (default: no). */
+  dryRun?: boolean;
   offline?: boolean;
   /** `--registry`: one more template registry for this run. */
   registry?: string;
@@ -165,7 +169,7 @@ export function dependencyEdges(components: ComponentRequest[], extra: Dependenc
 /** Checks the folder, then plans the whole app in one session; nothing is written. */
 export async function planCreate(options: CreateOptions, report: Reporter): Promise<CreatePlan> {
   const { dir } = options;
-  const display = relative(process.cwd(), dir) || '.';
+  const display = relative(options.cwd ?? process.cwd(), dir) || '.';
 
   // 1. The target folder.
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
@@ -174,7 +178,7 @@ export async function planCreate(options: CreateOptions, report: Reporter): Prom
   // As `golem app new`: no app inside another (adding to the app itself is `--overwrite` on its root).
   const enclosing = nearestManifestDir(dirname(dir));
   if (enclosing) {
-    throw new UserError(`${display} would be inside the Golem app at ${relative(process.cwd(), enclosing) || '.'}`, {
+    throw new UserError(`${display} would be inside the Golem app at ${relative(options.cwd ?? process.cwd(), enclosing) || '.'}`, {
       code: 'E_APP',
       hint: "Add components to that app with 'create-golem-app add component', or create the new app elsewhere.",
     });
@@ -213,7 +217,7 @@ export interface CreateResult {
 export async function commitCreate(plan: CreatePlan, report: Reporter): Promise<CreateResult> {
   const { options, session } = plan;
   const { dir } = options;
-  const display = relative(process.cwd(), dir) || '.';
+  const display = relative(options.cwd ?? process.cwd(), dir) || '.';
 
   // 4. Write.
   const commit = commitPlan(session.plan);
@@ -223,7 +227,7 @@ export async function commitCreate(plan: CreatePlan, report: Reporter): Promise<
   report.step(`Created ${options.components.map((c) => c.name).join(', ')} in ${display}`);
 
   // 5. git.
-  if (options.git) {
+  if (options.git !== false) {
     const { initRepository } = await import('../git/index.js');
     const git = await initRepository(dir, 'Initial commit from create-golem-app');
     if (git.status === 'committed') report.step('Initialised a git repository with a first commit');
@@ -258,7 +262,7 @@ export async function createApp(options: CreateOptions, report: Reporter): Promi
 
 /** The `--dry-run` listing: what the commit would do to each file, and the dependencies. */
 export function printDryRun(plan: CreatePlan, report: Reporter): CreateResult {
-  const display = relative(process.cwd(), plan.options.dir) || '.';
+  const display = relative(plan.options.cwd ?? process.cwd(), plan.options.dir) || '.';
   const { files } = plan;
   report.info(`Dry run: ${files.filter((f) => f.action !== 'skip' && f.action !== 'unchanged').length} files would be written in ${display} (nothing written):`);
   for (const f of files) report.info(`  ${f.action.padEnd(9)} ${f.path}`);
