@@ -25,7 +25,7 @@ export const spec = defineCommand({
   },
 });
 
-export interface AddComponentAnswers {
+interface AddComponentAnswers {
   /** Registry id (`ts/default`) or the folder path given as template. */
   template: string;
   /** `<namespace>:<name>` */
@@ -59,11 +59,7 @@ export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promis
 }
 
 /** Template, name (WIT rules, not taken), a caller's target, existing callers. Cancel writes nothing. */
-export async function ask(
-  existing: string[],
-  given: { template?: string; name?: string; target?: string; registry?: Registry },
-  lookup: TemplateLookup,
-): Promise<AddComponentAnswers> {
+async function ask(existing: string[], given: { template?: string; name?: string; target?: string; registry?: Registry }, lookup: TemplateLookup): Promise<AddComponentAnswers> {
   const { askMultiselect, askSelect, askText, intro } = await import('./prompts/ask.js');
   const registry = given.registry ?? loadBundledRegistry();
   const taken = new Set(existing);

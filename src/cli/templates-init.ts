@@ -15,6 +15,6 @@ export const spec = defineCommand({
 });
 
 export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promise<number> {
-  templatesInit({ dir: resolve(cwd, args.dir), language: flags.language, role: flags.role }, createReporter());
+  templatesInit({ dir: resolve(cwd, args.dir), cwd, language: flags.language, role: flags.role }, createReporter());
   return 0;
 }

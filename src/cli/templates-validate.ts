@@ -13,6 +13,7 @@ export const spec = defineCommand({
   },
 });
 
-export function run({ args, flags, cwd }: Invocation<typeof spec>): Promise<number> {
-  return templatesValidate({ dir: resolve(cwd, args.dir), json: flags.json }, createReporter({ machineOutput: flags.json }));
+export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promise<number> {
+  const result = await templatesValidate({ dir: resolve(cwd, args.dir), json: flags.json }, createReporter({ machineOutput: flags.json }));
+  return result.ok ? 0 : 1;
 }

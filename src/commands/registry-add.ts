@@ -1,6 +1,7 @@
 /** `registry add <name> <source>`: check that the source is a registry, then remember it. */
 import { addRegistry, assertRegistryName, loadRegistry, normalizeSource, type Env } from '../templates/registries/index.js';
 import type { Reporter } from '../report.js';
+import type { Registry } from '../templates/index.js';
 
 export interface RegistryAddOptions {
   name: string;
@@ -11,7 +12,7 @@ export interface RegistryAddOptions {
   cacheDir?: string;
 }
 
-export async function registryAdd(options: RegistryAddOptions, report: Reporter): Promise<void> {
+export async function registryAdd(options: RegistryAddOptions, report: Reporter): Promise<Registry> {
   assertRegistryName(options.name);
   const source = normalizeSource(options.source, options.cwd);
   // Fetching first: a typo is caught now, and the cache gets its first copy for offline use.
@@ -20,4 +21,5 @@ export async function registryAdd(options: RegistryAddOptions, report: Reporter)
   const ids = new Set(registry.templates.filter((t) => t.kind === 'component').map((t) => t.id));
   report.step(`Added registry ${options.name} (${source}): ${ids.size} template(s)`);
   if (ids.size) report.info(`Use them as ${[...ids].slice(0, 3).join(', ')}${ids.size > 3 ? ', …' : ''} (create-golem-app templates list).`);
+  return registry;
 }

@@ -1,17 +1,18 @@
 /** `registry list`: the added registries and where they come from. */
-import { configPath, listRegistries, type Env } from '../templates/registries/index.js';
+import { type AddedRegistry, configPath, type Env, listRegistries } from '../templates/registries/index.js';
 import type { Reporter } from '../report.js';
 
-export function registryList(options: { json?: boolean; env?: Env }, report: Reporter): void {
+export function registryList(options: { json?: boolean; env?: Env }, report: Reporter): AddedRegistry[] {
   const registries = listRegistries(options.env);
   if (options.json) {
     report.info(JSON.stringify(registries, null, 2));
-    return;
+    return registries;
   }
   if (registries.length === 0) {
     report.info(`No registries added (config: ${configPath(options.env)}). Add one with 'create-golem-app registry add <name> <source>'.`);
-    return;
+    return registries;
   }
   const width = Math.max(...registries.map((r) => r.name.length));
   for (const r of registries) report.info(`${r.name.padEnd(width)}  ${r.source}`);
+  return registries;
 }

@@ -1,7 +1,7 @@
 /** `templates publish <dir> --registry <git-url|path|name>`: validate, then publish into the registry. */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { publishTemplate, registryCloneUrl, type PublishOptions } from '../templates/publishing/index.js';
+import { type PublishOptions, type PublishResult, publishTemplate, registryCloneUrl } from '../templates/publishing/index.js';
 import { listRegistries, type Env } from '../templates/registries/index.js';
 import type { Reporter } from '../report.js';
 
@@ -13,7 +13,7 @@ function registryRepository(registry: string, cwd: string, env: Env | undefined)
   return added && !existsSync(resolve(cwd, registry)) ? added.source : registry;
 }
 
-export async function templatesPublish(options: TemplatesPublishOptions, report: Reporter): Promise<void> {
+export async function templatesPublish(options: TemplatesPublishOptions, report: Reporter): Promise<PublishResult> {
   const { env, ...rest } = options;
   const cwd = options.cwd ?? process.cwd();
   const registry = registryRepository(options.registry, cwd, env);
@@ -23,4 +23,5 @@ export async function templatesPublish(options: TemplatesPublishOptions, report:
     `${result.unchanged ? 'Unchanged (identical files)' : result.replaced ? 'Replaced' : 'Published'} ${result.id}@${result.version} at ${result.path}${result.sourceCommit ? ` (source ${result.sourceCommit.slice(0, 12)})` : ''}`,
   );
   report.info(`Users add the registry with 'create-golem-app registry add <name> ${registryCloneUrl(registry, cwd)}' and pick '<name>/${result.id}'.`);
+  return result;
 }

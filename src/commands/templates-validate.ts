@@ -1,5 +1,5 @@
 /** `templates validate <dir>`: render the template into a sample app and report every check. */
-import { validateTemplate, type CheckResult } from '../templates/publishing/index.js';
+import { type CheckResult, type ValidationReport, validateTemplate } from '../templates/publishing/index.js';
 import type { Reporter } from '../report.js';
 
 export interface TemplatesValidateOptions {
@@ -9,8 +9,8 @@ export interface TemplatesValidateOptions {
 
 const line = (c: CheckResult) => `${c.ok ? 'pass' : 'FAIL'}  ${c.check.padEnd(12)} ${c.file ? `${c.file}: ` : ''}${c.message}`;
 
-/** Exit code: 0 when every check passes, 1 otherwise. */
-export async function templatesValidate(options: TemplatesValidateOptions, report: Reporter): Promise<number> {
+/** Every check and whether all passed (the CLI exits 1 when one failed). */
+export async function templatesValidate(options: TemplatesValidateOptions, report: Reporter): Promise<ValidationReport> {
   const result = await validateTemplate(options.dir);
   if (options.json) {
     report.info(JSON.stringify({ dir: result.dir, ok: result.ok, checks: result.checks }, null, 2));
@@ -20,5 +20,5 @@ export async function templatesValidate(options: TemplatesValidateOptions, repor
     if (failed) report.warn(`${failed} check(s) failed for ${result.dir}`);
     else report.step(`Template ${result.dir} is valid`);
   }
-  return result.ok ? 0 : 1;
+  return result;
 }

@@ -6,7 +6,7 @@
  *   await validateTemplate(dir)                                        → { ok, checks: [{ check, ok, file?, message }] }
  *   await publishTemplate({ dir, registry, id?, version?, force?, report }) → { id, version, path, registryCommit, retried, … }
  */
-export { initTemplate } from './init.js';
+export { type InitResult, initTemplate } from './init.js';
 export { validateTemplate, type CheckResult, type ValidationReport } from './validate.js';
-export { publishTemplate, registryCloneUrl, type PublishOptions } from './publish.js';
+export { type PublishOptions, type PublishResult, publishTemplate, registryCloneUrl } from './publish.js';
 export { MAX_FILE_BYTES } from './files.js';
