@@ -146,7 +146,7 @@ export interface CreatePlan {
   /** Paths that client generation planned. */
   generated: string[];
   /** What the commit will do to each file (the dry-run listing and the interactive preview). */
-  files: FileOutcome[];
+  readonly files: FileOutcome[];
   /** The app gets a package.json (so an install makes sense). */
   hasNodePackage: boolean;
 }
@@ -204,8 +204,18 @@ export async function planCreate(options: CreateOptions, report: Reporter): Prom
     void session.app; // the edited manifests, re-validated from the planned bytes
   }
   const generated = generation.planInto();
-  const files = inspectPlan(session.plan);
-  return { options, session, edges, generated, files, hasNodePackage: session.plan.planned('package.json') !== undefined };
+  let files: FileOutcome[] | undefined;
+  return {
+    options,
+    session,
+    edges,
+    generated,
+    get files() {
+      files ??= inspectPlan(session.plan); // only when shown: a plain run goes straight to the commit
+      return files;
+    },
+    hasNodePackage: session.plan.planned('package.json') !== undefined,
+  };
 }
 
 export interface CreateResult {

@@ -17,7 +17,7 @@ import { accessSync, chmodSync, chownSync, constants, mkdirSync, realpathSync, r
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import { DiskFiles, type FileView, sameStamp, type Stamp, stampOf } from './files.js';
-import { resolveInside } from './paths.js';
+import { pathProblem } from './paths.js';
 
 /**
  * What to do when the file exists: `fail` (a component's own files), `skip` (shared files, as
@@ -214,21 +214,12 @@ export class Plan implements FileView {
 }
 
 /**
- * An app-relative `/` path that stays inside the app: no empty, `.` or `..` segment, not
- * absolute, no backslash, drive letter or NUL (the same rules as `resolveInside`, on the text).
+ * A plan's paths are canonical app-relative `/` paths that stay inside the app (pathProblem), with
+ * no empty or `.` segment and no backslash, so that one file has one key.
  */
 function assertAppRelative(path: string): void {
-  if (
-    path === '' ||
-    path.includes('\0') ||
-    path.includes('\\') ||
-    path.startsWith('/') ||
-    /^[A-Za-z]:/.test(path) ||
-    path.split('/').some((s) => s === '' || s === '.' || s === '..')
-  ) {
-    resolveInside('/', path); // throws its precise message
-    throw new UserError(`unsafe path '${path}'`, { code: 'E_PATH', hint: 'Nothing was written.' });
-  }
+  const problem = pathProblem(path) ?? (path.includes('\\') || path.split('/').some((s) => s === '' || s === '.') ? 'not a canonical app-relative path' : undefined);
+  if (problem) throw new UserError(`unsafe path '${path}': ${problem}`, { code: 'E_PATH', hint: 'Nothing was written.' });
 }
 
 /** Golem merges `.gitignore` files as a sorted set of lines. */
