@@ -12,7 +12,7 @@ import { requireComponent } from '../app/edit/add-dependency.js';
 import { AppSession } from '../app/session.js';
 import { UserError } from '../errors.js';
 import { commitPlan, type FileOutcome } from '../fs/plan.js';
-import type { Reporter } from '../report.js';
+import { type Reporter, silentReporter } from '../report.js';
 import { Generation, summarize } from '../rpc/index.js';
 import { addToPlan, planComponent, type TemplateEntry, validateComponentName } from '../templates/index.js';
 import { callerTarget } from './shared/caller-target.js';
@@ -42,7 +42,7 @@ export interface AddComponentResult {
   files: FileOutcome[];
 }
 
-export async function runAddComponent(input: AddComponentInput, report: Reporter): Promise<AddComponentResult> {
+export async function runAddComponent(input: AddComponentInput, report: Reporter = silentReporter): Promise<AddComponentResult> {
   const invalid = validateComponentName(input.name);
   if (invalid) throw new UserError(invalid, { code: 'E_APP' });
   const session = input.session ?? AppSession.open(input.cwd, input.app);

@@ -10,7 +10,7 @@ import { AppSession } from '../app/session.js';
 import { closest } from '../app/shape.js';
 import { UserError } from '../errors.js';
 import { commitPlan } from '../fs/plan.js';
-import type { Reporter } from '../report.js';
+import { type Reporter, silentReporter } from '../report.js';
 import { Generation, type GenerateSummary, reportGeneration, summarize } from '../rpc/index.js';
 
 export interface AddDependencyInput {
@@ -61,7 +61,7 @@ function parseManifestChoice(value: string | undefined): 'root' | undefined {
   });
 }
 
-export async function runAddDependency(input: AddDependencyInput, report: Reporter): Promise<AddDependencyResult> {
+export async function runAddDependency(input: AddDependencyInput, report: Reporter = silentReporter): Promise<AddDependencyResult> {
   const type = parseDependencyType(input.type);
   const manifest = parseManifestChoice(input.manifest);
   const session = input.session ?? AppSession.open(input.cwd, input.app);

@@ -13,7 +13,7 @@ import { addDependency, nearestManifestDir } from '../app/index.js';
 import { AppSession } from '../app/session.js';
 import { UserError } from '../errors.js';
 import { commitPlan, type FileOutcome, inspectPlan } from '../fs/plan.js';
-import type { Reporter } from '../report.js';
+import { type Reporter, silentReporter } from '../report.js';
 import { Generation, summarize } from '../rpc/index.js';
 import { addToPlan, planComponent, type Registry, type TemplateEntry, validateComponentName } from '../templates/index.js';
 import { slug } from '../text/case.js';
@@ -167,7 +167,7 @@ export function dependencyEdges(components: ComponentRequest[], extra: Dependenc
 }
 
 /** Checks the folder, then plans the whole app in one session; nothing is written. */
-export async function planCreate(options: CreateOptions, report: Reporter): Promise<CreatePlan> {
+export async function planCreate(options: CreateOptions, report: Reporter = silentReporter): Promise<CreatePlan> {
   const { dir } = options;
   const display = relative(options.cwd ?? process.cwd(), dir) || '.';
 
@@ -224,7 +224,7 @@ export interface CreateResult {
 }
 
 /** Writes a planned app (one transaction), then git, install and the next steps. */
-export async function commitCreate(plan: CreatePlan, report: Reporter): Promise<CreateResult> {
+export async function commitCreate(plan: CreatePlan, report: Reporter = silentReporter): Promise<CreateResult> {
   const { options, session } = plan;
   const { dir } = options;
   const display = relative(options.cwd ?? process.cwd(), dir) || '.';
@@ -265,13 +265,13 @@ export async function commitCreate(plan: CreatePlan, report: Reporter): Promise<
 }
 
 /** Plans the app; a dry run prints the plan, otherwise it is written. */
-export async function createApp(options: CreateOptions, report: Reporter): Promise<CreateResult> {
+export async function createApp(options: CreateOptions, report: Reporter = silentReporter): Promise<CreateResult> {
   const plan = await planCreate(options, report);
   return options.dryRun ? printDryRun(plan, report) : commitCreate(plan, report);
 }
 
 /** The `--dry-run` listing: what the commit would do to each file, and the dependencies. */
-export function printDryRun(plan: CreatePlan, report: Reporter): CreateResult {
+export function printDryRun(plan: CreatePlan, report: Reporter = silentReporter): CreateResult {
   const display = relative(plan.options.cwd ?? process.cwd(), plan.options.dir) || '.';
   const { files } = plan;
   report.info(`Dry run: ${files.filter((f) => f.action !== 'skip' && f.action !== 'unchanged').length} files would be written in ${display} (nothing written):`);

@@ -1,7 +1,7 @@
 /** `generate`: open the app and generate its clients (or some components'), as `golem app build` does first. */
 import { AppSession } from '../app/session.js';
 import { commitPlan } from '../fs/plan.js';
-import type { Reporter } from '../report.js';
+import { type Reporter, silentReporter } from '../report.js';
 import { type GenerateSummary, Generation, reportGeneration, summarize } from '../rpc/index.js';
 
 export interface GenerateOptions {
@@ -12,7 +12,7 @@ export interface GenerateOptions {
   components: string[];
 }
 
-export async function runGenerate(options: GenerateOptions, report: Reporter): Promise<GenerateSummary> {
+export async function runGenerate(options: GenerateOptions, report: Reporter = silentReporter): Promise<GenerateSummary> {
   const session = AppSession.open(options.cwd, options.app);
   const generated = new Generation(() => session.app, session.plan).planInto({ components: options.components });
   const summary = summarize(generated, commitPlan(session.plan).outcomes);

@@ -1,6 +1,6 @@
 /** `registry add <name> <source>`: check that the source is a registry, then remember it. */
 import { addRegistry, assertRegistryName, loadRegistry, normalizeSource, type Env } from '../templates/registries/index.js';
-import type { Reporter } from '../report.js';
+import { type Reporter, silentReporter } from '../report.js';
 import type { Registry } from '../templates/index.js';
 
 export interface RegistryAddOptions {
@@ -12,7 +12,7 @@ export interface RegistryAddOptions {
   cacheDir?: string;
 }
 
-export async function registryAdd(options: RegistryAddOptions, report: Reporter): Promise<Registry> {
+export async function registryAdd(options: RegistryAddOptions, report: Reporter = silentReporter): Promise<Registry> {
   assertRegistryName(options.name);
   const source = normalizeSource(options.source, options.cwd);
   // Fetching first: a typo is caught now, and the cache gets its first copy for offline use.

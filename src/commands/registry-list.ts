@@ -1,8 +1,8 @@
 /** `registry list`: the added registries and where they come from. */
 import { type AddedRegistry, configPath, type Env, listRegistries } from '../templates/registries/index.js';
-import type { Reporter } from '../report.js';
+import { type Reporter, silentReporter } from '../report.js';
 
-export function registryList(options: { json?: boolean; env?: Env }, report: Reporter): AddedRegistry[] {
+export function registryList(options: { json?: boolean; env?: Env }, report: Reporter = silentReporter): AddedRegistry[] {
   const registries = listRegistries(options.env);
   if (options.json) {
     report.info(JSON.stringify(registries, null, 2));

@@ -1,7 +1,7 @@
 /** `templates init <dir>`: start a new template folder from a bundled one. */
 import { relative } from 'node:path';
 import { type InitResult, initTemplate } from '../templates/publishing/index.js';
-import type { Reporter } from '../report.js';
+import { type Reporter, silentReporter } from '../report.js';
 
 export interface TemplatesInitOptions {
   dir: string;
@@ -9,7 +9,7 @@ export interface TemplatesInitOptions {
   role?: string;
 }
 
-export function templatesInit(options: TemplatesInitOptions & { cwd?: string }, report: Reporter): InitResult {
+export function templatesInit(options: TemplatesInitOptions & { cwd?: string }, report: Reporter = silentReporter): InitResult {
   const result = initTemplate(options);
   const shown = relative(options.cwd ?? process.cwd(), result.dir) || '.';
   report.step(`Created template ${shown} from ${result.from} (${result.files.length} files)`);

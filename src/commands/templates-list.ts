@@ -3,7 +3,7 @@
  * bundled registry and of every added registry (newest version of each), grouped by language,
  * with where each comes from. Common templates are listed in JSON only: they are never chosen.
  */
-import type { Reporter } from '../report.js';
+import { type Reporter, silentReporter } from '../report.js';
 import { languageName, loadBundledRegistry, normalizeLanguage, type TemplateEntry } from '../templates/index.js';
 
 export interface TemplatesListOptions {
@@ -59,7 +59,7 @@ async function allTemplates(options: TemplatesListOptions, report: Reporter): Pr
   return [...loadBundledRegistry().templates, ...added.flatMap((r) => latestEntries(r.templates))];
 }
 
-export async function templatesList(options: TemplatesListOptions, report: Reporter): Promise<TemplateListing[]> {
+export async function templatesList(options: TemplatesListOptions, report: Reporter = silentReporter): Promise<TemplateListing[]> {
   const language = options.language === undefined ? undefined : normalizeLanguage(options.language);
   const filter = options.filter?.toLowerCase();
   const rows = (await allTemplates(options, report))

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type PublishOptions, type PublishResult, publishTemplate, registryCloneUrl } from '../templates/publishing/index.js';
 import { listRegistries, type Env } from '../templates/registries/index.js';
-import type { Reporter } from '../report.js';
+import { type Reporter, silentReporter } from '../report.js';
 
 export type TemplatesPublishOptions = Omit<PublishOptions, 'report' | 'beforePush'> & { env?: Env };
 
@@ -13,7 +13,7 @@ function registryRepository(registry: string, cwd: string, env: Env | undefined)
   return added && !existsSync(resolve(cwd, registry)) ? added.source : registry;
 }
 
-export async function templatesPublish(options: TemplatesPublishOptions, report: Reporter): Promise<PublishResult> {
+export async function templatesPublish(options: TemplatesPublishOptions, report: Reporter = silentReporter): Promise<PublishResult> {
   const { env, ...rest } = options;
   const cwd = options.cwd ?? process.cwd();
   const registry = registryRepository(options.registry, cwd, env);

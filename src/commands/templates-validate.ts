@@ -1,6 +1,6 @@
 /** `templates validate <dir>`: render the template into a sample app and report every check. */
 import { type CheckResult, type ValidationReport, validateTemplate } from '../templates/publishing/index.js';
-import type { Reporter } from '../report.js';
+import { type Reporter, silentReporter } from '../report.js';
 
 export interface TemplatesValidateOptions {
   dir: string;
@@ -10,7 +10,7 @@ export interface TemplatesValidateOptions {
 const line = (c: CheckResult) => `${c.ok ? 'pass' : 'FAIL'}  ${c.check.padEnd(12)} ${c.file ? `${c.file}: ` : ''}${c.message}`;
 
 /** Every check and whether all passed (the CLI exits 1 when one failed). */
-export async function templatesValidate(options: TemplatesValidateOptions, report: Reporter): Promise<ValidationReport> {
+export async function templatesValidate(options: TemplatesValidateOptions, report: Reporter = silentReporter): Promise<ValidationReport> {
   const result = await validateTemplate(options.dir);
   if (options.json) {
     report.info(JSON.stringify({ dir: result.dir, ok: result.ok, checks: result.checks }, null, 2));
