@@ -57,6 +57,8 @@ export class DiskFiles implements FileView {
   private readonly texts = new Map<string, string>();
   private readonly listings = new Map<string, Map<string, Entry> | null>();
   private readonly links = new Map<string, Kind | undefined>();
+  /** Folders known not to exist. */
+  private readonly missing = new Set<string>();
 
   /** The bytes and stamp of a regular file (symlinks followed), read once; undefined when absent. */
   entry(path: string): { content: Buffer; stamp: Stamp } | undefined {
@@ -90,20 +92,33 @@ export class DiskFiles implements FileView {
     return text;
   }
 
-  /** The folder's entries by name, listed once. */
+  /** The folder's entries by name, listed once; null when it cannot be listed. */
   private listing(dir: string): Map<string, Entry> | null {
     let entries = this.listings.get(dir);
-    if (entries === undefined) {
-      try {
-        entries = new Map();
-        for (const d of readdirSync(dir, { withFileTypes: true })) {
-          entries.set(d.name, d.isFile() ? 'file' : d.isDirectory() ? 'dir' : d.isSymbolicLink() ? 'link' : 'other');
-        }
-      } catch {
-        entries = null;
+    if (entries !== undefined) return entries;
+    // A folder the parent's listing does not have (or whose parent is known to be missing) is
+    // missing too: no failing call for every path of a new app.
+    const parent = dirname(dir);
+    if (parent !== dir) {
+      const siblings = this.listing(parent);
+      const entry = siblings?.get(basename(dir));
+      if ((siblings && entry !== 'dir' && entry !== 'link') || (!siblings && this.missing.has(parent))) {
+        if (siblings && entry === undefined) this.missing.add(dir);
+        if (!siblings) this.missing.add(dir);
+        this.listings.set(dir, null);
+        return null;
       }
-      this.listings.set(dir, entries);
     }
+    try {
+      entries = new Map();
+      for (const d of readdirSync(dir, { withFileTypes: true })) {
+        entries.set(d.name, d.isFile() ? 'file' : d.isDirectory() ? 'dir' : d.isSymbolicLink() ? 'link' : 'other');
+      }
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') this.missing.add(dir);
+      entries = null;
+    }
+    this.listings.set(dir, entries);
     return entries;
   }
 

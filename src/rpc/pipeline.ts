@@ -7,7 +7,7 @@
 import { join, relative } from 'node:path';
 import type { App, AppComponent } from '../app/index.js';
 import { UserError } from '../errors.js';
-import type { FileView } from '../fs/files.js';
+import type { Plan } from '../fs/plan.js';
 import { packagePath } from '../fs/package-root.js';
 import type { Package, Resolve, WitFile } from '../wit/index.js';
 import { cargoTomlUpdate } from './cargo.js';
@@ -59,13 +59,13 @@ export class Planner {
   private readonly bases = new Map<string, BasePlan>();
   private readonly clients = new Map<string, ClientPlan>();
   private readonly inProgress = new Set<string>();
-  private witDepsIndex?: PackageIndex;
+  private witDepsIndex?: { index: PackageIndex; version: number };
   private readonly projectPackages = new Map<string, FileTree>();
 
   /** `app`: the app as it is now (a session's app changes as edits are planned); `files`: where WIT is read. */
   constructor(
     private readonly current: () => App,
-    private readonly files: FileView,
+    private readonly files: Plan,
   ) {}
 
   private get app(): App {
@@ -216,8 +216,16 @@ export class Planner {
     return files;
   }
 
+  /** The app's witDeps packages, indexed again only when the plan changed a file in a witDeps folder. */
   private witDeps(): PackageIndex {
-    return (this.witDepsIndex ??= indexWitDeps(this.files, this.app.witDeps));
+    const version = this.files.version;
+    if (this.witDepsIndex && this.witDepsIndex.version !== version) {
+      const dirs = this.app.witDeps.map((d) => this.files.relative(d)).filter((d) => d !== undefined);
+      const touched = this.files.changedSince(this.witDepsIndex.version).some((p) => dirs.some((d) => d === '' || p.startsWith(`${d}/`)));
+      this.witDepsIndex = touched ? undefined : { ...this.witDepsIndex, version };
+    }
+    this.witDepsIndex ??= { index: indexWitDeps(this.files, this.app.witDeps), version };
+    return this.witDepsIndex.index;
   }
 }
 
