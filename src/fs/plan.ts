@@ -7,11 +7,13 @@
  * so what a run plans is read back from memory, never from disk, and every file on disk is read
  * at most once (DiskFiles). `inspectPlan` says what a commit would do without doing it.
  *
- * The commit decides everything first (a conflict is found before the first byte is written),
- * then writes: new files exclusively (`wx`), replaced files through a temp file and a rename in
- * their own folder (mode and owner kept; a symlinked golem.yaml stays a symlink), removals last.
- * On any failure everything done so far is undone. A file planned from what it held when read
- * (an edit) is refused when it changed since.
+ * The commit decides everything first, against the run's one view of the disk (a conflict is
+ * found before the first byte is written), then writes: new files exclusively (`wx`, so a file
+ * that appeared meanwhile is never overwritten), replaced files through a temp file and a rename
+ * in their own folder (mode and owner kept; a symlinked golem.yaml stays a symlink), removals
+ * last. On any failure everything done so far is undone. A file planned from what it held when
+ * read (an edit) is refused when its stamp (size, mtime, inode, checked afresh) changed since.
+ * Locking, a journal and rollback on signals come on top of this API (issue 13).
  */
 import { accessSync, chmodSync, chownSync, constants, mkdirSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';

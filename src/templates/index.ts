@@ -1,17 +1,18 @@
 /**
- * Templates and their rendering: from a registry entry and a component name to the list of
- * files to write (nothing is written here; src/fs/stage.ts writes plans).
+ * Templates: rendering/ (a component's files from a template), sources/ (template folders,
+ * hosted and git sources), registries/ (the bundled registry and added ones), publishing/
+ * (templates init, validate, publish). This module is the door the commands use; nothing here
+ * writes: files are planned into the run's Plan (src/fs/plan.ts), which the command commits.
  *
  *   const registry = loadBundledRegistry();
  *   const template = findComponentTemplate(registry, 'ts');            // → ts/default
- *   const files = await planComponent({ appRoot, template, componentName: 'example:provider',
- *                                       registry, alreadyPlanned: new Set() });
+ *   addToPlan(plan, await planComponent({ into: plan, template, componentName: 'example:provider', registry }));
  *
  * - `findComponentTemplate(registry, id)`: `ts` → `ts/default`, `rust/caller`, or a folder
  *   path holding a template (Golem's metadata.json format); UserError listing valid ids.
  * - `planComponent(...)`: the common template of the language and group (skipped when its
- *   `appCommonSkipIfExists` file exists under appRoot or is in alreadyPlanned), then the
- *   component template, with Golem's placeholder substitution in contents and names,
+ *   `appCommonSkipIfExists` file is in the app or already planned), then the component
+ *   template, with Golem's placeholder substitution in contents and names,
  *   `Cargo.toml._`/`_gitignore` renamed, metadata.json never copied, golem.yaml as Golem
  *   handles it (minijinja `{{ … }}` kept verbatim), `*.hbs` rendered with Handlebars, the WIT
  *   deps the metadata asks for. A component file that already exists is a UserError.
@@ -20,7 +21,6 @@
  * - `resolveComponentTemplate(registry, spec, {cwd, offline})`: also remote specs, through the
  *   TemplateSource registered with `registerTemplateSource` (src/templates/sources).
  * - `validateComponentName(name)`: undefined or a message with a valid example.
- * - `placeholderValues(name)`: Golem's placeholder → value table, in Golem's order.
  * - Caller templates get `target: { componentName, client: ClientModel }` (client-model.ts);
  *   the `.hbs` context is documented in handlebars.ts and templates/README.md.
  * - `validateRegistryText` / `loadRegistryFile`: registry.json checked against registry.schema.json.
