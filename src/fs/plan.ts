@@ -13,7 +13,6 @@
  * in their own folder (mode and owner kept; a symlinked golem.yaml stays a symlink), removals
  * last. On any failure everything done so far is undone. A file planned from what it held when
  * read (an edit) is refused when its stamp (size, mtime, inode, checked afresh) changed since.
- * Locking, a journal and rollback on signals come on top of this API (issue 13).
  */
 import { accessSync, chmodSync, chownSync, constants, mkdirSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
