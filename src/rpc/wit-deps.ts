@@ -10,7 +10,7 @@ import { basename, join, relative } from 'node:path';
 import { UserError } from '../errors.js';
 import { parseWitFile, type WitFile } from '../wit/index.js';
 import type { FileTree } from './file-tree.js';
-import { packageId } from './naming.js';
+import { GOLEM_WIT, packageId } from './naming.js';
 import { declaredPackage, foreignPackageRefs, parseTree } from './wit-tree.js';
 
 export interface IndexedPackage {
@@ -48,7 +48,7 @@ function readPackageFolder(path: string): IndexedPackage | undefined {
     if (name.endsWith('.wit') && statSync(join(path, name)).isFile()) files.set(name, readFileSync(join(path, name), 'utf8'));
   }
   let parsed: WitFile[] | undefined;
-  const parse = () => (parsed ??= [...files].map(([name, text]) => parseWitFile(join(path, name), text)));
+  const parse = () => (parsed ??= [...files].map(([name, text]) => parseWitFile(join(path, name), text, GOLEM_WIT)));
   // Most packages declare themselves in the first lines: only parse what that cannot answer.
   const quick = [...files.values()].map(declaredInHeader).find((id) => id !== undefined);
   const id = quick ?? (() => {

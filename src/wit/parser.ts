@@ -5,16 +5,16 @@
  */
 import type * as A from './ast.js';
 import { WitError } from './errors.js';
-import { Tok, describeToken, tokenize, type TokKind, type Tokens } from './lexer.js';
+import { Tok, describeToken, tokenize, type TokKind, type Tokens, type WitOptions } from './lexer.js';
 
 /** Parses one `.wit` file. Throws `WitError` on any syntax error. */
-export function parseWitFile(path: string, source: string): A.WitFile {
-  return new Parser(tokenize(source, path)).file();
+export function parseWitFile(path: string, source: string, options: WitOptions = {}): A.WitFile {
+  return new Parser(tokenize(source, path, options)).file();
 }
 
 /** Same as `parseWitFile`, with the text first. */
-export function parseWitText(text: string, fileName = '<text>'): A.WitFile {
-  return parseWitFile(fileName, text);
+export function parseWitText(text: string, fileName = '<text>', options: WitOptions = {}): A.WitFile {
+  return parseWitFile(fileName, text, options);
 }
 
 const PRIMITIVES = new Map<TokKind, A.PrimitiveName>([
