@@ -99,6 +99,10 @@ class Parser {
     }
     const unsupported = UNSUPPORTED.get(k as TokKind);
     if (unsupported) this.fail(`${unsupported} are not supported here (WASI 0.3 syntax is out of scope)`);
+    if ((k === Tok.F32 || k === Tok.F64) && end - start === 7) {
+      const word = this.src.slice(start, end);
+      this.fail(`expected an identifier, found \`${word}\`, the old name of the type ${k === Tok.F32 ? 'f32' : 'f64'} (as Golem reads WIT); write \`%${word}\` for a name`);
+    }
     return this.failExpected('an identifier');
   }
 

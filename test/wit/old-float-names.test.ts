@@ -178,3 +178,10 @@ function model(resolve: Resolve): string[] {
   const type = (t: unknown): string => JSON.stringify(t, (k, v: unknown) => (k === 'def' && v && typeof v === 'object' && 'name' in v ? (v as { name: string }).name : ['span', 'file', 'docs', 'owner', 'ast', 'package', 'from', 'typesByName', 'functionsByName', 'id'].includes(k) ? undefined : v));
   return resolve.packages.flatMap((p) => p.interfaces.map((i) => `${interfaceId(i)} ${type(i.types.map((d) => [d.name, d.def]))} ${type(i.functions.map((f) => [f.name, f.params, f.result]))}`));
 }
+
+describe('messages', () => {
+  it('an old float name where a name is expected says what it is and how to write the name', () => {
+    const r = verdict('package a:b;\ninterface i {\n  record r { float64: u8 }\n}\n', GOLEM);
+    expect(r.error).toBe('expected an identifier, found `float64`, the old name of the type f64 (as Golem reads WIT); write `%float64` for a name');
+  });
+});
