@@ -91,6 +91,12 @@ describe('stub_wasm.rs resource', () => {
   it('resource: assert_eq!(exported_interface.name, test:main-client/api-client)', () => expect(client.id).toBe('test:main-client/api-client'));
   it('resource: assert_has_rpc_resource_constructor(iface1)', () => expectRpcResourceConstructor(client.iface, 'iface1'));
   it('resource: assert_has_resource(resource1, [name: string])', () => expectResource(client.iface, 'resource1', [A.str]));
+
+  // Beyond golem's assertions (its fixture leaves the methods unchecked): the resource's methods, old float names included.
+  const methods: [string, Analysed[], Analysed | null][] = [
+    ['touch', [], null], ['scale', [A.u32], A.f32], ['ratio', [A.u32], A.option(A.f32)], ['maybe-ratio', [A.option(A.u32)], A.option(A.f32)],
+  ];
+  it.each(methods)('resource (ours): assert_has_stub(resource1, %s)', (name, params, result) => expectStub(client.iface, 'resource1', name, params, result));
 });
 
 describe('stub_wasm.rs circular_resources', () => {
