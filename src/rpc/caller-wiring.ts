@@ -5,7 +5,7 @@
  * Golem, which re-renders the file, every other byte (comments, blank lines) stays.
  */
 import { parseWitFile, type ast, type UsePath, attachedDocsStart } from '../wit/index.js';
-import { clientImport, exportsPackage, type PackageRef } from './naming.js';
+import { GOLEM_WIT, clientImport, exportsPackage, type PackageRef } from './naming.js';
 import { applyEdits, indentationAt, lineEnding, removeLines, type TextEdit } from '../text/edits.js';
 
 const pathString = (path: UsePath): string =>
@@ -15,7 +15,7 @@ const pathString = (path: UsePath): string =>
 
 /** The caller's main file with the client import added to every world. */
 export function wireClientImport(text: string, displayPath: string, target: PackageRef, targetWorld: string): string {
-  const file = parseWitFile(displayPath, text);
+  const file = parseWitFile(displayPath, text, GOLEM_WIT);
   const wanted = clientImport(target, targetWorld);
   const stale = exportsPackage(target);
   const nl = lineEnding(text);

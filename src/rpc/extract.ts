@@ -97,6 +97,15 @@ export function extractExports(file: WitFile): Extraction {
     const worldName = world.name.name;
 
     const worldTypes = world.items.filter((i) => !['import', 'export', 'include', 'use'].includes(i.kind));
+    const resource = worldTypes.find((i) => i.kind === 'resource');
+    if (resource) {
+      // A world-level resource is imported by the component: nothing exports it (golem's
+      // `inline-resources` test data, where golem-cli 1.2.5 panics in extraction).
+      throw new UserError(
+        `world \`${worldName}\` defines resource \`${resource.name.name}\`: a resource defined in a world is imported by the component, so no client can offer it (Golem 1.2.5 crashes here)`,
+        { location: at(resource.span.start), hint: `Define \`${resource.name.name}\` in an interface and export that interface from world \`${worldName}\`.` },
+      );
+    }
     if (worldTypes.length > 0 && funcs.length > 0) {
       throw new UserError(
         `world \`${worldName}\` defines a type and exports functions: the functions move to interface \`${inlineFunctionsInterface(worldName)}\`, where the world's types do not exist (Golem 1.2.5 crashes here)`,

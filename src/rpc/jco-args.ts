@@ -4,14 +4,14 @@
  * main package becomes an async flag for jco.
  */
 import { loadWitDir, type Resolve } from '../wit/index.js';
-import { interfaceId } from './naming.js';
+import { GOLEM_WIT, interfaceId } from './naming.js';
 import { toRef } from './wit-tree.js';
 
 /** heck's lowerCamelCase: `my-iface` → `myIface`. */
 const lowerCamel = (s: string): string => s.replace(/[-_]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
 
 export function jcoAsyncExportArgs(generatedWitDir: string): string {
-  return asyncExportArgs(loadWitDir(generatedWitDir));
+  return asyncExportArgs(loadWitDir(generatedWitDir, GOLEM_WIT));
 }
 
 export function asyncExportArgs(resolve: Resolve): string {

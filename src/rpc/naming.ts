@@ -2,7 +2,7 @@
  * Every name Golem 1.2.5 derives for exports extraction and clients (golem-cli naming.rs), in
  * one place so the generator, the caller wiring and the tests agree.
  */
-import { isKeyword } from '../wit/index.js';
+import { isKeyword, type WitOptions } from '../wit/index.js';
 
 /** A package name `ns:name[@version]`. */
 export interface PackageRef {
@@ -87,7 +87,14 @@ export const CLIENT_BASE_PACKAGES: readonly { id: string; folder: string }[] = [
 ];
 
 /**
- * `%name` for identifiers spelled like a WIT keyword. wit-encoder escapes its own (smaller) list;
- * escaping every keyword wit-parser knows keeps the output valid where the two lists differ.
+ * How Golem reads WIT: golem-cli sets `WIT_REQUIRE_F32_F64=0` before every resolve
+ * (golem-cli/src/wasm_rpc_stubgen/wit_resolve.rs), so `float32`/`float64` are `f32`/`f64`.
  */
-export const escapeIdent = (name: string): string => (isKeyword(name) ? `%${name}` : name);
+export const GOLEM_WIT: WitOptions = { oldFloatNames: true };
+
+/**
+ * `%name` for identifiers spelled like a WIT keyword. wit-encoder escapes its own (smaller) list;
+ * escaping every keyword wit-parser knows — `float32`/`float64` included, keywords where Golem
+ * reads WIT — keeps the output valid for both readers.
+ */
+export const escapeIdent = (name: string): string => (isKeyword(name, GOLEM_WIT) ? `%${name}` : name);

@@ -9,7 +9,7 @@ import type { App, AppComponent } from '../app/index.js';
 import { UserError } from '../errors.js';
 import type { Plan } from '../fs/plan.js';
 import { packagePath } from '../fs/package-root.js';
-import type { Package, Resolve, WitFile } from '../wit/index.js';
+import { withNewFloatNames, type Package, type Resolve, type WitFile } from '../wit/index.js';
 import { cargoTomlUpdate } from './cargo.js';
 import { wireClientImport } from './caller-wiring.js';
 import { renderClient } from './client-render.js';
@@ -142,6 +142,9 @@ export class Planner {
     tree.set(extraction.exportsPath, extraction.exportsText);
     if (extraction.exportsSyntax) cache.register(extraction.exportsPath, extraction.exportsText, extraction.exportsSyntax);
     const resolve = resolveTree(parseTree(tree, (rel) => join(dir, rel), cache));
+    // Golem reads `float32`/`float64` (GOLEM_WIT); what we write says `f32`/`f64`, which every
+    // wit-parser reads. `resolve` keeps the source text, so its errors point at the user's files.
+    for (const [rel, text] of tree) if (rel.endsWith('.wit')) tree.set(rel, withNewFloatNames(text));
     return { component, dir, tree, mainFile: mainRel, pkg: extraction.package, resolve, appendedExports: extraction.appendedExports, relOf: cache.relOf };
   }
 

@@ -10,7 +10,7 @@ import { UserError } from '../errors.js';
 import type { FileView } from '../fs/files.js';
 import { parseWitFile, type WitFile } from '../wit/index.js';
 import type { FileTree } from './file-tree.js';
-import { packageId } from './naming.js';
+import { GOLEM_WIT, packageId } from './naming.js';
 import { declaredPackage, foreignPackageRefs, parseTree } from './wit-tree.js';
 
 export interface IndexedPackage {
@@ -47,7 +47,7 @@ function readPackageFolder(view: FileView, path: string): IndexedPackage | undef
     if (name.endsWith('.wit') && view.isFile(join(path, name))) files.set(name, view.readText(join(path, name))!);
   }
   let parsed: WitFile[] | undefined;
-  const parse = () => (parsed ??= [...files].map(([name, text]) => parseWitFile(join(path, name), text)));
+  const parse = () => (parsed ??= [...files].map(([name, text]) => parseWitFile(join(path, name), text, GOLEM_WIT)));
   // Most packages declare themselves in the first lines: only parse what that cannot answer.
   const quick = [...files.values()].map(declaredInHeader).find((id) => id !== undefined);
   const id = quick ?? (() => {

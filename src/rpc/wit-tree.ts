@@ -5,7 +5,7 @@
  */
 import { parseWitFile, resolveWitFiles, type PackageSources, type Resolve, type WitFile, type UsePath, type PackageName } from '../wit/index.js';
 import type { FileTree } from './file-tree.js';
-import { packageId, type PackageRef } from './naming.js';
+import { GOLEM_WIT, packageId, type PackageRef } from './naming.js';
 
 /** Where a tree's files are shown in messages: `rel` → a path the user can open. */
 export type DisplayPath = (rel: string) => string;
@@ -30,7 +30,7 @@ export class ParseCache {
   file(rel: string, text: string, display: DisplayPath): WitFile {
     const hit = this.byRel.get(rel);
     if (hit && hit.text === text) return hit.file;
-    return this.register(rel, text, parseWitFile(display(rel), text));
+    return this.register(rel, text, parseWitFile(display(rel), text, GOLEM_WIT));
   }
 
   /** Records `file` as the parse of `text` at `rel` (for syntax trees built without parsing). */

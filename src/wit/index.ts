@@ -7,6 +7,9 @@
  * API changes after 12:55 UTC are listed here (additions only, nothing changed or removed):
  *   - `isKeyword(word)` exported here (was only in lexer.ts).
  *   - `attachedDocsStart(source, item)`: `docsStart` without comments cut off by a blank line.
+ *   - `WitOptions` (`oldFloatNames`: golem-cli's `WIT_REQUIRE_F32_F64=0`), an optional last
+ *     argument of `parseWitFile`, `parseWitText`, `loadWitDir`, `resolveWitText`, `isKeyword`;
+ *     `withNewFloatNames(text)` rewrites `float32`/`float64` to `f32`/`f64`.
  */
 export type * as ast from './ast.js';
 export type {
@@ -22,8 +25,8 @@ export { WitError } from './errors.js';
 export { parseWitFile, parseWitText } from './parser.js';
 export { loadWitDir, resolveWitText, resolveWitFiles, type PackageSources } from './resolve.js';
 export { printWitFile, printPackage, printType } from './printer.js';
-export { isKeyword } from './lexer.js';
-export { attachedDocsStart } from './text.js';
+export { isKeyword, type WitOptions } from './lexer.js';
+export { attachedDocsStart, withNewFloatNames } from './text.js';
 export {
   packageIdString, interfaceId, findPackage, findInterface, findWorld, findType, typesUsedByFunction,
   underlyingType, worldKeyName,

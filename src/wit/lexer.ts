@@ -46,9 +46,27 @@ function keywordAt(source: string, start: number, end: number): TokKind | undefi
   return undefined;
 }
 
+/** How WIT text is read. */
+export interface WitOptions {
+  /**
+   * Read the old type names `float32` / `float64` as `f32` / `f64` — keywords then, as in
+   * wit-parser with `WIT_REQUIRE_F32_F64=0`, which golem-cli sets before every resolve
+   * (golem-cli/src/wasm_rpc_stubgen/wit_resolve.rs). Off by default, as in current wit-parser.
+   */
+  oldFloatNames?: boolean;
+}
+
+/** `float32` / `float64` as the keywords they are with `oldFloatNames`. */
+function oldFloatKeyword(source: string, start: number, end: number): TokKind | undefined {
+  if (end - start !== 7 || !source.startsWith('float', start)) return undefined;
+  if (source.startsWith('32', start + 5)) return Tok.F32;
+  if (source.startsWith('64', start + 5)) return Tok.F64;
+  return undefined;
+}
+
 /** Whether `word` is a WIT keyword (and must be written `%word` as an identifier). */
-export function isKeyword(word: string): boolean {
-  return KEYWORDS.has(word);
+export function isKeyword(word: string, options: WitOptions = {}): boolean {
+  return KEYWORDS.has(word) || (options.oldFloatNames === true && oldFloatKeyword(word, 0, word.length) !== undefined);
 }
 
 /** Single-character punctuation, indexed by char code. */
@@ -105,7 +123,8 @@ function isControl(c: number): boolean {
   return (c < 0x20 && c !== C.tab && c !== C.lf && c !== C.cr) || (c >= 0x7f && c <= 0x9f);
 }
 
-export function tokenize(source: string, file: string): Tokens {
+export function tokenize(source: string, file: string, options: WitOptions = {}): Tokens {
+  const oldFloats = options.oldFloatNames === true;
   const fail = (message: string, at: number): never => {
     throw new WitError(message, file, source, at);
   };
@@ -173,7 +192,7 @@ export function tokenize(source: string, file: string): Tokens {
     }
     if (isIdStartAt(source, i)) {
       i = scanIdRest(source, i + 1);
-      const kw = keywordAt(source, start, i);
+      const kw = keywordAt(source, start, i) ?? (oldFloats ? oldFloatKeyword(source, start, i) : undefined);
       if (kw !== undefined) { push(kw, start, i); continue; }
       const bad = validateIdAt(source, start, i);
       if (bad) fail(bad, start);

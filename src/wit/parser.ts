@@ -5,16 +5,16 @@
  */
 import type * as A from './ast.js';
 import { WitError } from './errors.js';
-import { Tok, describeToken, tokenize, type TokKind, type Tokens } from './lexer.js';
+import { Tok, describeToken, tokenize, type TokKind, type Tokens, type WitOptions } from './lexer.js';
 
 /** Parses one `.wit` file. Throws `WitError` on any syntax error. */
-export function parseWitFile(path: string, source: string): A.WitFile {
-  return new Parser(tokenize(source, path)).file();
+export function parseWitFile(path: string, source: string, options: WitOptions = {}): A.WitFile {
+  return new Parser(tokenize(source, path, options)).file();
 }
 
 /** Same as `parseWitFile`, with the text first. */
-export function parseWitText(text: string, fileName = '<text>'): A.WitFile {
-  return parseWitFile(fileName, text);
+export function parseWitText(text: string, fileName = '<text>', options: WitOptions = {}): A.WitFile {
+  return parseWitFile(fileName, text, options);
 }
 
 const PRIMITIVES = new Map<TokKind, A.PrimitiveName>([
@@ -99,6 +99,10 @@ class Parser {
     }
     const unsupported = UNSUPPORTED.get(k as TokKind);
     if (unsupported) this.fail(`${unsupported} are not supported here (WASI 0.3 syntax is out of scope)`);
+    if ((k === Tok.F32 || k === Tok.F64) && end - start === 7) {
+      const word = this.src.slice(start, end);
+      this.fail(`expected an identifier, found \`${word}\`, the old name of the type ${k === Tok.F32 ? 'f32' : 'f64'} (as Golem reads WIT); write \`%${word}\` for a name`);
+    }
     return this.failExpected('an identifier');
   }
 

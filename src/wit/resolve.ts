@@ -11,6 +11,7 @@ import { includeAndElaborate } from './elaborate.js';
 import { WitError, witErrorAt } from './errors.js';
 import { packageIdString } from './lookup.js';
 import type * as M from './model.js';
+import type { WitOptions } from './lexer.js';
 import { parseWitFile } from './parser.js';
 import { forEachPath } from './paths.js';
 import { PackageResolver, type Lookup, type UnresolvedPackage } from './resolve-package.js';
@@ -27,16 +28,16 @@ export interface PackageSources {
  * Loads a WIT directory as wit-parser does: main package = the `*.wit` files at the top of
  * `dir`; deps = `dir/deps/<folder>/*.wit` and `dir/deps/*.wit`; nested `package x:y {…}` blocks.
  */
-export function loadWitDir(dir: string): M.Resolve {
+export function loadWitDir(dir: string, options: WitOptions = {}): M.Resolve {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw witErrorAt(`WIT directory not found: ${dir}`, dir, 'Check the path.');
-  const { main, deps } = readWitDir(dir);
+  const { main, deps } = readWitDir(dir, options);
   return resolveWitFiles(main, deps);
 }
 
 /** Reads and parses a WIT directory; file-system failures become WitErrors naming the path. */
-function readWitDir(dir: string): { main: PackageSources; deps: PackageSources[] } {
+function readWitDir(dir: string, options: WitOptions): { main: PackageSources; deps: PackageSources[] } {
   try {
-    return readWitDirUnchecked(dir);
+    return readWitDirUnchecked(dir, options);
   } catch (e) {
     if (e instanceof WitError) throw e;
     const err = e as NodeJS.ErrnoException;
@@ -44,34 +45,34 @@ function readWitDir(dir: string): { main: PackageSources; deps: PackageSources[]
   }
 }
 
-function readWitDirUnchecked(dir: string): { main: PackageSources; deps: PackageSources[] } {
-  const main: PackageSources = { source: dir, files: readWitFiles(dir) };
+function readWitDirUnchecked(dir: string, options: WitOptions): { main: PackageSources; deps: PackageSources[] } {
+  const main: PackageSources = { source: dir, files: readWitFiles(dir, options) };
   const deps: PackageSources[] = [];
   const depsDir = join(dir, 'deps');
   if (existsSync(depsDir) && statSync(depsDir).isDirectory()) {
     for (const entry of readdirSync(depsDir).sort()) {
       const path = join(depsDir, entry);
       const st = statSync(path);
-      if (st.isDirectory()) deps.push({ source: path, files: readWitFiles(path) });
-      else if (entry.endsWith('.wit')) deps.push({ source: path, files: [parseWitFile(path, readFileSync(path, 'utf8'))] });
+      if (st.isDirectory()) deps.push({ source: path, files: readWitFiles(path, options) });
+      else if (entry.endsWith('.wit')) deps.push({ source: path, files: [parseWitFile(path, readFileSync(path, 'utf8'), options)] });
     }
   }
   return { main, deps };
 }
 
-function readWitFiles(dir: string): A.WitFile[] {
+function readWitFiles(dir: string, options: WitOptions): A.WitFile[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.wit') && statSync(join(dir, f)).isFile())
     .sort()
     .map((f) => {
       const path = join(dir, f);
-      return parseWitFile(path, readFileSync(path, 'utf8'));
+      return parseWitFile(path, readFileSync(path, 'utf8'), options);
     });
 }
 
 /** Resolves one text: the top-level package is the main one, nested blocks are the others. */
-export function resolveWitText(text: string, fileName = '<text>'): M.Resolve {
-  return resolveWitFiles({ source: fileName, files: [parseWitFile(fileName, text)] }, []);
+export function resolveWitText(text: string, fileName = '<text>', options: WitOptions = {}): M.Resolve {
+  return resolveWitFiles({ source: fileName, files: [parseWitFile(fileName, text, options)] }, []);
 }
 
 /** Resolves already parsed files: `main` is the main package, `deps` the rest. */

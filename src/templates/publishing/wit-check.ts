@@ -49,7 +49,8 @@ export function checkWitFolder(appDir: string, folder: string): WitProblem | und
       }
       cpSync(appDeps, join(checkDir, 'deps'), { recursive: true });
     }
-    loadWitDir(checkDir);
+    // As Golem reads WIT (golem-cli sets WIT_REQUIRE_F32_F64=0): `float32`/`float64` are fine.
+    loadWitDir(checkDir, { oldFloatNames: true });
     return undefined;
   } catch (err) {
     if (!(err instanceof UserError)) {
