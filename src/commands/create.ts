@@ -12,7 +12,7 @@ import { UserError } from '../errors.js';
 import { applyPlan, describePlan, type AppliedPlan } from '../fs/stage.js';
 import { addDependency, loadApp, nearestManifestDir, writeEdits } from '../app/index.js';
 import { generate } from '../rpc/index.js';
-import { addToPlan, counterClientModel, planComponent, validateComponentName, type CallerTarget, type PlannedFile, type Registry, type TemplateEntry } from '../templates/index.js';
+import { addToPlan, buildToolsLine, counterClientModel, languageName, planComponent, validateComponentName, type CallerTarget, type PlannedFile, type Registry, type TemplateEntry } from '../templates/index.js';
 import { callerTarget } from './shared/caller-target.js';
 import { silentReporter, type Reporter } from '../report.js';
 import { detectPackageManager, installCommand, type PackageManager } from './shared/package-manager.js';
@@ -128,12 +128,15 @@ async function planOne(dir: string, c: ResolvedComponent, plan: PlannedFile[], t
 }
 
 /** Components that do not render from another's WIT, planned; the callers, to plan once their targets exist. */
-async function planIndependent(options: CreateOptions, report: Reporter): Promise<{ plan: PlannedFile[]; callers: ResolvedComponent[]; edges: DependencyRequest[] }> {
+async function planIndependent(
+  options: CreateOptions,
+  report: Reporter,
+): Promise<{ plan: PlannedFile[]; callers: ResolvedComponent[]; edges: DependencyRequest[]; languages: string[] }> {
   const components = await resolveComponents(options, report);
   const edges = dependencyEdges(components, options.dependencies ?? []);
   let plan: PlannedFile[] = [];
   for (const c of components.filter((c) => !c.target)) plan = addToPlan(plan, await planOne(options.dir, c, plan));
-  return { plan, callers: components.filter((c) => c.target), edges };
+  return { plan, callers: components.filter((c) => c.target), edges, languages: [...new Set(components.map((c) => c.entry.language))] };
 }
 
 /** Callers rendered against a counter-shaped stand-in for their target: right paths, for listings. */
@@ -242,6 +245,10 @@ export async function createApp(options: CreateOptions, report: Reporter): Promi
   if (display !== '.') report.info(`  cd ${display.includes(' ') ? JSON.stringify(display) : display}`);
   if (hasNodePackage && !options.install) report.info(`  ${installCommand(pm).join(' ')}`);
   report.info('  golem app build');
+  for (const language of independent.languages) {
+    const tools = buildToolsLine(language, languageName(language));
+    if (tools) report.info(tools);
+  }
   return { files: applied.flatMap((a) => a.actions), dryRun: false };
 }
 

@@ -33,9 +33,10 @@ export type { CallerTarget, HandlebarsContext } from './handlebars.js';
 export type { ClientModel, ClientResource, ClientFunction, ClientParam } from './client-model.js';
 export type { NameForms } from './names.js';
 export { loadBundledRegistry, findCommonTemplate, normalizeLanguage, languageName, componentTemplateIds } from './registry.js';
-export { findComponentTemplate, resolveComponentTemplate, isFolderSpec } from './find.js';
+export { findComponentTemplate, resolveComponentTemplate, withCommonTemplate, isFolderSpec } from './find.js';
 export { registerTemplateSource, resolveTemplateSource, isRemoteSpec, type TemplateSource, type TemplateSourceOptions } from './source.js';
 export { planComponent, addToPlan, type PlanComponentOptions } from './plan.js';
+export { buildToolsLine } from './build-tools.js';
 export { validateComponentName, placeholderValues, nameForms } from './names.js';
 export { counterClientModel, clientNames, clientParam, clientFunction, clientResource } from './client-model.js';
 
