@@ -39,7 +39,7 @@ interface Row {
 }
 
 /** A home with empty config and a cache whose degit part holds the stand-in golem-cli@v1.2.5. */
-function home(seed = true): { dir: string; env: Record<string, string>; cli: (args: string[], cwd?: string) => CliResult } {
+function home(seed = true): { dir: string; env: { HOME: string; XDG_CONFIG_HOME: string; XDG_CACHE_HOME: string }; cli: (args: string[], cwd?: string) => CliResult } {
   const dir = tempDir('cga-golem-');
   const env = { HOME: dir, XDG_CONFIG_HOME: join(dir, 'config'), XDG_CACHE_HOME: join(dir, 'cache') };
   if (seed) seedGolemCli(env.XDG_CACHE_HOME);
