@@ -15,7 +15,7 @@ import { UserError } from '../errors.js';
 import { commitPlan, type FileOutcome, inspectPlan } from '../fs/plan.js';
 import { type Reporter, silentReporter } from '../report.js';
 import { Generation, summarize } from '../rpc/index.js';
-import { addToPlan, planComponent, type Registry, type TemplateEntry, validateComponentName } from '../templates/index.js';
+import { addToPlan, buildToolsLine, languageName, planComponent, type Registry, type TemplateEntry, validateComponentName } from '../templates/index.js';
 import { slug } from '../text/case.js';
 import { callerTarget } from './shared/caller-target.js';
 import { detectPackageManager, installCommand, type PackageManager } from './shared/package-manager.js';
@@ -149,6 +149,8 @@ export interface CreatePlan {
   readonly files: FileOutcome[];
   /** The app gets a package.json (so an install makes sense). */
   hasNodePackage: boolean;
+  /** The languages of the components, in order (next steps name what each one's build needs). */
+  languages: string[];
 }
 
 /** Every edge: the extra ones asked for, plus each caller template's dependency on its target. */
@@ -215,6 +217,7 @@ export async function planCreate(options: CreateOptions, report: Reporter = sile
       return files;
     },
     hasNodePackage: session.plan.planned('package.json') !== undefined,
+    languages: [...new Set(components.map((c) => c.entry.language))],
   };
 }
 
@@ -261,6 +264,10 @@ export async function commitCreate(plan: CreatePlan, report: Reporter = silentRe
   if (display !== '.') report.info(`  cd ${display.includes(' ') ? JSON.stringify(display) : display}`);
   if (plan.hasNodePackage && !options.install) report.info(`  ${installCommand(pm).join(' ')}`);
   report.info('  golem app build');
+  for (const language of plan.languages) {
+    const tools = buildToolsLine(language, languageName(language));
+    if (tools) report.info(tools);
+  }
   return { files: commit.outcomes, dryRun: false };
 }
 

@@ -28,8 +28,10 @@ export interface TemplateListing {
   /** `bundled` or the registry's name. */
   registry: string;
   version?: string;
-  /** A remote template's source spec. */
+  /** A remote template's source spec (golem-cli's own templates: its repository at tag v1.2.5). */
   source?: string;
+  /** False for templates that need Golem's WASI adapter (golem's C and Zig templates): listed, never used. */
+  supported: boolean;
 }
 
 const listing = (t: TemplateEntry): TemplateListing => ({
@@ -41,7 +43,14 @@ const listing = (t: TemplateEntry): TemplateListing => ({
   registry: t.origin,
   ...(t.version ? { version: t.version } : {}),
   ...(t.source ? { source: t.source } : {}),
+  supported: !t.requiresAdapter,
 });
+
+/** `github:golemcloud/golem-cli/golem-templates/…#v1.2.5` → `golem-cli v1.2.5`: where a bundled remote template comes from. */
+const sourceLabel = (source: string): string => {
+  const m = /^[a-z]+:[^/]+\/([^/#]+)[^#]*(?:#(.+))?$/.exec(source);
+  return m ? `${m[1]}${m[2] ? ` ${m[2]}` : ''}` : source;
+};
 
 async function allTemplates(options: TemplatesListOptions, report: Reporter): Promise<TemplateEntry[]> {
   const { listRegistries, loadAddedRegistries, latestEntries } = await import('../templates/registries/index.js');
@@ -83,8 +92,9 @@ export async function templatesList(options: TemplatesListOptions, report: Repor
     report.info(`${languageName(lang)} (${lang})`);
     for (const r of shown.filter((x) => x.language === lang)) {
       const id = r.version ? `${r.id}@${r.version}` : r.id;
-      const from = r.registry === 'bundled' ? 'bundled' : `registry ${r.registry}${r.source ? ` (${r.source})` : ''}`;
-      report.info(`  ${id.padEnd(idWidth)}  ${(r.role ?? '').padEnd(roleWidth)}  ${r.description}  [${from}]`);
+      const from = r.registry === 'bundled' ? (r.source ? sourceLabel(r.source) : 'bundled') : `registry ${r.registry}${r.source ? ` (${r.source})` : ''}`;
+      const description = r.supported ? r.description : `${r.description} — not supported: needs Golem's WASI adapter`;
+      report.info(`  ${id.padEnd(idWidth)}  ${(r.role ?? '').padEnd(roleWidth)}  ${description}  [${from}]`);
     }
   });
   return rows;

@@ -93,13 +93,28 @@ export function checkMetadata(raw: unknown, file: string): TemplateMetadata {
   return meta;
 }
 
+/**
+ * Golem's rule (golem-templates/src/lib.rs `parse_template`): `requiresAdapter` defaults to true
+ * when `adapterTarget` is present (the C and Zig common templates).
+ */
+export function requiresAdapter(meta: TemplateMetadata): boolean {
+  return meta.requiresAdapter ?? meta.adapterTarget !== undefined;
+}
+
+/**
+ * The refusal of a template that needs golem-cli's WASI adapter (the `wasi_snapshot_preview1.wasm`
+ * it copies into `adapterTarget`, default `adapters/`), which we do not ship.
+ */
+export function adapterRefusal(id: string, adapterTarget?: string): UserError {
+  const where = adapterTarget === undefined ? '' : `, copied into ${adapterTarget.replace(/\/+$/, '')}/`;
+  return new UserError(`template ${id} requires Golem's WASI adapter (wasi_snapshot_preview1.wasm${where}), which create-golem-app does not support`, {
+    hint: `Create this component with golem-cli 1.2.5: golem component new ${id} <namespace:name>`,
+  });
+}
+
 /** Golem's own refusal: templates that need a WASI adapter are not supported here. */
 export function assertSupported(meta: TemplateMetadata, id: string): void {
-  if (meta.requiresAdapter) {
-    throw new UserError(`template ${id} requires a WASI adapter (requiresAdapter), which create-golem-app does not support`, {
-      hint: 'Use a template without requiresAdapter, or create this component with golem-cli.',
-    });
-  }
+  if (requiresAdapter(meta)) throw adapterRefusal(id, meta.adapterTarget);
 }
 
 /**

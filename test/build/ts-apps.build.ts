@@ -103,6 +103,8 @@ function expectRollupTypeError(appDir: string, component: string): void {
 /** One entry of the stand-in client's log (test/fixtures/build/provider-client-shim.mjs). */
 interface ForwardedCall {
   via: 'constructor' | 'blocking' | 'trigger' | 'future' | 'subscribe' | 'future-get';
+  /** Constructors: the worker name given (none for an ephemeral target's client). */
+  workerName?: string;
   worker?: string;
   fn?: string;
   args?: string[];
@@ -110,6 +112,24 @@ interface ForwardedCall {
 }
 
 const camel = (name: string) => name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * Runs the caller's exported functions under Node, its client calls forwarded by the stand-in
+ * (test/fixtures/build/provider-client-shim.mjs) to the provider, transpiled alongside.
+ */
+function runCaller(app: TierApp): { results: unknown[]; calls: ForwardedCall[] } {
+  const dir = app.dir;
+  transpile(dir, app.built.get(PROVIDER)!.wasm, 'provider', { instantiation: 'sync' });
+  placeFixture(dir, 'provider-client-shim.mjs');
+  placeFixture(dir, 'golem-rpc-types-shim.mjs');
+  const module = transpile(dir, app.built.get(CALLER)!.wasm, 'caller', {
+    maps: { [PROVIDER_CLIENT]: '../provider-client-shim.mjs', 'golem:rpc/types@0.2.0': '../golem-rpc-types-shim.mjs' },
+  });
+  const functions = exportedFunctions(app.built.get(CALLER)!.asyncExportArgs, 'example:caller-exports/example-caller-api');
+  expect(functions.length).toBeGreaterThan(0);
+  const { results, forwarded } = invoke(dir, module, CALLER_EXPORT_NAME, functions.map((fn) => ({ fn: camel(fn) })));
+  return { results, calls: forwarded as ForwardedCall[] };
+}
 
 describe.sequential('TS provider + TS caller with a wasm-rpc dependency', () => {
   const app = tierApp('rpc', {
@@ -125,18 +145,7 @@ describe.sequential('TS provider + TS caller with a wasm-rpc dependency', () => 
   });
 
   it("the caller's blocking and poll-based non-blocking calls reach the provider and return its values", () => {
-    const dir = app().dir;
-    // One provider instance per worker name (see the shim), reached through the stand-in client.
-    transpile(dir, app().built.get(PROVIDER)!.wasm, 'provider', { instantiation: 'sync' });
-    placeFixture(dir, 'provider-client-shim.mjs');
-    placeFixture(dir, 'golem-rpc-types-shim.mjs');
-    const module = transpile(dir, app().built.get(CALLER)!.wasm, 'caller', {
-      maps: { [PROVIDER_CLIENT]: '../provider-client-shim.mjs', 'golem:rpc/types@0.2.0': '../golem-rpc-types-shim.mjs' },
-    });
-    const functions = exportedFunctions(app().built.get(CALLER)!.asyncExportArgs, 'example:caller-exports/example-caller-api');
-    expect(functions.length).toBeGreaterThan(0);
-    const { results, forwarded } = invoke(dir, module, CALLER_EXPORT_NAME, functions.map((fn) => ({ fn: camel(fn) })));
-    const calls = forwarded as ForwardedCall[];
+    const { results, calls } = runCaller(app());
     const via = (kind: string) => calls.filter((c) => c.via === kind);
 
     expect(via('blocking').length).toBeGreaterThan(0);
@@ -191,8 +200,14 @@ describe.sequential('TS component with a self-dependency', () => {
   });
 });
 
-describe.sequential('TS ephemeral provider', () => {
-  const app = tierApp('ephemeral', { components: [{ name: PROVIDER, template: 'ts/ephemeral' }] });
+/** Also issue 16: the caller is made by `create --target` (not `add component`), and its target is ephemeral. */
+describe.sequential('TS ephemeral provider, and its caller created by create --target', () => {
+  const app = tierApp('ephemeral', {
+    components: [
+      { name: PROVIDER, template: 'ts/ephemeral' },
+      { name: CALLER, template: 'ts/caller', target: PROVIDER },
+    ],
+  });
 
   it('is ephemeral in the app model and builds a component that exports the provider interface', () => {
     expect(app().app.components.get(PROVIDER)!.componentType).toBe('ephemeral');
@@ -202,5 +217,28 @@ describe.sequential('TS ephemeral provider', () => {
   it('runs under Node: add(40), add(2), get() returns 42', () => {
     const module = transpile(app().dir, app().built.get(PROVIDER)!.wasm, 'provider');
     expect(invoke(app().dir, module, PROVIDER_EXPORT_NAME, COUNTER_CALLS).results).toEqual([null, null, '42']);
+  });
+
+  it('the caller, from create --target, depends on the ephemeral provider and imports its client', () => {
+    expect(app().app.dependencies.map((d) => [d.source, d.target, d.type])).toEqual([[CALLER, PROVIDER, 'wasm-rpc']]);
+    const caller = world(app(), CALLER);
+    expect(caller.imports).toContain(PROVIDER_CLIENT);
+    expect(caller.exports).toEqual(['example:caller-exports/example-caller-api']);
+  });
+
+  it("the caller's calls construct clients without a worker name and reach a fresh provider each time", () => {
+    const { results, calls } = runCaller(app());
+    const via = (kind: string) => calls.filter((c) => c.via === kind);
+    // An ephemeral client's constructor takes no worker name.
+    expect(via('constructor').length).toBeGreaterThan(0);
+    expect(via('constructor').map((c) => c.workerName)).toEqual(via('constructor').map(() => undefined));
+    expect(via('blocking').length).toBeGreaterThan(0);
+    // Each call runs in a new instance: nothing added before is seen by a get.
+    const futures = via('future');
+    expect(futures.length).toBeGreaterThan(0);
+    expect(futures.map((f) => f.result)).toEqual(futures.map(() => '0'));
+    expect(via('subscribe').length).toBe(futures.length);
+    expect(via('future-get').map((g) => g.result)).toEqual(futures.map((f) => f.result));
+    expect(String(results[0])).toContain(futures.map((f) => f.result).join(', '));
   });
 });

@@ -151,8 +151,9 @@ describe('a Rust caller of a TS counter provider', async () => {
     expect(lib).toContain('use crate::bindings::example::provider_client::example_provider_client::ExampleProviderApi;');
     expect(lib).toContain('let first = ExampleProviderApi::new("worker-1");');
     expect(lib).toContain('first.blocking_add(3);');
-    expect(lib).toContain('let clients = [first, ExampleProviderApi::new("worker-2"), ExampleProviderApi::new("worker-3")];');
-    expect(lib).toContain('.map(|client| client.get())');
+    expect(lib).toContain('let second = ExampleProviderApi::new("worker-2");\n        let third = ExampleProviderApi::new("worker-3");\n');
+    expect(lib).toContain('let clients = [first, second, third];');
+    expect(lib).toContain('futures.push(client.get());');
     expect(lib).toContain('golem_rust::wasm_rpc::wasi::io::poll::poll(&waiting)');
     expect(lib).toContain('let mut values: Vec<Option<u64>> = vec![None; futures.len()];');
   });

@@ -79,7 +79,7 @@ describe('Golem template folders that cannot be used', () => {
   it('requiresAdapter gets a clear "not supported"', async () => {
     const template = findComponentTemplate(registry, join(TREE, 'rust', 'rust-app-component-needs-adapter'));
     await expect(planComponent({ into: new Plan(tempApp()), template, componentName: 'demo:x', registry })).rejects.toThrow(
-      /requires a WASI adapter \(requiresAdapter\), which create-golem-app does not support/,
+      /^template rust\/needs-adapter requires Golem's WASI adapter \(wasi_snapshot_preview1\.wasm, copied into adapters\/tier2\/\), which create-golem-app does not support$/,
     );
   });
   it('a common template folder is refused as a component template', () => {

@@ -254,12 +254,28 @@ describe('findComponentTemplate', () => {
     expect(findComponentTemplate(registry, 'rust/default').id).toBe('rust/default');
   });
   it('refuses unknown ids listing the valid ones', () => {
-    expect(() => findComponentTemplate(registry, 'go')).toThrow(/unknown template 'go'/);
-    try {
-      findComponentTemplate(registry, 'ts/nope');
-    } catch (e) {
-      expect((e as { hint: string }).hint).toContain('ts/default');
+    const hint = (id: string) => {
+      try {
+        findComponentTemplate(registry, id);
+      } catch (e) {
+        return `${(e as Error).message} | ${(e as { hint: string }).hint}`;
+      }
+      return 'found';
+    };
+    expect(hint('kotlin')).toBe(
+      "unknown template 'kotlin' | Templates are <language>/<name>, for ts, rust, go, js, python, moonbit, scalajs; 'create-golem-app templates list' shows them (or give a folder path).",
+    );
+    expect(hint('ts/nope')).toBe("unknown template 'ts/nope' | TypeScript templates: ts/default, ts/ephemeral, ts/caller, ts/example-fetch (or a folder path).");
+    expect(hint('zig/nope')).toMatch(/^unknown template 'zig\/nope' \| Templates are <language>\/<name>, for ts, /);
+  });
+  it("finds golem's templates by golem's ids and language aliases, to be fetched from golem-cli v1.2.5", () => {
+    for (const [id, canonical] of [['go', 'go/default'], ['py/wasi-http', 'python/wasi-http'], ['scala', 'scalajs/default'], ['mbt', 'moonbit/default'], ['javascript/example-fetch', 'js/example-fetch']]) {
+      const t = findComponentTemplate(registry, id!);
+      expect([t.id, t.path, t.source]).toEqual([canonical, '', `github:golemcloud/golem-cli/golem-templates/templates/${t.language}/${t.language}-app-component-${canonical!.split('/')[1]}#v1.2.5`]);
     }
+  });
+  it("refuses golem's C and Zig templates (their common templates need Golem's WASI adapter)", () => {
+    for (const id of ['c', 'c++/example-http', 'zig/default']) expect(() => findComponentTemplate(registry, id)).toThrow(/requires Golem's WASI adapter/);
   });
   it('refuses a common template', () => {
     expect(() => findComponentTemplate(registry, 'ts/common')).toThrow(/common template/);

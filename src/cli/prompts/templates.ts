@@ -2,7 +2,8 @@
  * The component templates the prompts offer: the bundled registry's, then the newest of each
  * template of the registries the user added (`registry add`, or `--registry` for one run). Added
  * registries are loaded (with a spinner) only when there are some; if loading fails the bundled
- * templates are still offered, with a warning.
+ * templates are still offered, with a warning. Templates that need Golem's WASI adapter (golem's
+ * C and Zig templates) are not offered: they cannot be used.
  */
 import { silentReporter } from '../../report.js';
 import { UserError } from '../../errors.js';
@@ -16,8 +17,10 @@ export interface TemplateLookup {
   extra?: string;
 }
 
+const usable = (t: TemplateEntry): boolean => !t.requiresAdapter;
+
 export async function offeredTemplates(lookup: TemplateLookup): Promise<TemplateEntry[]> {
-  const bundled = loadBundledRegistry().templates;
+  const bundled = loadBundledRegistry().templates.filter(usable);
   const { listRegistries, loadAddedRegistries, latestEntries } = await import('../../templates/registries/index.js');
   if (listRegistries().length === 0 && lookup.extra === undefined) return bundled;
   try {
@@ -26,7 +29,7 @@ export async function offeredTemplates(lookup: TemplateLookup): Promise<Template
       () => loadAddedRegistries({ cwd: lookup.cwd, offline: lookup.offline, report: silentReporter, ...(lookup.extra ? { extra: lookup.extra } : {}) }),
       (registries) => `Loaded ${registries.map((r) => r.name).join(', ')}`,
     );
-    return [...bundled, ...added.flatMap((r) => latestEntries(r.templates))];
+    return [...bundled, ...added.flatMap((r) => latestEntries(r.templates))].filter(usable);
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
     (await import('./ask.js')).log.warn(`${err.format()} — offering the bundled templates only`);

@@ -28,13 +28,14 @@ let remoteRegistered = false;
 
 export async function resolveTemplate(id: string, lookup: TemplateLookup): Promise<{ template: TemplateEntry; registry: Registry }> {
   const options = { cwd: lookup.cwd, offline: lookup.offline, report: lookup.report, ...(lookup.registry ? { extra: lookup.registry } : {}) };
-  if (parseRegistryTemplateId(id) || lookup.registry) {
-    const found = await (await import('../../templates/registries/index.js')).findRegistryTemplate(id, options);
-    if (found) return found;
-  }
+  // Registered first: a registry template may bring in a remote common template (golem's, for Go, Python, …).
   if (!remoteRegistered) {
     registerTemplateSource(lazyRemoteSource);
     remoteRegistered = true;
+  }
+  if (parseRegistryTemplateId(id) || lookup.registry) {
+    const found = await (await import('../../templates/registries/index.js')).findRegistryTemplate(id, options);
+    if (found) return found;
   }
   const registry = loadBundledRegistry();
   return { template: await resolveComponentTemplate(registry, id, options), registry };

@@ -23,6 +23,7 @@ import { commitPlan, Plan } from '../../fs/plan.js';
 import { addToPlan, counterClientModel, findComponentTemplate, loadBundledRegistry, planComponent, type PlannedFile, type TemplateEntry } from '../index.js';
 import { findCommonTemplate } from '../registries/registry.js';
 import { isSemver } from '../../text/semver.js';
+import { requiresAdapter } from '../metadata.js';
 import { copyTemplateFiles, listTemplateFiles, MAX_FILE_BYTES, type TemplateListing } from './files.js';
 import { findLeftovers } from './leftovers.js';
 import { EXTENSION_KEY, LANGUAGES, readTemplateInfo, ROLES, type TemplateInfo } from './template-info.js';
@@ -67,7 +68,7 @@ function metadataChecks(info: TemplateInfo): CheckResult[] {
   if (meta.appCommonGroup !== undefined) problems.push('this is a common template (appCommonGroup); only component templates (appComponentGroup) are published');
   if (meta.appComponentGroup === undefined) problems.push('\'appComponentGroup\' is missing (e.g. "default")');
   if (!meta.description.trim()) problems.push("'description' is missing or empty");
-  if (meta.requiresAdapter) problems.push("'requiresAdapter' is not supported by create-golem-app");
+  if (requiresAdapter(meta)) problems.push(`Golem's WASI adapter (${meta.requiresAdapter ? "'requiresAdapter'" : "'adapterTarget'"}) is not supported by create-golem-app`);
   if (!info.language || !(LANGUAGES as readonly string[]).includes(info.language)) {
     problems.push(`language ${info.language ? `'${info.language}' is not supported` : 'cannot be told'}: set ${EXTENSION_KEY}.language to ${LANGUAGES.join(' or ')}`);
   }

@@ -18,6 +18,7 @@ import { join, relative, sep } from 'node:path';
 import { silentReporter } from '../../report.js';
 import { UserError } from '../../errors.js';
 import { loadBundledRegistry, registryFromJson, type Registry, type TemplateEntry } from './registry.js';
+import { withCommonTemplate } from '../sources/find.js';
 import { METADATA_FILE } from '../metadata.js';
 import { subfolder } from '../sources/fetched.js';
 import { resolveTemplateSource } from '../sources/index.js';
@@ -154,5 +155,6 @@ export async function findRegistryTemplate(id: string, options: RegistryOptions 
   const resolved = template.source
     ? { ...template, path: (await resolveTemplateSource(template.source, { ...options, report: options.report ?? silentReporter })).dir }
     : { ...template, path: checkedFolder(registry, template) };
-  return { template: resolved, registry: { ...registry, templates: [...registry.templates, ...loadBundledRegistry().templates] } };
+  const withBundled = { ...registry, templates: [...registry.templates, ...loadBundledRegistry().templates] };
+  return { template: await withCommonTemplate(withBundled, resolved, { ...options, cwd: options.cwd ?? process.cwd() }), registry: withBundled };
 }

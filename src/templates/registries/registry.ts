@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { UserError } from '../../errors.js';
 import { packagePath } from '../../fs/package-root.js';
+import { adapterRefusal } from '../metadata.js';
 
 export type TemplateKind = 'common' | 'component';
 export type TemplateRole = 'provider' | 'caller' | 'other';
@@ -23,6 +24,12 @@ export interface RegistryEntryJson {
   source?: string;
   version?: string;
   commit?: string;
+  /**
+   * Golem's `requiresAdapter`: the template needs golem-cli's WASI adapter (C and Zig: their common
+   * templates declare `adapterTarget`). Set on a common entry, it holds for the component
+   * templates of its language and group too. Such templates are listed but not supported.
+   */
+  requiresAdapter?: boolean;
 }
 
 export interface RegistryJson {
@@ -31,7 +38,7 @@ export interface RegistryJson {
 }
 
 /** A registry entry ready to use: its folder made absolute, where it came from. */
-export interface TemplateEntry extends Pick<RegistryEntryJson, 'id' | 'kind' | 'language' | 'group' | 'role' | 'description' | 'source' | 'version'> {
+export interface TemplateEntry extends Pick<RegistryEntryJson, 'id' | 'kind' | 'language' | 'group' | 'role' | 'description' | 'source' | 'version' | 'requiresAdapter'> {
   /** Absolute folder of the template (a local copy for remote sources; empty until fetched). */
   path: string;
   /** Where it came from: `bundled`, a registry name, or a folder / remote spec. */
@@ -84,6 +91,9 @@ export function normalizeLanguage(language: string): string {
 
 /** Entries of parsed registry JSON as TemplateEntry, paths made absolute against `root`. */
 export function registryFromJson(json: RegistryJson, root: string, name: string): Registry {
+  // As golem-templates/src/lib.rs: the adapter belongs to the common template, and every component of its group needs it.
+  const needsAdapter = (e: RegistryEntryJson) =>
+    e.requiresAdapter === true || json.templates.some((c) => c.kind === 'common' && c.requiresAdapter === true && c.language === e.language && c.group === e.group);
   return {
     name,
     root,
@@ -98,6 +108,7 @@ export function registryFromJson(json: RegistryJson, root: string, name: string)
       origin: name,
       ...(e.source ? { source: e.source } : {}),
       ...(e.version ? { version: e.version } : {}),
+      ...(needsAdapter(e) ? { requiresAdapter: true } : {}),
     })),
   };
 }
@@ -115,8 +126,9 @@ export function loadBundledRegistry(): Registry {
   return (bundled = registryFromJson(json, packagePath(), 'bundled'));
 }
 
+/** Ids of the component templates that can be used (not those needing Golem's WASI adapter). */
 export function componentTemplateIds(registry: Registry): string[] {
-  return registry.templates.filter((t) => t.kind === 'component').map((t) => t.id);
+  return registry.templates.filter((t) => t.kind === 'component' && !t.requiresAdapter).map((t) => t.id);
 }
 
 /** `ts` → `ts/default` (as Golem), `typescript/caller` → `ts/caller`. */
@@ -125,18 +137,31 @@ export function canonicalTemplateId(id: string): string {
   return `${normalizeLanguage(language)}/${name ?? 'default'}`;
 }
 
-/** The component template for an id or language shorthand; a UserError listing valid ids otherwise. */
+/**
+ * The component template for an id or language shorthand; a UserError naming the valid ids
+ * otherwise. Templates that need Golem's WASI adapter are refused here, before anything is fetched
+ * or written.
+ */
 export function findTemplateById(registry: Registry, id: string): TemplateEntry {
   const canonical = canonicalTemplateId(id);
   const entry = registry.templates.find((t) => t.id === canonical);
-  if (entry?.kind === 'component') return entry;
-  const valid = componentTemplateIds(registry).join(', ');
+  if (entry?.kind === 'component') {
+    if (entry.requiresAdapter) throw adapterRefusal(entry.id);
+    return entry;
+  }
+  const language = canonical.split('/')[0]!;
+  const ofLanguage = componentTemplateIds(registry).filter((t) => t.startsWith(`${language}/`));
   if (entry) {
     throw new UserError(`template ${entry.id} is a common template; it is added with the components of its language`, {
-      hint: `Choose a component template: ${valid}.`,
+      hint: `Choose a component template: ${ofLanguage.join(', ')}.`,
     });
   }
-  throw new UserError(`unknown template '${id}'`, { hint: `Valid templates: ${valid} (or a folder path).` });
+  const languages = [...new Set(componentTemplateIds(registry).map((t) => t.split('/')[0]!))];
+  throw new UserError(`unknown template '${id}'`, {
+    hint: ofLanguage.length
+      ? `${languageName(language)} templates: ${ofLanguage.join(', ')} (or a folder path).`
+      : `Templates are <language>/<name>, for ${languages.join(', ')}; 'create-golem-app templates list' shows them (or give a folder path).`,
+  });
 }
 
 /** The common template of a language and group, if the registry has one. */

@@ -8,13 +8,16 @@ import { runCli, type CliResult } from '../../helpers/cli.js';
 
 const bin = process.env.BUILD_TIER_BIN;
 
-export function cli(args: string[], cwd?: string): CliResult {
-  return runCli(args, { cwd, bin });
+/** Extra environment for a CLI run, e.g. `XDG_CACHE_HOME` holding a seeded degit cache. */
+export type CliEnv = Record<string, string | undefined>;
+
+export function cli(args: string[], cwd?: string, env?: CliEnv): CliResult {
+  return runCli(args, { cwd, bin, ...(env ? { env } : {}) });
 }
 
 /** Runs the CLI and throws with its output when it fails. */
-export function cliOk(args: string[], cwd?: string): CliResult {
-  const r = cli(args, cwd);
+export function cliOk(args: string[], cwd?: string, env?: CliEnv): CliResult {
+  const r = cli(args, cwd, env);
   if (r.code !== 0) throw new Error(`create-golem-app ${args.join(' ')} failed (exit ${r.code}):\n${r.stdout}${r.stderr}`);
   return r;
 }
@@ -28,13 +31,17 @@ export function cliHasCommand(command: string): boolean {
 }
 
 export interface ScaffoldSpec {
-  /** `--component` / `--template` pairs, in order. */
-  components: { name: string; template: string }[];
+  /** `--component` / `--template` pairs, in order; a caller template's `target` becomes a `--target`, in order. */
+  components: { name: string; template: string; target?: string }[];
+  /** Extra create flags, e.g. `--offline`. */
+  flags?: string[];
 }
 
-/** `create-golem-app <parent>/<name> --yes --no-git --component … --template …`; returns the app dir. */
-export function createApp(parent: string, name: string, spec: ScaffoldSpec): string {
+/** `create-golem-app <parent>/<name> --yes --no-git --component … --template … [--target …]`; returns the app dir. */
+export function createApp(parent: string, name: string, spec: ScaffoldSpec, env?: CliEnv): string {
   const dir = join(parent, name);
-  cliOk([dir, '--yes', '--no-git', ...spec.components.flatMap((c) => ['--component', c.name, '--template', c.template])]);
+  const pairs = spec.components.flatMap((c) => ['--component', c.name, '--template', c.template]);
+  const targets = spec.components.flatMap((c) => (c.target ? ['--target', c.target] : []));
+  cliOk([dir, '--yes', '--no-git', ...(spec.flags ?? []), ...pairs, ...targets], undefined, env);
   return dir;
 }
