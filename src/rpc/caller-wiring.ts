@@ -9,9 +9,7 @@ import { GOLEM_WIT, clientImport, exportsPackage, type PackageRef } from './nami
 import { applyEdits, indentationAt, lineEnding, removeLines, type TextEdit } from '../text/edits.js';
 
 const pathString = (path: UsePath): string =>
-  path.kind === 'local'
-    ? path.name.name
-    : `${path.package.namespace}:${path.package.name}/${path.name.name}${path.package.version ? `@${path.package.version}` : ''}`;
+  path.kind === 'local' ? path.name.name : `${path.package.namespace}:${path.package.name}/${path.name.name}${path.package.version ? `@${path.package.version}` : ''}`;
 
 /** The caller's main file with the client import added to every world. */
 export function wireClientImport(text: string, displayPath: string, target: PackageRef, targetWorld: string): string {
@@ -24,7 +22,8 @@ export function wireClientImport(text: string, displayPath: string, target: Pack
     const paths = world.items.filter((i): i is ast.ImportExport & { extern: { kind: 'path'; path: UsePath } } => i.kind === 'import' && i.extern.kind === 'path');
     for (const item of paths) {
       const p = item.extern.path;
-      if (p.kind === 'package' && p.package.namespace === stale.namespace && p.package.name === stale.name) edits.push(removeLines(text, attachedDocsStart(text, item), item.span.end));
+      if (p.kind === 'package' && p.package.namespace === stale.namespace && p.package.name === stale.name)
+        edits.push(removeLines(text, attachedDocsStart(text, item), item.span.end));
     }
     if (paths.some((i) => pathString(i.extern.path) === wanted)) continue;
     edits.push(insertBeforeClose(text, world, `import ${wanted};`, nl));

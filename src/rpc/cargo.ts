@@ -17,8 +17,20 @@ const WITH = 'package.metadata.component.bindings.with';
 
 /** Packages whose interfaces golem-rust already binds. */
 const GOLEM_RUST_PACKAGES = new Set([
-  'golem:api', 'golem:durability', 'golem:rdbms', 'golem:rpc', 'wasi:clocks', 'wasi:io', 'wasi:http', 'wasi:random',
-  'wasi:cli', 'wasi:filesystem', 'wasi:sockets', 'wasi:blobstore', 'wasi:keyvalue', 'wasi:logging',
+  'golem:api',
+  'golem:durability',
+  'golem:rdbms',
+  'golem:rpc',
+  'wasi:clocks',
+  'wasi:io',
+  'wasi:http',
+  'wasi:random',
+  'wasi:cli',
+  'wasi:filesystem',
+  'wasi:sockets',
+  'wasi:blobstore',
+  'wasi:keyvalue',
+  'wasi:logging',
 ]);
 
 /** Modules golem-rust re-exports under fixed paths; everything else is `golem_rust::bindings::…`. */

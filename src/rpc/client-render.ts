@@ -6,9 +6,21 @@
  */
 import { UserError } from '../errors.js';
 import {
-  CLIENT_FIXED_USES, GOLEM_RPC_CANCELLATION_TOKEN, GOLEM_RPC_COMPONENT_ID, GOLEM_RPC_WORKER_ID,
-  WASI_CLOCKS_DATETIME, WASI_IO_POLLABLE, blockingName, clientInterfaceName, clientPackage, clientWorldName,
-  escapeIdent, futureResultName, packageId, scheduleName, usedTypeAlias,
+  CLIENT_FIXED_USES,
+  GOLEM_RPC_CANCELLATION_TOKEN,
+  GOLEM_RPC_COMPONENT_ID,
+  GOLEM_RPC_WORKER_ID,
+  WASI_CLOCKS_DATETIME,
+  WASI_IO_POLLABLE,
+  blockingName,
+  clientInterfaceName,
+  clientPackage,
+  clientWorldName,
+  escapeIdent,
+  futureResultName,
+  packageId,
+  scheduleName,
+  usedTypeAlias,
 } from './naming.js';
 import type { SourceRef, StubDefinition, StubEntity, StubFunction, StubParam, StubType, UsedType } from './stub-model.js';
 
@@ -51,15 +63,9 @@ function renderEntity(def: StubDefinition, entity: StubEntity, ty: (t: StubType)
   const name = escapeIdent(entity.name);
   const params = (ps: StubParam[]) => ps.map((p) => `${escapeIdent(p.name)}: ${ty(p.type)}`).join(', ');
   const ctor = params(entity.constructorParams);
-  const [ctorFirst, customFirst] = def.ephemeral
-    ? ['', `component-id: ${GOLEM_RPC_COMPONENT_ID}`]
-    : ['worker-name: string', `worker-id: ${GOLEM_RPC_WORKER_ID}`];
+  const [ctorFirst, customFirst] = def.ephemeral ? ['', `component-id: ${GOLEM_RPC_COMPONENT_ID}`] : ['worker-name: string', `worker-id: ${GOLEM_RPC_WORKER_ID}`];
   const join = (a: string, b: string) => (a && b ? `${a}, ${b}` : a || b);
-  out.push(
-    `${in1}resource ${name} {`,
-    `${in2}constructor(${join(ctorFirst, ctor)});`,
-    `${in2}custom: static func(${join(customFirst, ctor)}) -> ${name};`,
-  );
+  out.push(`${in1}resource ${name} {`, `${in2}constructor(${join(ctorFirst, ctor)});`, `${in2}custom: static func(${join(customFirst, ctor)}) -> ${name};`);
   for (const fn of entity.functions) {
     const func = fn.isStatic ? 'static func' : 'func';
     const ps = params(fn.params);
@@ -73,20 +79,25 @@ function renderEntity(def: StubDefinition, entity: StubEntity, ty: (t: StubType)
   out.push(`${in1}}`);
 }
 
-const futureName = (entity: StubEntity, fn: StubFunction): string =>
-  futureResultName(fn.name, entity.isResource ? entity.name : undefined);
+const futureName = (entity: StubEntity, fn: StubFunction): string => futureResultName(fn.name, entity.isResource ? entity.name : undefined);
 
 /** Anonymous types inline, named ones by (alias) name; `own<R>` is just `R` (wit-encoder form). */
 function renderType(t: StubType, typeName: (id: string) => string): string {
   const r = (x: StubType) => renderType(x, typeName);
   switch (t.kind) {
-    case 'primitive': return t.name;
+    case 'primitive':
+      return t.name;
     case 'ref':
-    case 'own': return escapeIdent(typeName(t.id));
-    case 'borrow': return `borrow<${escapeIdent(typeName(t.id))}>`;
-    case 'list': return `list<${r(t.element)}>`;
-    case 'option': return `option<${r(t.element)}>`;
-    case 'tuple': return `tuple<${t.elements.map(r).join(', ')}>`;
+    case 'own':
+      return escapeIdent(typeName(t.id));
+    case 'borrow':
+      return `borrow<${escapeIdent(typeName(t.id))}>`;
+    case 'list':
+      return `list<${r(t.element)}>`;
+    case 'option':
+      return `option<${r(t.element)}>`;
+    case 'tuple':
+      return `tuple<${t.elements.map(r).join(', ')}>`;
     case 'result':
       if (t.ok && t.err) return `result<${r(t.ok)}, ${r(t.err)}>`;
       if (t.ok) return `result<${r(t.ok)}>`;
@@ -110,7 +121,7 @@ function generatedNames(def: StubDefinition): Map<string, { what: string; at?: (
     const where = previous.at?.();
     throw new UserError(
       `cannot generate the client of ${packageId(def.target)}: ${what} and ${previous.what}${where ? ` (${where.file}:${where.line})` : ''} both become \`${name}\` in the client (Golem 1.2.5 writes invalid WIT here, golem issue #1935)`,
-      { location: at?.(), hint: 'Rename one of them in the target component\'s WIT.' },
+      { location: at?.(), hint: "Rename one of them in the target component's WIT." },
     );
   };
   for (const entity of def.entities) claim(entity.name, `\`${entity.name}\``, entity.location);
@@ -144,7 +155,11 @@ function assignAliases(def: StubDefinition): Map<string, string> {
 /** `use` lines: the three fixed ones, then used types sorted by (owner, name, alias), one line per owner. */
 function mergedUses(used: UsedType[], aliases: Map<string, string>): [string, [string, string?][]][] {
   const groups = new Map<string, [string, string?][]>();
-  for (const [target, names] of CLIENT_FIXED_USES) groups.set(target, names.map(([n, a]) => [n, a]));
+  for (const [target, names] of CLIENT_FIXED_USES)
+    groups.set(
+      target,
+      names.map(([n, a]) => [n, a]),
+    );
   const sorted = used
     .map((u) => ({ target: u.ownerInterfaceId, name: u.name, alias: aliases.get(u.id) }))
     .sort((a, b) => cmp(a.target, b.target) || cmp(a.name, b.name) || cmp(a.alias ?? '', b.alias ?? ''));

@@ -40,7 +40,11 @@ type InlineExport = ast.ImportExport & { extern: Extract<ast.ExternKind, { kind:
 export function extractExports(file: WitFile): Extraction {
   const src = file.source;
   const decl = file.package;
-  if (!decl) throw new UserError('the main WIT package has no `package ns:name;` declaration', { location: { file: file.path, line: 1, column: 1 }, hint: 'Add one at the top of the file.' });
+  if (!decl)
+    throw new UserError('the main WIT package has no `package ns:name;` declaration', {
+      location: { file: file.path, line: 1, column: 1 },
+      hint: 'Add one at the top of the file.',
+    });
   const pkg = toRef(decl.name);
   const exportsPkg = exportsPackage(pkg);
   const exportsId = (iface: string) => interfaceId(exportsPkg, iface);
@@ -165,12 +169,15 @@ export function extractExports(file: WitFile): Extraction {
     exportsPath: `deps/${safeDirName(exportsPkg)}/${EXPORTS_FILE}`,
     exportsText,
     appendedExports,
-    exportsSyntax: appendedExports.length > 0 ? undefined : {
-      path: file.path,
-      source: src,
-      package: { ...decl, name: { ...decl.name, name: exportsPkg.name } },
-      items: interfaces.filter((i) => moved.has(i.name.name)),
-    },
+    exportsSyntax:
+      appendedExports.length > 0
+        ? undefined
+        : {
+            path: file.path,
+            source: src,
+            package: { ...decl, name: { ...decl.name, name: exportsPkg.name } },
+            items: interfaces.filter((i) => moved.has(i.name.name)),
+          },
   };
 }
 
@@ -180,14 +187,26 @@ function namesInFunc(func: ast.FuncType): string[] {
   const walk = (t: ast.TypeRef | undefined): void => {
     if (!t) return;
     switch (t.kind) {
-      case 'named': out.push(t.name.name); break;
+      case 'named':
+        out.push(t.name.name);
+        break;
       case 'own':
-      case 'borrow': out.push(t.resource.name); break;
+      case 'borrow':
+        out.push(t.resource.name);
+        break;
       case 'list':
-      case 'option': walk(t.element); break;
-      case 'result': walk(t.ok); walk(t.err); break;
-      case 'tuple': t.elements.forEach(walk); break;
-      case 'primitive': break;
+      case 'option':
+        walk(t.element);
+        break;
+      case 'result':
+        walk(t.ok);
+        walk(t.err);
+        break;
+      case 'tuple':
+        t.elements.forEach(walk);
+        break;
+      case 'primitive':
+        break;
     }
   };
   for (const p of func.params) walk(p.type);

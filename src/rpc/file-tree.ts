@@ -70,7 +70,7 @@ function relativeInApp(plan: Plan, dir: string): string {
   if (rel === undefined) {
     throw new UserError(`refusing to generate into ${dir}: it is outside the app folder ${plan.root}`, {
       code: 'E_PATH',
-      hint: 'Keep tempDir and the components\' WIT folders inside the app.',
+      hint: "Keep tempDir and the components' WIT folders inside the app.",
     });
   }
   return rel;

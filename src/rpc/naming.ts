@@ -20,12 +20,10 @@ export const packageId = (pkg: PackageRef): string => `${pkg.namespace}:${pkg.na
 export const unversionedPackageId = (pkg: PackageRef): string => `${pkg.namespace}:${pkg.name}`;
 
 /** `ns:pkg/iface@v`: how wit-parser names an interface of a package (`interface_id`). */
-export const interfaceId = (pkg: PackageRef, iface: string): string =>
-  `${pkg.namespace}:${pkg.name}/${iface}${versionSuffix(pkg)}`;
+export const interfaceId = (pkg: PackageRef, iface: string): string => `${pkg.namespace}:${pkg.name}/${iface}${versionSuffix(pkg)}`;
 
 /** `ns_name`: the folder name Golem uses for a component or a generated package. */
-export const safeDirName = (pkg: PackageRef | string): string =>
-  (typeof pkg === 'string' ? pkg : `${pkg.namespace}:${pkg.name}`).replace(/:/g, '_');
+export const safeDirName = (pkg: PackageRef | string): string => (typeof pkg === 'string' ? pkg : `${pkg.namespace}:${pkg.name}`).replace(/:/g, '_');
 
 /** `ns:name-exports[@v]`: where the exported interfaces of a component move (same version). */
 export const exportsPackage = (pkg: PackageRef): PackageRef => ({ ...pkg, name: `${pkg.name}-exports` });
@@ -45,14 +43,12 @@ export const clientInterfaceName = (world: string): string => `${world}-client`;
 export const clientWorldName = (world: string): string => `wasm-rpc-client-${world}`;
 
 /** The world import a caller gets: `ns:name-client/<world>-client[@v]`. */
-export const clientImport = (target: PackageRef, world: string): string =>
-  interfaceId(clientPackage(target), clientInterfaceName(world));
+export const clientImport = (target: PackageRef, world: string): string => interfaceId(clientPackage(target), clientInterfaceName(world));
 
 export const blockingName = (fn: string): string => `blocking-${fn}`;
 export const scheduleName = (fn: string): string => `schedule-${fn}`;
 /** `future-<fn>-result`, or `future-<resource>-<fn>-result` for resource functions. */
-export const futureResultName = (fn: string, resource?: string): string =>
-  resource ? `future-${resource}-${fn}-result` : `future-${fn}-result`;
+export const futureResultName = (fn: string, resource?: string): string => (resource ? `future-${resource}-${fn}-result` : `future-${fn}-result`);
 
 /** Alias of a used type whose name clashes: `<ns>-<pkg>-<iface>-<type>` (never the version). */
 export const usedTypeAlias = (owner: { package?: PackageRef; interface: string }, type: string): string =>

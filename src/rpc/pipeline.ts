@@ -114,7 +114,7 @@ export class Planner {
         mainFiles.length === 0
           ? `${component.name} has no WIT file at the top of ${src}`
           : `the main WIT package of ${component.name} is spread over ${mainFiles.length} files (${mainFiles.map((f) => relative(src, f.path)).join(', ')}); Golem 1.2.5 needs exactly one`,
-        { location: component.location, hint: mainFiles.length === 0 ? 'Add the component\'s WIT file.' : 'Merge them into one file.' },
+        { location: component.location, hint: mainFiles.length === 0 ? "Add the component's WIT file." : 'Merge them into one file.' },
       );
     }
     const mainFile = mainFiles[0]!;

@@ -18,8 +18,12 @@ export function selectWorld(resolve: Resolve): World {
   const id = `${main.name.namespace}:${main.name.name}`;
   if (worlds.length === 1) return worlds[0]!;
   const where = main.files[0] ? { file: main.files[0].path, line: 1, column: 1 } : undefined;
-  if (worlds.length === 0) throw new UserError(`the main package \`${id}\` contains no worlds, so no client can be generated for it`, { location: where, hint: 'Add a world that exports its API.' });
-  throw new UserError(`multiple worlds found in \`${id}\` (${worlds.map((w) => w.name).join(', ')}); a client target must have exactly one`, { location: where, hint: 'Keep one world in the component\'s main package.' });
+  if (worlds.length === 0)
+    throw new UserError(`the main package \`${id}\` contains no worlds, so no client can be generated for it`, { location: where, hint: 'Add a world that exports its API.' });
+  throw new UserError(`multiple worlds found in \`${id}\` (${worlds.map((w) => w.name).join(', ')}); a client target must have exactly one`, {
+    location: where,
+    hint: "Keep one world in the component's main package.",
+  });
 }
 
 export function buildStubDefinition(resolve: Resolve, ephemeral: boolean, appendedExports: string[] = []): StubDefinition {
@@ -30,14 +34,22 @@ export function buildStubDefinition(resolve: Resolve, ephemeral: boolean, append
 
   const convert = (t: Type): StubType => {
     switch (t.kind) {
-      case 'primitive': return { kind: 'primitive', name: t.name };
-      case 'id': return { kind: 'ref', id: named(t.def) };
-      case 'own': return { kind: 'own', id: named(t.def) };
-      case 'borrow': return { kind: 'borrow', id: named(t.def) };
-      case 'list': return { kind: 'list', element: convert(t.element) };
-      case 'option': return { kind: 'option', element: convert(t.element) };
-      case 'tuple': return { kind: 'tuple', elements: t.elements.map(convert) };
-      case 'result': return { kind: 'result', ok: t.ok && convert(t.ok), err: t.err && convert(t.err) };
+      case 'primitive':
+        return { kind: 'primitive', name: t.name };
+      case 'id':
+        return { kind: 'ref', id: named(t.def) };
+      case 'own':
+        return { kind: 'own', id: named(t.def) };
+      case 'borrow':
+        return { kind: 'borrow', id: named(t.def) };
+      case 'list':
+        return { kind: 'list', element: convert(t.element) };
+      case 'option':
+        return { kind: 'option', element: convert(t.element) };
+      case 'tuple':
+        return { kind: 'tuple', elements: t.elements.map(convert) };
+      case 'result':
+        return { kind: 'result', ok: t.ok && convert(t.ok), err: t.err && convert(t.err) };
     }
   };
   const named = (def: TypeDef): string => {
@@ -91,10 +103,7 @@ export function buildStubDefinition(resolve: Resolve, ephemeral: boolean, append
         name: def.name,
         isResource: true,
         constructorParams: ctor ? params(ctor.params) : [],
-        functions: [
-          ...own.filter((f) => f.kind === 'static').map((f) => stubFunction(f, false)),
-          ...own.filter((f) => f.kind === 'method').map((f) => stubFunction(f, true)),
-        ],
+        functions: [...own.filter((f) => f.kind === 'static').map((f) => stubFunction(f, false)), ...own.filter((f) => f.kind === 'method').map((f) => stubFunction(f, true))],
         location: () => sourceRef(def.file, resolve, def.span.start),
       });
     }
@@ -115,9 +124,7 @@ function golemExportOrder(world: World, appendedExports: string[]): World['expor
   const main = world.package.name;
   const exportsName = `${main.name}-exports`;
   const sortName = (iface: Interface) =>
-    iface.package.name.namespace === main.namespace && iface.package.name.name === exportsName
-      ? iface.name ?? ''
-      : interfaceId(toRef(iface.package.name), iface.name ?? '');
+    iface.package.name.namespace === main.namespace && iface.package.name.name === exportsName ? (iface.name ?? '') : interfaceId(toRef(iface.package.name), iface.name ?? '');
   const key = (e: World['exports'][number]): [number, string | number] => {
     if (e.item.kind !== 'interface') return [0, 0];
     const appended = appendedExports.indexOf(e.item.interface.name ?? '');

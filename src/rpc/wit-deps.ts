@@ -50,10 +50,12 @@ function readPackageFolder(view: FileView, path: string): IndexedPackage | undef
   const parse = () => (parsed ??= [...files].map(([name, text]) => parseWitFile(join(path, name), text, GOLEM_WIT)));
   // Most packages declare themselves in the first lines: only parse what that cannot answer.
   const quick = [...files.values()].map(declaredInHeader).find((id) => id !== undefined);
-  const id = quick ?? (() => {
-    const pkg = declaredPackage({ source: path, files: parse() });
-    return pkg && packageId(pkg);
-  })();
+  const id =
+    quick ??
+    (() => {
+      const pkg = declaredPackage({ source: path, files: parse() });
+      return pkg && packageId(pkg);
+    })();
   return id === undefined ? undefined : { id, folder: basename(path), files, refs: () => foreignPackageRefs(parse()) };
 }
 
@@ -67,13 +69,7 @@ function declaredInHeader(text: string): string | undefined {
  * Copies `ids` and their transitive references from `index` into `tree` under `deps/`,
  * skipping packages in `present` (already in the tree) and adding what it copies to it.
  */
-export function copyPackagesWithDeps(
-  ids: Iterable<string>,
-  index: PackageIndex,
-  tree: FileTree,
-  present: Set<string>,
-  searched: string[],
-): void {
+export function copyPackagesWithDeps(ids: Iterable<string>, index: PackageIndex, tree: FileTree, present: Set<string>, searched: string[]): void {
   const queue = [...ids];
   while (queue.length > 0) {
     const id = queue.shift()!;
@@ -81,7 +77,7 @@ export function copyPackagesWithDeps(
     const pkg = index.get(id);
     if (!pkg) {
       throw new UserError(`package ${id} not found, WIT folders searched: ${searched.join(', ') || '(none: the app has no witDeps)'}`, {
-        hint: 'Add the package to a witDeps folder of golem.yaml or to the component\'s wit/deps/.',
+        hint: "Add the package to a witDeps folder of golem.yaml or to the component's wit/deps/.",
       });
     }
     present.add(id);

@@ -32,7 +32,7 @@ export type { CallerTarget } from './rendering/handlebars.js';
 export type { ClientModel } from './rendering/client-model.js';
 export { loadBundledRegistry, normalizeLanguage, languageName } from './registries/registry.js';
 export { buildToolsLine } from './build-tools.js';
-export { findComponentTemplate, resolveComponentTemplate, isFolderSpec, withCommonTemplate } from './sources/find.js';
+export { findComponentTemplate, resolveComponentTemplate, isFolderSpec } from './sources/find.js';
 export { registerTemplateSource, isRemoteSpec, type TemplateSource } from './sources/seam.js';
 export { planComponent, addToPlan } from './rendering/plan.js';
 export { validateComponentName } from './rendering/names.js';

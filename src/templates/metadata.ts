@@ -46,8 +46,7 @@ const FIELDS: Record<keyof TemplateMetadata, FieldType> = {
   transform: 'boolean',
 };
 
-const hasType = (value: unknown, type: FieldType): boolean =>
-  type === 'string[]' ? Array.isArray(value) && value.every((v) => typeof v === 'string') : typeof value === type;
+const hasType = (value: unknown, type: FieldType): boolean => (type === 'string[]' ? Array.isArray(value) && value.every((v) => typeof v === 'string') : typeof value === type);
 
 export const METADATA_FILE = 'metadata.json';
 
@@ -74,7 +73,7 @@ export function readTemplateMetadata(folder: string): TemplateMetadata {
 
 export function checkMetadata(raw: unknown, file: string): TemplateMetadata {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new UserError(`${file}: expected a JSON object`, { hint: 'See golem-cli\'s template metadata.json format.' });
+    throw new UserError(`${file}: expected a JSON object`, { hint: "See golem-cli's template metadata.json format." });
   }
   const record = raw as Record<string, unknown>;
   for (const [key, type] of Object.entries(FIELDS)) {

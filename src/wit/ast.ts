@@ -23,10 +23,7 @@ export interface Docs {
 }
 
 /** `@since(version = 1.2.3)`, `@unstable(feature = f)`, `@deprecated(version = 1.2.3)`. */
-export type Gate =
-  | { kind: 'since'; version: string; span: Span }
-  | { kind: 'unstable'; feature: string; span: Span }
-  | { kind: 'deprecated'; version: string; span: Span };
+export type Gate = { kind: 'since'; version: string; span: Span } | { kind: 'unstable'; feature: string; span: Span } | { kind: 'deprecated'; version: string; span: Span };
 
 /** What every item that can carry docs and gates has. */
 export interface ItemBase {
@@ -54,9 +51,7 @@ export interface PackageDecl extends ItemBase {
 /**
  * A path naming an interface: `iface` (local), `ns:pkg/iface` or `ns:pkg/iface@1.0.0` (foreign).
  */
-export type UsePath =
-  | { kind: 'local'; name: Id; span: Span }
-  | { kind: 'package'; package: PackageName; name: Id; span: Span };
+export type UsePath = { kind: 'local'; name: Id; span: Span } | { kind: 'package'; package: PackageName; name: Id; span: Span };
 
 /** `a` or `a as b` inside `use x.{ … }`. */
 export interface UseName {
@@ -80,9 +75,7 @@ export interface ToplevelUse extends ItemBase {
 
 // ---- types -----------------------------------------------------------------------------------
 
-export type PrimitiveName =
-  | 'bool' | 'u8' | 'u16' | 'u32' | 'u64' | 's8' | 's16' | 's32' | 's64'
-  | 'f32' | 'f64' | 'char' | 'string';
+export type PrimitiveName = 'bool' | 'u8' | 'u16' | 'u32' | 'u64' | 's8' | 's16' | 's32' | 's64' | 'f32' | 'f64' | 'char' | 'string';
 
 /** A type expression as written. */
 export type TypeRef =

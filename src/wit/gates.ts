@@ -11,7 +11,7 @@ export function forEachGated(item: A.PackageItem, visit: (gates: A.Gate[]) => vo
   if (item.kind === 'toplevel-use') return;
   const inner = (it: A.InterfaceItem | A.WorldItem): void => {
     visit(it.gates);
-    if (it.kind === 'resource') it.funcs.forEach((f) => visit(f.gates));
+    if (it.kind === 'resource') for (const f of it.funcs) visit(f.gates);
     if ((it.kind === 'import' || it.kind === 'export') && it.extern.kind === 'interface') it.extern.items.forEach(inner);
   };
   item.items.forEach(inner);

@@ -13,13 +13,49 @@
  */
 export type * as ast from './ast.js';
 export type {
-  Span, Id, Docs, Gate, PackageName, PackageDecl, UsePath, UseName, Use, ToplevelUse, TypeRef, PrimitiveName,
-  TypeDef as AstTypeDef, Func as AstFunc, Interface as AstInterface, World as AstWorld, WorldItem as AstWorldItem,
-  ImportExport, Include, InterfaceItem, PackageItem, NestedPackage, WitFile, ExternKind, ResourceFunc, FuncType,
+  Span,
+  Id,
+  Docs,
+  Gate,
+  PackageName,
+  PackageDecl,
+  UsePath,
+  UseName,
+  Use,
+  ToplevelUse,
+  TypeRef,
+  PrimitiveName,
+  TypeDef as AstTypeDef,
+  Func as AstFunc,
+  Interface as AstInterface,
+  World as AstWorld,
+  WorldItem as AstWorldItem,
+  ImportExport,
+  Include,
+  InterfaceItem,
+  PackageItem,
+  NestedPackage,
+  WitFile,
+  ExternKind,
+  ResourceFunc,
+  FuncType,
 } from './ast.js';
 export type {
-  PackageId, Stability, Type, TypeDefKind, TypeOwner, TypeDef, FunctionKind, Param, Function, Interface,
-  WorldItem, WorldEntry, World, Package, Resolve,
+  PackageId,
+  Stability,
+  Type,
+  TypeDefKind,
+  TypeOwner,
+  TypeDef,
+  FunctionKind,
+  Param,
+  Function,
+  Interface,
+  WorldItem,
+  WorldEntry,
+  World,
+  Package,
+  Resolve,
 } from './model.js';
 export { WitError } from './errors.js';
 export { parseWitFile, parseWitText } from './parser.js';
@@ -28,6 +64,13 @@ export { printWitFile, printPackage, printType } from './printer.js';
 export { isKeyword, type WitOptions } from './lexer.js';
 export { attachedDocsStart, withNewFloatNames } from './text.js';
 export {
-  packageIdString, interfaceId, findPackage, findInterface, findWorld, findType, typesUsedByFunction,
-  underlyingType, worldKeyName,
+  packageIdString,
+  interfaceId,
+  findPackage,
+  findInterface,
+  findWorld,
+  findType,
+  typesUsedByFunction,
+  underlyingType,
+  worldKeyName,
 } from './lookup.js';

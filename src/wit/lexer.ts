@@ -9,34 +9,129 @@ import { WitError } from './errors.js';
 
 /** Token kinds. Keywords come after `Id` so `kind > Id` means "a keyword". */
 export const Tok = {
-  Eof: 0, Equals: 1, Comma: 2, Colon: 3, Period: 4, Semicolon: 5, LeftParen: 6, RightParen: 7,
-  LeftBrace: 8, RightBrace: 9, LessThan: 10, GreaterThan: 11, RArrow: 12, Star: 13, At: 14,
-  Slash: 15, Plus: 16, Minus: 17, Integer: 18, ExplicitId: 19, Id: 20,
+  Eof: 0,
+  Equals: 1,
+  Comma: 2,
+  Colon: 3,
+  Period: 4,
+  Semicolon: 5,
+  LeftParen: 6,
+  RightParen: 7,
+  LeftBrace: 8,
+  RightBrace: 9,
+  LessThan: 10,
+  GreaterThan: 11,
+  RArrow: 12,
+  Star: 13,
+  At: 14,
+  Slash: 15,
+  Plus: 16,
+  Minus: 17,
+  Integer: 18,
+  ExplicitId: 19,
+  Id: 20,
   // keywords
-  Use: 21, Type: 22, Func: 23, U8: 24, U16: 25, U32: 26, U64: 27, S8: 28, S16: 29, S32: 30, S64: 31,
-  F32: 32, F64: 33, Char: 34, Resource: 35, Own: 36, Borrow: 37, Record: 38, Flags: 39, Variant: 40,
-  Enum: 41, Bool: 42, String: 43, Option: 44, Result: 45, Future: 46, Stream: 47, ErrorContext: 48,
-  List: 49, Underscore: 50, As: 51, From: 52, Static: 53, Interface: 54, Tuple: 55, Import: 56,
-  Export: 57, World: 58, Package: 59, Constructor: 60, Include: 61, With: 62, Async: 63, Map: 64,
+  Use: 21,
+  Type: 22,
+  Func: 23,
+  U8: 24,
+  U16: 25,
+  U32: 26,
+  U64: 27,
+  S8: 28,
+  S16: 29,
+  S32: 30,
+  S64: 31,
+  F32: 32,
+  F64: 33,
+  Char: 34,
+  Resource: 35,
+  Own: 36,
+  Borrow: 37,
+  Record: 38,
+  Flags: 39,
+  Variant: 40,
+  Enum: 41,
+  Bool: 42,
+  String: 43,
+  Option: 44,
+  Result: 45,
+  Future: 46,
+  Stream: 47,
+  ErrorContext: 48,
+  List: 49,
+  Underscore: 50,
+  As: 51,
+  From: 52,
+  Static: 53,
+  Interface: 54,
+  Tuple: 55,
+  Import: 56,
+  Export: 57,
+  World: 58,
+  Package: 59,
+  Constructor: 60,
+  Include: 61,
+  With: 62,
+  Async: 63,
+  Map: 64,
 } as const;
 export type TokKind = (typeof Tok)[keyof typeof Tok];
 
 const KEYWORDS = new Map<string, TokKind>([
-  ['use', Tok.Use], ['type', Tok.Type], ['func', Tok.Func], ['u8', Tok.U8], ['u16', Tok.U16], ['u32', Tok.U32],
-  ['u64', Tok.U64], ['s8', Tok.S8], ['s16', Tok.S16], ['s32', Tok.S32], ['s64', Tok.S64], ['f32', Tok.F32],
-  ['f64', Tok.F64], ['char', Tok.Char], ['resource', Tok.Resource], ['own', Tok.Own], ['borrow', Tok.Borrow],
-  ['record', Tok.Record], ['flags', Tok.Flags], ['variant', Tok.Variant], ['enum', Tok.Enum], ['bool', Tok.Bool],
-  ['string', Tok.String], ['option', Tok.Option], ['result', Tok.Result], ['future', Tok.Future],
-  ['stream', Tok.Stream], ['error-context', Tok.ErrorContext], ['list', Tok.List], ['_', Tok.Underscore],
-  ['as', Tok.As], ['from', Tok.From], ['static', Tok.Static], ['interface', Tok.Interface], ['tuple', Tok.Tuple],
-  ['import', Tok.Import], ['export', Tok.Export], ['world', Tok.World], ['package', Tok.Package],
-  ['constructor', Tok.Constructor], ['include', Tok.Include], ['with', Tok.With], ['async', Tok.Async],
+  ['use', Tok.Use],
+  ['type', Tok.Type],
+  ['func', Tok.Func],
+  ['u8', Tok.U8],
+  ['u16', Tok.U16],
+  ['u32', Tok.U32],
+  ['u64', Tok.U64],
+  ['s8', Tok.S8],
+  ['s16', Tok.S16],
+  ['s32', Tok.S32],
+  ['s64', Tok.S64],
+  ['f32', Tok.F32],
+  ['f64', Tok.F64],
+  ['char', Tok.Char],
+  ['resource', Tok.Resource],
+  ['own', Tok.Own],
+  ['borrow', Tok.Borrow],
+  ['record', Tok.Record],
+  ['flags', Tok.Flags],
+  ['variant', Tok.Variant],
+  ['enum', Tok.Enum],
+  ['bool', Tok.Bool],
+  ['string', Tok.String],
+  ['option', Tok.Option],
+  ['result', Tok.Result],
+  ['future', Tok.Future],
+  ['stream', Tok.Stream],
+  ['error-context', Tok.ErrorContext],
+  ['list', Tok.List],
+  ['_', Tok.Underscore],
+  ['as', Tok.As],
+  ['from', Tok.From],
+  ['static', Tok.Static],
+  ['interface', Tok.Interface],
+  ['tuple', Tok.Tuple],
+  ['import', Tok.Import],
+  ['export', Tok.Export],
+  ['world', Tok.World],
+  ['package', Tok.Package],
+  ['constructor', Tok.Constructor],
+  ['include', Tok.Include],
+  ['with', Tok.With],
+  ['async', Tok.Async],
   ['map', Tok.Map],
 ]);
 
 /** Keywords grouped by first char code, so a word is matched in place without slicing it. */
 const KEYWORDS_BY_FIRST: [string, TokKind][][] = [];
-for (const [word, kind] of KEYWORDS) (KEYWORDS_BY_FIRST[word.charCodeAt(0)] ??= []).push([word, kind]);
+for (const [word, kind] of KEYWORDS) {
+  const first = word.charCodeAt(0);
+  KEYWORDS_BY_FIRST[first] ??= [];
+  KEYWORDS_BY_FIRST[first].push([word, kind]);
+}
 
 function keywordAt(source: string, start: number, end: number): TokKind | undefined {
   const candidates = KEYWORDS_BY_FIRST[source.charCodeAt(start)];
@@ -72,20 +167,39 @@ export function isKeyword(word: string, options: WitOptions = {}): boolean {
 /** Single-character punctuation, indexed by char code. */
 const PUNCT: (TokKind | undefined)[] = [];
 for (const [ch, kind] of [
-  ['=', Tok.Equals], [',', Tok.Comma], [':', Tok.Colon], ['.', Tok.Period], [';', Tok.Semicolon],
-  ['(', Tok.LeftParen], [')', Tok.RightParen], ['{', Tok.LeftBrace], ['}', Tok.RightBrace], ['<', Tok.LessThan],
-  ['>', Tok.GreaterThan], ['*', Tok.Star], ['@', Tok.At], ['+', Tok.Plus],
-] as const) PUNCT[ch.charCodeAt(0)] = kind;
+  ['=', Tok.Equals],
+  [',', Tok.Comma],
+  [':', Tok.Colon],
+  ['.', Tok.Period],
+  [';', Tok.Semicolon],
+  ['(', Tok.LeftParen],
+  [')', Tok.RightParen],
+  ['{', Tok.LeftBrace],
+  ['}', Tok.RightBrace],
+  ['<', Tok.LessThan],
+  ['>', Tok.GreaterThan],
+  ['*', Tok.Star],
+  ['@', Tok.At],
+  ['+', Tok.Plus],
+] as const)
+  PUNCT[ch.charCodeAt(0)] = kind;
 
 /** How a token is named in "expected X, found Y" messages. */
 export function describeToken(kind: TokKind): string {
   switch (kind) {
-    case Tok.Eof: return 'eof';
-    case Tok.Id: case Tok.ExplicitId: return 'an identifier';
-    case Tok.Integer: return 'an integer';
-    case Tok.RArrow: return "'->'";
-    case Tok.Slash: return "'/'";
-    case Tok.Minus: return "'-'";
+    case Tok.Eof:
+      return 'eof';
+    case Tok.Id:
+    case Tok.ExplicitId:
+      return 'an identifier';
+    case Tok.Integer:
+      return 'an integer';
+    case Tok.RArrow:
+      return "'->'";
+    case Tok.Slash:
+      return "'/'";
+    case Tok.Minus:
+      return "'-'";
   }
   for (const [ch, k] of PUNCT.entries()) if (k === kind) return `'${String.fromCharCode(ch)}'`;
   for (const [word, k] of KEYWORDS) if (k === kind) return `keyword \`${word}\``;
@@ -102,8 +216,22 @@ export interface Tokens {
 }
 
 const C = {
-  tab: 9, lf: 10, cr: 13, space: 32, slash: 47, star: 42, minus: 45, gt: 62, percent: 37, underscore: 95,
-  d0: 48, d9: 57, a: 97, z: 122, A: 65, Z: 90,
+  tab: 9,
+  lf: 10,
+  cr: 13,
+  space: 32,
+  slash: 47,
+  star: 42,
+  minus: 45,
+  gt: 62,
+  percent: 37,
+  underscore: 95,
+  d0: 48,
+  d9: 57,
+  a: 97,
+  z: 122,
+  A: 65,
+  Z: 90,
 } as const;
 
 function isAsciiIdStart(c: number): boolean {
@@ -116,8 +244,7 @@ const XID_START = /^[\p{ID_Start}]$/u;
 const XID_CONTINUE = /^[\p{ID_Continue}]$/u;
 
 /** Code points wit-parser refuses anywhere (bidi overrides, discouraged letters). */
-const FORBIDDEN = new Set([0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069,
-  0x149, 0x673, 0xf77, 0xf79, 0x17a3, 0x17a4, 0x17b4, 0x17b5]);
+const FORBIDDEN = new Set([0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x149, 0x673, 0xf77, 0xf79, 0x17a3, 0x17a4, 0x17b4, 0x17b5]);
 
 function isControl(c: number): boolean {
   return (c < 0x20 && c !== C.tab && c !== C.lf && c !== C.cr) || (c >= 0x7f && c <= 0x9f);
@@ -138,9 +265,15 @@ export function tokenize(source: string, file: string, options: WitOptions = {})
   const push = (kind: TokKind, start: number, end: number): void => {
     if (count === cap) {
       cap *= 2;
-      const k = new Uint8Array(cap); k.set(kinds); kinds = k;
-      const s = new Int32Array(cap); s.set(starts); starts = s;
-      const e = new Int32Array(cap); e.set(ends); ends = e;
+      const k = new Uint8Array(cap);
+      k.set(kinds);
+      kinds = k;
+      const s = new Int32Array(cap);
+      s.set(starts);
+      starts = s;
+      const e = new Int32Array(cap);
+      e.set(ends);
+      ends = e;
     }
     kinds[count] = kind;
     starts[count] = start;
@@ -151,9 +284,15 @@ export function tokenize(source: string, file: string, options: WitOptions = {})
   let i = source.charCodeAt(0) === 0xfeff ? 1 : 0;
   while (i < n) {
     const c = source.charCodeAt(i);
-    if (c === C.space || c === C.lf || c === C.tab) { i++; continue; }
+    if (c === C.space || c === C.lf || c === C.tab) {
+      i++;
+      continue;
+    }
     if (c === C.cr) {
-      if (source.charCodeAt(i + 1) === C.lf) { i += 2; continue; }
+      if (source.charCodeAt(i + 1) === C.lf) {
+        i += 2;
+        continue;
+      }
       fail("unexpected character '\\r'", i);
     }
     const start = i;
@@ -170,15 +309,24 @@ export function tokenize(source: string, file: string, options: WitOptions = {})
       continue;
     }
     const punct = PUNCT[c];
-    if (punct !== undefined) { push(punct, i, ++i); continue; }
+    if (punct !== undefined) {
+      push(punct, i, ++i);
+      continue;
+    }
     if (c === C.minus) {
-      if (source.charCodeAt(i + 1) === C.gt) { push(Tok.RArrow, i, i + 2); i += 2; }
-      else push(Tok.Minus, i, ++i);
+      if (source.charCodeAt(i + 1) === C.gt) {
+        push(Tok.RArrow, i, i + 2);
+        i += 2;
+      } else push(Tok.Minus, i, ++i);
       continue;
     }
     if (c >= C.d0 && c <= C.d9) {
       i++;
-      while (i < n) { const d = source.charCodeAt(i); if (d < C.d0 || d > C.d9) break; i++; }
+      while (i < n) {
+        const d = source.charCodeAt(i);
+        if (d < C.d0 || d > C.d9) break;
+        i++;
+      }
       push(Tok.Integer, start, i);
       continue;
     }
@@ -193,7 +341,10 @@ export function tokenize(source: string, file: string, options: WitOptions = {})
     if (isIdStartAt(source, i)) {
       i = scanIdRest(source, i + 1);
       const kw = keywordAt(source, start, i) ?? (oldFloats ? oldFloatKeyword(source, start, i) : undefined);
-      if (kw !== undefined) { push(kw, start, i); continue; }
+      if (kw !== undefined) {
+        push(kw, start, i);
+        continue;
+      }
       const bad = validateIdAt(source, start, i);
       if (bad) fail(bad, start);
       push(Tok.Id, start, i);
@@ -222,9 +373,13 @@ function skipBlockComment(source: string, from: number, fail: (m: string, at: nu
   while (depth > 0) {
     if (i >= source.length) fail('unterminated block comment', from);
     const c = source.charCodeAt(i);
-    if (c === C.slash && source.charCodeAt(i + 1) === C.star) { depth++; i += 2; }
-    else if (c === C.star && source.charCodeAt(i + 1) === C.slash) { depth--; i += 2; }
-    else i++;
+    if (c === C.slash && source.charCodeAt(i + 1) === C.star) {
+      depth++;
+      i += 2;
+    } else if (c === C.star && source.charCodeAt(i + 1) === C.slash) {
+      depth--;
+      i += 2;
+    } else i++;
   }
   return i;
 }

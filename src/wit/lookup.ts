@@ -73,21 +73,35 @@ export function typesUsedByFunction(fn: Function): TypeDef[] {
     seen.add(def);
     out.push(def);
     const k = def.def;
-    if (k.kind === 'record') k.fields.forEach((f) => visit(f.type));
-    else if (k.kind === 'variant') k.cases.forEach((c) => c.type && visit(c.type));
-    else if (k.kind === 'alias') visit(k.target);
+    if (k.kind === 'record') for (const f of k.fields) visit(f.type);
+    else if (k.kind === 'variant') {
+      for (const c of k.cases) if (c.type) visit(c.type);
+    } else if (k.kind === 'alias') visit(k.target);
     else if (k.kind === 'use') visitDef(k.target);
   };
   const visit = (t: Type): void => {
     switch (t.kind) {
-      case 'primitive': return;
-      case 'id': case 'own': case 'borrow': return visitDef(t.def);
-      case 'list': case 'option': return visit(t.element);
-      case 'result': if (t.ok) visit(t.ok); if (t.err) visit(t.err); return;
-      case 'tuple': return t.elements.forEach(visit);
+      case 'primitive':
+        return;
+      case 'id':
+      case 'own':
+      case 'borrow':
+        visitDef(t.def);
+        return;
+      case 'list':
+      case 'option':
+        visit(t.element);
+        return;
+      case 'result':
+        if (t.ok) visit(t.ok);
+        if (t.err) visit(t.err);
+        return;
+      case 'tuple':
+        for (const e of t.elements) visit(e);
+        return;
     }
   };
-  fn.params.forEach((p) => visit(p.type));
+  for (const p of fn.params) visit(p.type);
   if (fn.result) visit(fn.result);
   return out;
 }

@@ -13,10 +13,7 @@ export interface PackageId {
 }
 
 /** `@since` / `@unstable` / `@deprecated` as wit-parser's `Stability`. */
-export type Stability =
-  | { kind: 'unknown' }
-  | { kind: 'stable'; since: string; deprecated?: string }
-  | { kind: 'unstable'; feature: string; deprecated?: string };
+export type Stability = { kind: 'unknown' } | { kind: 'stable'; since: string; deprecated?: string } | { kind: 'unstable'; feature: string; deprecated?: string };
 
 /** A type as used in a signature or definition. */
 export type Type =
@@ -45,9 +42,7 @@ export type TypeDefKind =
   /** A name brought in by `use iface.{x}`: `target` is the definition in `from`. */
   | { kind: 'use'; target: TypeDef; from: Interface };
 
-export type TypeOwner =
-  | { kind: 'interface'; interface: Interface }
-  | { kind: 'world'; world: World };
+export type TypeOwner = { kind: 'interface'; interface: Interface } | { kind: 'world'; world: World };
 
 export interface TypeDef {
   /** Unique within one `Resolve`; stable for one load. */
@@ -107,10 +102,7 @@ export interface Interface {
   ast: ast.Interface | ast.ImportExport;
 }
 
-export type WorldItem =
-  | { kind: 'interface'; interface: Interface; stability: Stability }
-  | { kind: 'function'; function: Function }
-  | { kind: 'type'; type: TypeDef };
+export type WorldItem = { kind: 'interface'; interface: Interface; stability: Stability } | { kind: 'function'; function: Function } | { kind: 'type'; type: TypeDef };
 
 /**
  * A world import/export. `key` is wit-parser's `WorldKey`: `{name}` for inline functions,

@@ -18,18 +18,32 @@ export function parseWitText(text: string, fileName = '<text>', options: WitOpti
 }
 
 const PRIMITIVES = new Map<TokKind, A.PrimitiveName>([
-  [Tok.Bool, 'bool'], [Tok.U8, 'u8'], [Tok.U16, 'u16'], [Tok.U32, 'u32'], [Tok.U64, 'u64'], [Tok.S8, 's8'],
-  [Tok.S16, 's16'], [Tok.S32, 's32'], [Tok.S64, 's64'], [Tok.F32, 'f32'], [Tok.F64, 'f64'], [Tok.Char, 'char'],
+  [Tok.Bool, 'bool'],
+  [Tok.U8, 'u8'],
+  [Tok.U16, 'u16'],
+  [Tok.U32, 'u32'],
+  [Tok.U64, 'u64'],
+  [Tok.S8, 's8'],
+  [Tok.S16, 's16'],
+  [Tok.S32, 's32'],
+  [Tok.S64, 's64'],
+  [Tok.F32, 'f32'],
+  [Tok.F64, 'f64'],
+  [Tok.Char, 'char'],
   [Tok.String, 'string'],
 ]);
 
 /** Kinds that are out of scope (component-model async / later additions): rejected with a clear message. */
 const UNSUPPORTED = new Map<TokKind, string>([
-  [Tok.Future, '`future` types'], [Tok.Stream, '`stream` types'], [Tok.ErrorContext, '`error-context`'],
-  [Tok.Async, '`async` functions'], [Tok.Map, '`map` types'],
+  [Tok.Future, '`future` types'],
+  [Tok.Stream, '`stream` types'],
+  [Tok.ErrorContext, '`error-context`'],
+  [Tok.Async, '`async` functions'],
+  [Tok.Map, '`map` types'],
 ]);
 
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 
 const NO_DOCS: A.Docs = { lines: [] };
 
@@ -140,8 +154,15 @@ class Parser {
     let i = gapStart;
     while (i < gapEnd) {
       const c = src.charCodeAt(i);
-      if (c === 10) { sawNewline = true; i++; continue; }
-      if (c !== 47) { i++; continue; }
+      if (c === 10) {
+        sawNewline = true;
+        i++;
+        continue;
+      }
+      if (c !== 47) {
+        i++;
+        continue;
+      }
       const start = i;
       let end: number;
       if (src.charCodeAt(i + 1) === 47) {
@@ -204,7 +225,11 @@ class Parser {
       end = this.lastEnd();
       for (;;) {
         const k = this.peek();
-        if (k === Tok.Id || k === Tok.Integer || k === Tok.Minus) { this.p++; end = this.lastEnd(); continue; }
+        if (k === Tok.Id || k === Tok.Integer || k === Tok.Minus) {
+          this.p++;
+          end = this.lastEnd();
+          continue;
+        }
         if (k === Tok.Period && (this.peek(1) === Tok.Id || this.peek(1) === Tok.Integer)) {
           this.p += 2;
           end = this.lastEnd();
@@ -251,13 +276,17 @@ class Parser {
     const { docs, docsStart } = this.docs();
     const gates = this.gates();
     switch (this.peek()) {
-      case Tok.Interface: return this.interface(docs, gates, docsStart);
-      case Tok.World: return this.world(docs, gates, docsStart);
-      case Tok.Use: return this.toplevelUse(docs, gates, docsStart);
+      case Tok.Interface:
+        return this.interface(docs, gates, docsStart);
+      case Tok.World:
+        return this.world(docs, gates, docsStart);
+      case Tok.Use:
+        return this.toplevelUse(docs, gates, docsStart);
       case Tok.Package:
         if (!allowNested) this.fail('nested packages must be placed at the top-level');
         return this.nestedPackage(docs, gates, docsStart);
-      default: return this.failExpected('`world`, `interface` or `use`');
+      default:
+        return this.failExpected('`world`, `interface` or `use`');
     }
   }
 
@@ -387,7 +416,8 @@ class Parser {
         });
         return { kind: 'variant', name, cases, ...base(this.lastEnd()) };
       }
-      case Tok.Enum: case Tok.Flags: {
+      case Tok.Enum:
+      case Tok.Flags: {
         const isEnum = this.peek() === Tok.Enum;
         this.p++;
         const name = this.id();
@@ -396,9 +426,7 @@ class Parser {
           const cname = this.id();
           return { name: cname, docs: d.docs, gates: [], span: cname.span, docsStart: d.docsStart };
         });
-        return isEnum
-          ? { kind: 'enum', name, cases, ...base(this.lastEnd()) }
-          : { kind: 'flags', name, flags: cases, ...base(this.lastEnd()) };
+        return isEnum ? { kind: 'enum', name, cases, ...base(this.lastEnd()) } : { kind: 'flags', name, flags: cases, ...base(this.lastEnd()) };
       }
       case Tok.Resource: {
         this.p++;
@@ -471,11 +499,13 @@ class Parser {
       return { kind: 'primitive', name: prim, span: { start, end: this.lastEnd() } };
     }
     switch (k) {
-      case Tok.Id: case Tok.ExplicitId: {
+      case Tok.Id:
+      case Tok.ExplicitId: {
         const name = this.id();
         return { kind: 'named', name, span: name.span };
       }
-      case Tok.List: case Tok.Option: {
+      case Tok.List:
+      case Tok.Option: {
         this.p++;
         this.expect(Tok.LessThan);
         const element = this.type();
@@ -488,7 +518,8 @@ class Parser {
         const elements = this.list(Tok.LessThan, Tok.GreaterThan, () => this.type());
         return { kind: 'tuple', elements, span: { start, end: this.lastEnd() } };
       }
-      case Tok.Own: case Tok.Borrow: {
+      case Tok.Own:
+      case Tok.Borrow: {
         this.p++;
         this.expect(Tok.LessThan);
         const resource = this.id();
@@ -591,9 +622,13 @@ function blockEnd(src: string, from: number): number {
   let depth = 1;
   let i = from + 2;
   while (depth > 0 && i < src.length) {
-    if (src.charCodeAt(i) === 47 && src.charCodeAt(i + 1) === 42) { depth++; i += 2; }
-    else if (src.charCodeAt(i) === 42 && src.charCodeAt(i + 1) === 47) { depth--; i += 2; }
-    else i++;
+    if (src.charCodeAt(i) === 47 && src.charCodeAt(i + 1) === 42) {
+      depth++;
+      i += 2;
+    } else if (src.charCodeAt(i) === 42 && src.charCodeAt(i + 1) === 47) {
+      depth--;
+      i += 2;
+    } else i++;
   }
   return i;
 }

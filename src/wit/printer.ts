@@ -17,7 +17,7 @@ export function printWitFile(file: A.WitFile): string {
     if (out.length) out.push('');
     topItem(out, item, '');
   }
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 /** Alias of `printWitFile` (a file is the unit that holds a package). */
@@ -28,13 +28,20 @@ export function printPackage(file: A.WitFile): string {
 /** One type expression, e.g. `result<list<u8>, error>`. */
 export function printType(t: A.TypeRef): string {
   switch (t.kind) {
-    case 'primitive': return t.name;
-    case 'named': return ident(t.name.name);
-    case 'list': return `list<${printType(t.element)}>`;
-    case 'option': return `option<${printType(t.element)}>`;
-    case 'tuple': return `tuple<${t.elements.map(printType).join(', ')}>`;
-    case 'own': return `own<${ident(t.resource.name)}>`;
-    case 'borrow': return `borrow<${ident(t.resource.name)}>`;
+    case 'primitive':
+      return t.name;
+    case 'named':
+      return ident(t.name.name);
+    case 'list':
+      return `list<${printType(t.element)}>`;
+    case 'option':
+      return `option<${printType(t.element)}>`;
+    case 'tuple':
+      return `tuple<${t.elements.map(printType).join(', ')}>`;
+    case 'own':
+      return `own<${ident(t.resource.name)}>`;
+    case 'borrow':
+      return `borrow<${ident(t.resource.name)}>`;
     case 'result':
       if (!t.ok && !t.err) return 'result';
       if (!t.err) return `result<${printType(t.ok!)}>`;
@@ -88,7 +95,7 @@ function topItem(out: string[], item: A.PackageItem | A.NestedPackage, indent: s
       out.push(`${indent}package ${packageName(item.name)} {`);
       item.items.forEach((inner, i) => {
         if (i > 0) out.push('');
-        topItem(out, inner, indent + '  ');
+        topItem(out, inner, `${indent}  `);
       });
       out.push(`${indent}}`);
       return;
@@ -102,7 +109,7 @@ function block<T>(out: string[], opener: string, items: T[], indent: string, eac
     return;
   }
   out.push(`${opener} {`);
-  for (const item of items) each(out, item, indent + '  ');
+  for (const item of items) each(out, item, `${indent}  `);
   out.push(`${indent}}`);
 }
 
@@ -125,7 +132,7 @@ function useText(u: A.Use): string {
 
 function typeDef(out: string[], t: A.TypeDef, indent: string): void {
   const name = ident(t.name.name);
-  const inner = indent + '  ';
+  const inner = `${indent}  `;
   const lines = <T extends A.ItemBase>(items: T[], text: (item: T) => string): void => {
     for (const item of items) {
       docs(out, item.docs, inner);
@@ -133,7 +140,9 @@ function typeDef(out: string[], t: A.TypeDef, indent: string): void {
     }
   };
   switch (t.kind) {
-    case 'alias': out.push(`${indent}type ${name} = ${printType(t.type)};`); return;
+    case 'alias':
+      out.push(`${indent}type ${name} = ${printType(t.type)};`);
+      return;
     case 'record':
       out.push(`${indent}record ${name} {`);
       lines(t.fields, (f) => `${ident(f.name.name)}: ${printType(f.type)}`);
@@ -151,7 +160,10 @@ function typeDef(out: string[], t: A.TypeDef, indent: string): void {
       lines(t.flags, (c) => ident(c.name.name));
       break;
     case 'resource':
-      if (!t.hasBody) { out.push(`${indent}resource ${name};`); return; }
+      if (!t.hasBody) {
+        out.push(`${indent}resource ${name};`);
+        return;
+      }
       out.push(`${indent}resource ${name} {`);
       for (const f of t.funcs) {
         head(out, f, inner);
@@ -166,19 +178,23 @@ function typeDef(out: string[], t: A.TypeDef, indent: string): void {
 function worldItem(out: string[], item: A.WorldItem, indent: string): void {
   head(out, item, indent);
   switch (item.kind) {
-    case 'use': out.push(`${indent}${useText(item)}`); return;
+    case 'use':
+      out.push(`${indent}${useText(item)}`);
+      return;
     case 'include': {
       const w = item.with.map((n) => `${ident(n.from.name)} as ${ident(n.to.name)}`);
       out.push(`${indent}include ${usePath(item.from)}${w.length ? ` with { ${w.join(', ')} }` : ';'}`);
       return;
     }
-    case 'import': case 'export': {
+    case 'import':
+    case 'export': {
       const e = item.extern;
       if (e.kind === 'path') out.push(`${indent}${item.kind} ${usePath(e.path)};`);
       else if (e.kind === 'func') out.push(`${indent}${item.kind} ${ident(e.name.name)}: ${funcType(e.func)};`);
       else block(out, `${indent}${item.kind} ${ident(e.name.name)}: interface`, e.items, indent, interfaceItem);
       return;
     }
-    default: typeDef(out, item, indent);
+    default:
+      typeDef(out, item, indent);
   }
 }

@@ -67,8 +67,13 @@ export class PackageResolver {
     private readonly lookups: Map<M.Interface, Lookup>,
   ) {
     this.pkg = {
-      name: u.name, source: u.source, files: [...new Set(u.decls.map((d) => d.file))], interfaces: [], worlds: [],
-      foreignDeps: [...u.foreignDeps.keys()], docs: u.docs,
+      name: u.name,
+      source: u.source,
+      files: [...new Set(u.decls.map((d) => d.file))],
+      interfaces: [],
+      worlds: [],
+      foreignDeps: [...u.foreignDeps.keys()],
+      docs: u.docs,
     };
   }
 
@@ -256,8 +261,17 @@ export class PackageResolver {
 
   private newInterface(name: string | undefined, ast: M.Interface['ast'], docs: A.Docs, stability: M.Stability, span: A.Span): M.Interface {
     return {
-      name, package: this.pkg, types: [], typesByName: new Map(), functions: [], functionsByName: new Map(), docs,
-      stability, file: this.file.path, span, ast,
+      name,
+      package: this.pkg,
+      types: [],
+      typesByName: new Map(),
+      functions: [],
+      functionsByName: new Map(),
+      docs,
+      stability,
+      file: this.file.path,
+      span,
+      ast,
     };
   }
 
@@ -307,8 +321,10 @@ export class PackageResolver {
           const local = (n.as ?? n.name).name;
           const i = index.get(local);
           const node = { name: local, deps: [] };
-          if (i === undefined) { index.set(local, nodes.length); nodes.push(node); }
-          else nodes[i] = node; // wit-parser lets a later `use` replace a same-named definition
+          if (i === undefined) {
+            index.set(local, nodes.length);
+            nodes.push(node);
+          } else nodes[i] = node; // wit-parser lets a later `use` replace a same-named definition
         }
       } else if (isTypeDef(item)) {
         if (index.has(item.name.name)) this.fail(`name \`${item.name.name}\` is defined more than once`, item.name.span.start);
@@ -318,11 +334,13 @@ export class PackageResolver {
         nodes.push({ name: item.name.name, def: item, deps });
       }
     }
-    const edges: TopoEdge[][] = nodes.map((node) => node.deps.map((d) => {
-      const to = index.get(d.name);
-      if (to === undefined) this.fail(`type \`${d.name}\` does not exist`, d.span.start);
-      return { to, at: d.span.start };
-    }));
+    const edges: TopoEdge[][] = nodes.map((node) =>
+      node.deps.map((d) => {
+        const to = index.get(d.name);
+        if (to === undefined) this.fail(`type \`${d.name}\` does not exist`, d.span.start);
+        return { to, at: d.span.start };
+      }),
+    );
     const sorted = stableToposort(edges);
     if ('cycle' in sorted) this.fail(`type \`${nodes[sorted.cycle.node]!.name}\` depends on itself`, sorted.cycle.at);
     for (const i of sorted.order) {
@@ -333,8 +351,14 @@ export class PackageResolver {
       if (ctxExcluded) this.checkGatedWithOwner(stability, def.name);
       const excluded = ctxExcluded || isExcluded(stability);
       const typeDef: M.TypeDef = {
-        id: nextTypeId++, name: def.name.name, def: { kind: 'resource' }, owner, docs: def.docs, stability,
-        file: this.file.path, span: def.span,
+        id: nextTypeId++,
+        name: def.name.name,
+        def: { kind: 'resource' },
+        owner,
+        docs: def.docs,
+        stability,
+        file: this.file.path,
+        span: def.span,
       };
       typeDef.def = this.resolveTypeDefKind(def, lookup, excluded);
       this.internDefParts(typeDef.def, stability, !excluded, def.span.start);
@@ -346,8 +370,14 @@ export class PackageResolver {
   /** Stands for a name that a gated-out `use` takes from another package without checking it. */
   private gatedPlaceholder(name: A.Id, owner: M.TypeOwner, stability: M.Stability): LookupEntry {
     const def: M.TypeDef = {
-      id: nextTypeId++, name: name.name, def: { kind: 'resource' }, owner, docs: { lines: [] }, stability,
-      file: this.file.path, span: name.span,
+      id: nextTypeId++,
+      name: name.name,
+      def: { kind: 'resource' },
+      owner,
+      docs: { lines: [] },
+      stability,
+      file: this.file.path,
+      span: name.span,
     };
     return { kind: 'type', def, excluded: true };
   }
@@ -355,7 +385,10 @@ export class PackageResolver {
   /** A type in a gated-out interface or world must carry a gate itself (wit-parser keeps ungated types). */
   private checkGatedWithOwner(stability: M.Stability, name: A.Id): void {
     if (isExcluded(stability)) return;
-    this.fail('found a reference to a interface which is excluded due to its feature not being activated; this type is not gated by a feature but its interface is', name.span.start);
+    this.fail(
+      'found a reference to a interface which is excluded due to its feature not being activated; this type is not gated by a feature but its interface is',
+      name.span.start,
+    );
   }
 
   private resolveUse(owner: M.TypeOwner, use: A.Use, lookup: Lookup, ctxExcluded: boolean, add: (def: M.TypeDef) => void): void {
@@ -373,8 +406,14 @@ export class PackageResolver {
       if (entry.excluded && !excluded) this.fail('found a reference to a type which is excluded due to its feature not being activated', n.name.span.start);
       const local = n.as ?? n.name;
       const def: M.TypeDef = {
-        id: nextTypeId++, name: local.name, def: { kind: 'use', target: entry.def, from }, owner, docs: { lines: [] },
-        stability, file: this.file.path, span: use.span,
+        id: nextTypeId++,
+        name: local.name,
+        def: { kind: 'use', target: entry.def, from },
+        owner,
+        docs: { lines: [] },
+        stability,
+        file: this.file.path,
+        span: use.span,
       };
       this.define(lookup, local, { kind: 'type', def, excluded });
       if (!excluded || ctxExcluded) add(def);
@@ -384,15 +423,18 @@ export class PackageResolver {
   private resolveTypeDefKind(def: A.TypeDef, lookup: Lookup, excluded: boolean): M.TypeDefKind {
     const ty = (t: A.TypeRef): M.Type => this.resolveType(t, lookup, excluded);
     switch (def.kind) {
-      case 'alias': return { kind: 'alias', target: ty(def.type) };
-      case 'record': return { kind: 'record', fields: def.fields.map((f) => ({ name: f.name.name, type: ty(f.type), docs: f.docs })) };
+      case 'alias':
+        return { kind: 'alias', target: ty(def.type) };
+      case 'record':
+        return { kind: 'record', fields: def.fields.map((f) => ({ name: f.name.name, type: ty(f.type), docs: f.docs })) };
       case 'variant':
         if (def.cases.length === 0) this.fail('empty variant', def.span.start);
         return { kind: 'variant', cases: def.cases.map((c) => ({ name: c.name.name, type: c.type && ty(c.type), docs: c.docs })) };
       case 'enum':
         if (def.cases.length === 0) this.fail('empty enum', def.span.start);
         return { kind: 'enum', cases: def.cases.map((c) => ({ name: c.name.name, docs: c.docs })) };
-      case 'flags': return { kind: 'flags', flags: def.flags.map((c) => ({ name: c.name.name, docs: c.docs })) };
+      case 'flags':
+        return { kind: 'flags', flags: def.flags.map((c) => ({ name: c.name.name, docs: c.docs })) };
       case 'resource': {
         const names = new Set<string>();
         let ctors = 0;
@@ -411,16 +453,23 @@ export class PackageResolver {
 
   private resolveType(t: A.TypeRef, lookup: Lookup, ctxExcluded: boolean): M.Type {
     switch (t.kind) {
-      case 'primitive': return PRIMITIVE_TYPES.get(t.name)!;
-      case 'named': return { kind: 'id', def: this.typeByName(t.name, lookup, ctxExcluded) };
-      case 'list': case 'option': return { kind: t.kind, element: this.resolveType(t.element, lookup, ctxExcluded) };
-      case 'tuple': return { kind: 'tuple', elements: t.elements.map((e) => this.resolveType(e, lookup, ctxExcluded)) };
-      case 'result': return {
-        kind: 'result',
-        ok: t.ok && this.resolveType(t.ok, lookup, ctxExcluded),
-        err: t.err && this.resolveType(t.err, lookup, ctxExcluded),
-      };
-      case 'own': case 'borrow': {
+      case 'primitive':
+        return PRIMITIVE_TYPES.get(t.name)!;
+      case 'named':
+        return { kind: 'id', def: this.typeByName(t.name, lookup, ctxExcluded) };
+      case 'list':
+      case 'option':
+        return { kind: t.kind, element: this.resolveType(t.element, lookup, ctxExcluded) };
+      case 'tuple':
+        return { kind: 'tuple', elements: t.elements.map((e) => this.resolveType(e, lookup, ctxExcluded)) };
+      case 'result':
+        return {
+          kind: 'result',
+          ok: t.ok && this.resolveType(t.ok, lookup, ctxExcluded),
+          err: t.err && this.resolveType(t.err, lookup, ctxExcluded),
+        };
+      case 'own':
+      case 'borrow': {
         const def = this.typeByName(t.resource, lookup, ctxExcluded);
         if (!isResource(def)) this.fail(`type \`${t.resource.name}\` used in a handle must be a resource`, t.resource.span.start);
         return { kind: t.kind, def };
@@ -431,13 +480,14 @@ export class PackageResolver {
   /** The anonymous parts of a definition (field types, alias target parts), in wit-parser's order. */
   private internDefParts(kind: M.TypeDefKind, stability: M.Stability, included: boolean, at: number): void {
     const part = (t: M.Type): void => void this.internAnon(t, stability, included, at, true);
-    if (kind.kind === 'record') kind.fields.forEach((f) => part(f.type));
-    else if (kind.kind === 'variant') kind.cases.forEach((c) => c.type && part(c.type));
-    else if (kind.kind === 'alias') {
+    if (kind.kind === 'record') for (const f of kind.fields) part(f.type);
+    else if (kind.kind === 'variant') {
+      for (const c of kind.cases) if (c.type) part(c.type);
+    } else if (kind.kind === 'alias') {
       // `type x = list<y>` defines x as the list itself: only its parts are anonymous.
       const t = kind.target;
-      const parts = t.kind === 'list' || t.kind === 'option' ? [t.element] : t.kind === 'tuple' ? t.elements
-        : t.kind === 'result' ? [t.ok, t.err].filter((x): x is M.Type => !!x) : [t];
+      const parts =
+        t.kind === 'list' || t.kind === 'option' ? [t.element] : t.kind === 'tuple' ? t.elements : t.kind === 'result' ? [t.ok, t.err].filter((x): x is M.Type => !!x) : [t];
       parts.forEach(part);
     }
   }
@@ -454,13 +504,13 @@ export class PackageResolver {
     if (t.kind === 'primitive') node = { key: t.name };
     else if (t.kind === 'id' || t.kind === 'own') node = { key: `#${t.def.id}`, stab: t.def.stability };
     else {
-      const children = t.kind === 'list' || t.kind === 'option' ? [t.element] : t.kind === 'tuple' ? t.elements
-        : t.kind === 'result' ? [t.ok, t.err] : [{ kind: 'id', def: t.def } as M.Type];
+      const children =
+        t.kind === 'list' || t.kind === 'option' ? [t.element] : t.kind === 'tuple' ? t.elements : t.kind === 'result' ? [t.ok, t.err] : [{ kind: 'id', def: t.def } as M.Type];
       const parts = children.map((c) => (c ? this.internAnon(c, ctx, included, at, false) : { key: '_' }));
       const key = `${t.kind}<${parts.map((p) => p.key).join(',')}>`;
       let stab = this.anonStability.get(key);
       if (!stab) {
-        stab = ctx.kind !== 'unknown' ? ctx : parts.find((p) => p.stab && p.stab.kind !== 'unknown')?.stab ?? UNKNOWN;
+        stab = ctx.kind !== 'unknown' ? ctx : (parts.find((p) => p.stab && p.stab.kind !== 'unknown')?.stab ?? UNKNOWN);
         this.anonStability.set(key, stab);
       }
       if (!isExcluded(stab) && parts.some((p) => excludedRef(p.stab))) this.failExcludedType(at);
@@ -491,8 +541,13 @@ export class PackageResolver {
   }
 
   private resolveFunction(
-    item: A.ItemBase & { func: A.FuncType; name: A.Id }, name: string, simpleName: string, kind: M.FunctionKind,
-    resource: M.TypeDef | undefined, lookup: Lookup, ctxExcluded: boolean,
+    item: A.ItemBase & { func: A.FuncType; name: A.Id },
+    name: string,
+    simpleName: string,
+    kind: M.FunctionKind,
+    resource: M.TypeDef | undefined,
+    lookup: Lookup,
+    ctxExcluded: boolean,
   ): M.Function | undefined {
     const stability = stabilityOf(item.gates, (m, at) => this.fail(m, at));
     const excluded = ctxExcluded || isExcluded(stability);
@@ -530,8 +585,15 @@ export class PackageResolver {
     const stability = stabilityOf(ast.gates, (m, at) => this.fail(m, at));
     const excluded = isExcluded(stability);
     const world: M.World = {
-      name: ast.name.name, package: this.pkg, imports: [], exports: [], docs: ast.docs, stability, file: this.file.path,
-      span: ast.span, ast,
+      name: ast.name.name,
+      package: this.pkg,
+      imports: [],
+      exports: [],
+      docs: ast.docs,
+      stability,
+      file: this.file.path,
+      span: ast.span,
+      ast,
     };
     const includes: PendingInclude[] = [];
     this.worlds.set(ast.name.name, { world, includes, excluded });

@@ -93,8 +93,12 @@ function resolveAll(main: PackageSources, deps: PackageSources[]): M.Resolve {
     for (const pkg of [...group.nested, group.main]) {
       const prev = all.get(pkg.key);
       if (prev) {
-        throw new WitError(`package \`${pkg.key}\` is defined in two different locations: ${prev.nameAt.file.path} and ${pkg.nameAt.file.path}`,
-          pkg.nameAt.file.path, pkg.nameAt.file.source, pkg.nameAt.offset);
+        throw new WitError(
+          `package \`${pkg.key}\` is defined in two different locations: ${prev.nameAt.file.path} and ${pkg.nameAt.file.path}`,
+          pkg.nameAt.file.path,
+          pkg.nameAt.file.source,
+          pkg.nameAt.offset,
+        );
       }
       all.set(pkg.key, pkg);
     }
@@ -120,8 +124,12 @@ function splitGroup(src: PackageSources): { main: UnresolvedPackage; nested: Unr
     const decl = file.package;
     if (!decl) continue;
     if (header && packageIdString(header.decl.name) !== packageIdString(decl.name)) {
-      throw new WitError(`package identifier \`${packageIdString(decl.name)}\` does not match previous package name of \`${packageIdString(header.decl.name)}\``,
-        file.path, file.source, decl.name.span.start);
+      throw new WitError(
+        `package identifier \`${packageIdString(decl.name)}\` does not match previous package name of \`${packageIdString(header.decl.name)}\``,
+        file.path,
+        file.source,
+        decl.name.span.start,
+      );
     }
     if (decl.docs.lines.length) {
       if (docs.lines.length) throw new WitError("found doc comments on multiple 'package' items", file.path, file.source, decl.docsStart);
@@ -131,8 +139,13 @@ function splitGroup(src: PackageSources): { main: UnresolvedPackage; nested: Unr
   }
   if (!header) {
     const file = src.files[0];
-    throw new WitError('no `package` header was found in any WIT file for this package', file?.path ?? src.source, file?.source ?? '', 0,
-      'Add a `package namespace:name;` line at the top of one file.');
+    throw new WitError(
+      'no `package` header was found in any WIT file for this package',
+      file?.path ?? src.source,
+      file?.source ?? '',
+      0,
+      'Add a `package namespace:name;` line at the top of one file.',
+    );
   }
   const nested: UnresolvedPackage[] = [];
   const decls: UnresolvedPackage['decls'] = [];

@@ -4,8 +4,7 @@ import type * as M from './model.js';
 
 /** Shared, never mutated: most parameters are primitives. */
 export const PRIMITIVE_TYPES = new Map<A.PrimitiveName, M.Type>(
-  (['bool', 'u8', 'u16', 'u32', 'u64', 's8', 's16', 's32', 's64', 'f32', 'f64', 'char', 'string'] as const)
-    .map((name) => [name, Object.freeze({ kind: 'primitive', name })]),
+  (['bool', 'u8', 'u16', 'u32', 'u64', 's8', 's16', 's32', 's64', 'f32', 'f64', 'char', 'string'] as const).map((name) => [name, Object.freeze({ kind: 'primitive', name })]),
 );
 
 export function isTypeDef(item: A.InterfaceItem | A.WorldItem): item is A.TypeDef {
@@ -16,17 +15,33 @@ export function isTypeDef(item: A.InterfaceItem | A.WorldItem): item is A.TypeDe
 export function collectDeps(def: A.TypeDef, out: A.Id[]): void {
   const visit = (t: A.TypeRef): void => {
     switch (t.kind) {
-      case 'primitive': return;
-      case 'named': out.push(t.name); return;
-      case 'own': case 'borrow': out.push(t.resource); return;
-      case 'list': case 'option': visit(t.element); return;
-      case 'tuple': t.elements.forEach(visit); return;
-      case 'result': if (t.ok) visit(t.ok); if (t.err) visit(t.err); return;
+      case 'primitive':
+        return;
+      case 'named':
+        out.push(t.name);
+        return;
+      case 'own':
+      case 'borrow':
+        out.push(t.resource);
+        return;
+      case 'list':
+      case 'option':
+        visit(t.element);
+        return;
+      case 'tuple':
+        t.elements.forEach(visit);
+        return;
+      case 'result':
+        if (t.ok) visit(t.ok);
+        if (t.err) visit(t.err);
+        return;
     }
   };
   if (def.kind === 'alias') visit(def.type);
-  else if (def.kind === 'record') def.fields.forEach((f) => visit(f.type));
-  else if (def.kind === 'variant') def.cases.forEach((c) => c.type && visit(c.type));
+  else if (def.kind === 'record') for (const f of def.fields) visit(f.type);
+  else if (def.kind === 'variant') {
+    for (const c of def.cases) if (c.type) visit(c.type);
+  }
 }
 
 const borrowInDef = new WeakMap<M.TypeDef, boolean>();
@@ -34,21 +49,33 @@ const borrowInDef = new WeakMap<M.TypeDef, boolean>();
 /** Whether a type reaches a `borrow<…>` (through named types, not into resources). */
 export function containsBorrow(t: M.Type): boolean {
   switch (t.kind) {
-    case 'primitive': case 'own': return false;
-    case 'borrow': return true;
-    case 'list': case 'option': return containsBorrow(t.element);
-    case 'tuple': return t.elements.some(containsBorrow);
-    case 'result': return (!!t.ok && containsBorrow(t.ok)) || (!!t.err && containsBorrow(t.err));
+    case 'primitive':
+    case 'own':
+      return false;
+    case 'borrow':
+      return true;
+    case 'list':
+    case 'option':
+      return containsBorrow(t.element);
+    case 'tuple':
+      return t.elements.some(containsBorrow);
+    case 'result':
+      return (!!t.ok && containsBorrow(t.ok)) || (!!t.err && containsBorrow(t.err));
     case 'id': {
       const cached = borrowInDef.get(t.def);
       if (cached !== undefined) return cached;
       borrowInDef.set(t.def, false); // definitions are acyclic; this guards placeholders
       const k = t.def.def;
-      const found = k.kind === 'record' ? k.fields.some((f) => containsBorrow(f.type))
-        : k.kind === 'variant' ? k.cases.some((c) => !!c.type && containsBorrow(c.type))
-        : k.kind === 'alias' ? containsBorrow(k.target)
-        : k.kind === 'use' ? containsBorrow({ kind: 'id', def: k.target })
-        : false;
+      const found =
+        k.kind === 'record'
+          ? k.fields.some((f) => containsBorrow(f.type))
+          : k.kind === 'variant'
+            ? k.cases.some((c) => !!c.type && containsBorrow(c.type))
+            : k.kind === 'alias'
+              ? containsBorrow(k.target)
+              : k.kind === 'use'
+                ? containsBorrow({ kind: 'id', def: k.target })
+                : false;
       borrowInDef.set(t.def, found);
       return found;
     }

@@ -15,6 +15,9 @@ let nextInterfaceKey = 1;
 export function entryKey(e: M.WorldEntry): string {
   if (e.key.kind === 'name') return `name:${e.key.name}`;
   let k = interfaceKeys.get(e.key.interface);
-  if (k === undefined) interfaceKeys.set(e.key.interface, (k = nextInterfaceKey++));
+  if (k === undefined) {
+    k = nextInterfaceKey++;
+    interfaceKeys.set(e.key.interface, k);
+  }
   return `iface:${k}`;
 }

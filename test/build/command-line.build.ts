@@ -29,7 +29,14 @@ describe('splitWords', () => {
   it('turns a substituted multi-flag variable into separate arguments, as Golem passes JCO_ASYNC_EXPORT_ARGS', () => {
     const args = '--async-imports a:b-exports/api#add --async-imports a:b-exports/api#get';
     expect(splitWords(substituteVariables('jco --async-wasi-exports ${JCO_ASYNC_EXPORT_ARGS} -o out', { JCO_ASYNC_EXPORT_ARGS: args }))).toEqual([
-      'jco', '--async-wasi-exports', '--async-imports', 'a:b-exports/api#add', '--async-imports', 'a:b-exports/api#get', '-o', 'out',
+      'jco',
+      '--async-wasi-exports',
+      '--async-imports',
+      'a:b-exports/api#add',
+      '--async-imports',
+      'a:b-exports/api#get',
+      '-o',
+      'out',
     ]);
   });
 });

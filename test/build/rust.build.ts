@@ -26,7 +26,7 @@ const SPEC = {
     { name: PROVIDER, template: 'rust' },
     { name: 'my-ns:shopping-cart', template: 'rust/ephemeral' },
   ],
-  then: [['add', 'component', 'rust/caller', 'example:caller', '--target', PROVIDER]],
+  afterwards: [['add', 'component', 'rust/caller', 'example:caller', '--target', PROVIDER]],
 };
 const COMPONENTS = ['example:provider', 'my-ns:shopping-cart', 'example:caller'];
 
@@ -57,7 +57,7 @@ describe.sequential('Rust templates', () => {
   beforeAll(() => {
     if (missing.length) return;
     const dir = createApp(root.dir, 'rust', SPEC);
-    for (const argv of SPEC.then) cliOk(argv, dir);
+    for (const argv of SPEC.afterwards) cliOk(argv, dir);
     cliOk(['generate'], dir);
     app = loadApp(dir, { explicitRoot: true });
     crates = cargoWorkspaceCrates(app.root);
@@ -147,7 +147,13 @@ describe.sequential("golem-cli's Rust templates in our workspace", () => {
     const cache = join(root.dir, 'golem-cache');
     seedGolemCli(cache);
     const env = { XDG_CACHE_HOME: cache, XDG_CONFIG_HOME: join(root.dir, 'golem-config') };
-    const spec = { flags: ['--offline'], components: [{ name: 'shop:cart', template: 'rust/example-shopping-cart' }, { name: 'shop:counter', template: 'rust' }] };
+    const spec = {
+      flags: ['--offline'],
+      components: [
+        { name: 'shop:cart', template: 'rust/example-shopping-cart' },
+        { name: 'shop:counter', template: 'rust' },
+      ],
+    };
     const dir = createApp(root.dir, 'golem-rust', spec, env);
     cliOk(['generate'], dir, env);
     app = loadApp(dir, { explicitRoot: true });
@@ -189,10 +195,6 @@ describe('binding module paths (wit-bindgen naming)', () => {
       'let ready = bindings::wasi::io::poll::poll(&waiting);',
       'bindings::export!(Component with_types_in bindings);',
     ].join('\n');
-    expect(bindingPathsIn(rust)).toEqual([
-      'exports::example::provider_exports::example_provider_api',
-      'example::provider_client::example_provider_client',
-      'wasi::io::poll',
-    ]);
+    expect(bindingPathsIn(rust)).toEqual(['exports::example::provider_exports::example_provider_api', 'example::provider_client::example_provider_client', 'wasi::io::poll']);
   });
 });

@@ -20,11 +20,7 @@ const PROVIDER_CLIENT = 'example:provider-client/example-provider-client';
 const CALLER_EXPORT_NAME = 'exampleCallerApi';
 const PROVIDER_EXPORT_NAME = 'exampleProviderApi';
 
-const COUNTER_CALLS = [
-  { fn: 'add', args: [40] },
-  { fn: 'add', args: [2] },
-  { fn: 'get' },
-];
+const COUNTER_CALLS = [{ fn: 'add', args: [40] }, { fn: 'add', args: [2] }, { fn: 'get' }];
 
 const root = workRoot();
 afterAll(() => root.dispose());
@@ -127,14 +123,19 @@ function runCaller(app: TierApp): { results: unknown[]; calls: ForwardedCall[] }
   });
   const functions = exportedFunctions(app.built.get(CALLER)!.asyncExportArgs, 'example:caller-exports/example-caller-api');
   expect(functions.length).toBeGreaterThan(0);
-  const { results, forwarded } = invoke(dir, module, CALLER_EXPORT_NAME, functions.map((fn) => ({ fn: camel(fn) })));
+  const { results, forwarded } = invoke(
+    dir,
+    module,
+    CALLER_EXPORT_NAME,
+    functions.map((fn) => ({ fn: camel(fn) })),
+  );
   return { results, calls: forwarded as ForwardedCall[] };
 }
 
 describe.sequential('TS provider + TS caller with a wasm-rpc dependency', () => {
   const app = tierApp('rpc', {
     components: [{ name: PROVIDER, template: 'ts' }],
-    then: [['add', 'component', 'ts/caller', CALLER, '--target', PROVIDER]],
+    afterwards: [['add', 'component', 'ts/caller', CALLER, '--target', PROVIDER]],
   });
 
   it('the provider exports its interface and the caller imports the provider client', () => {
@@ -190,7 +191,7 @@ describe.sequential('TS provider + TS caller with a wasm-rpc dependency', () => 
 describe.sequential('TS component with a self-dependency', () => {
   const app = tierApp('self', {
     components: [{ name: PROVIDER, template: 'ts' }],
-    then: [['add', 'dependency', PROVIDER, PROVIDER]],
+    afterwards: [['add', 'dependency', PROVIDER, PROVIDER]],
   });
 
   it('builds; the component exports its interface and imports its own client', () => {

@@ -45,7 +45,10 @@ function expectWasmRpcWitDeps(dir: string): void {
 const hasPackage = (name: string, dir: string) => canonicalPackage(resolveWit(dir), name) !== undefined;
 
 describe('add_dep.rs all_wit_types_no_collision', () => {
-  const app = new StubgenApp([{ name: 'test:main', fixture: 'every-type' }, { name: 'test:caller', fixture: 'caller' }]);
+  const app = new StubgenApp([
+    { name: 'test:main', fixture: 'every-type' },
+    { name: 'test:caller', fixture: 'caller' },
+  ]);
   const dest = app.generatedWit('test:caller');
   const stub = app.clientWit('test:main');
   beforeAll(() => void app.addDependency('test:caller', 'test:main'));
@@ -57,7 +60,10 @@ describe('add_dep.rs all_wit_types_no_collision', () => {
 });
 
 describe('add_dep.rs all_wit_types_re_add_with_changes', () => {
-  const app = new StubgenApp([{ name: 'test:main', fixture: 'every-type' }, { name: 'test:caller', fixture: 'caller' }]);
+  const app = new StubgenApp([
+    { name: 'test:main', fixture: 'every-type' },
+    { name: 'test:caller', fixture: 'caller' },
+  ]);
   const dest = app.generatedWit('test:caller');
   const source = app.baseWit('test:main');
   const stub = app.clientWit('test:main');
@@ -65,12 +71,18 @@ describe('add_dep.rs all_wit_types_re_add_with_changes', () => {
   const first: Record<string, string | undefined> = {};
   beforeAll(async () => {
     app.addDependency('test:caller', 'test:main');
-    for (const [key, dir] of [['source', source], ['stub', stub], ['dest', dest]] as const) {
+    for (const [key, dir] of [
+      ['source', source],
+      ['stub', stub],
+      ['dest', dest],
+    ] as const) {
       first[`exports@${key}`] = canonicalPackage(resolveWit(dir), 'test:main-exports');
       first[`client@${key}`] = canonicalPackage(resolveWit(dir), 'test:main-client');
     }
     first.valid = JSON.stringify(await checkWitDir(dest));
-    first.rpcDeps = String(['wasi:io@0.2.0', 'wasi:clocks@0.2.0', 'golem:rpc@0.2.0'].every((id) => canonicalPackage(resolveWit(dest), id) === canonicalPackage(wasmRpcPackages(), id)));
+    first.rpcDeps = String(
+      ['wasi:io@0.2.0', 'wasi:clocks@0.2.0', 'golem:rpc@0.2.0'].every((id) => canonicalPackage(resolveWit(dest), id) === canonicalPackage(wasmRpcPackages(), id)),
+    );
     // The target changes (its interface is renamed, a function added); the caller is generated again.
     app.useFixture('test:main', 'every-type-changed');
     app.generate();
@@ -109,14 +121,19 @@ describe('add_dep.rs all_wit_types_re_add_with_changes', () => {
 });
 
 describe('add_dep.rs many_ways_to_export_no_collision', () => {
-  const app = new StubgenApp([{ name: 'test:exports', fixture: 'export-styles' }, { name: 'test:caller', fixture: 'caller' }]);
+  const app = new StubgenApp([
+    { name: 'test:exports', fixture: 'export-styles' },
+    { name: 'test:caller', fixture: 'caller' },
+  ]);
   const dest = app.generatedWit('test:caller');
   beforeAll(() => void app.addDependency('test:caller', 'test:exports'));
 
   it('many_ways_to_export_no_collision: assert_valid_wit_root(dest)', () => expectValidWitRoot(dest));
   it('many_ways_to_export_no_collision: assert_has_wasm_rpc_wit_deps(dest)', () => expectWasmRpcWitDeps(dest));
-  it('many_ways_to_export_no_collision: assert_has_same_wit_package(test:exports-client, dest, stub)', () => expectSamePackage('test:exports-client', dest, app.clientWit('test:exports')));
-  it('many_ways_to_export_no_collision: assert_has_same_wit_package(test:exports-exports, source, dest)', () => expectSamePackage('test:exports-exports', app.baseWit('test:exports'), dest));
+  it('many_ways_to_export_no_collision: assert_has_same_wit_package(test:exports-client, dest, stub)', () =>
+    expectSamePackage('test:exports-client', dest, app.clientWit('test:exports')));
+  it('many_ways_to_export_no_collision: assert_has_same_wit_package(test:exports-exports, source, dest)', () =>
+    expectSamePackage('test:exports-exports', app.baseWit('test:exports'), dest));
   it('many_ways_to_export_no_collision: assert_has_same_wit_package(test:sub, dest, deps/sub/sub.wit)', () => {
     expectSamePackage('test:sub', dest, join(FIXTURES, 'export-styles', 'wit', 'deps', 'sub', 'sub.wit'));
   });
@@ -124,7 +141,10 @@ describe('add_dep.rs many_ways_to_export_no_collision', () => {
 
 /** Components A and B calling each other; `b` is B's fixture (its world named `b`, or `a`). */
 function directCircular(b: string): StubgenApp {
-  const app = new StubgenApp([{ name: 'test:a', fixture: 'circular-a' }, { name: 'test:b', fixture: b }]);
+  const app = new StubgenApp([
+    { name: 'test:a', fixture: 'circular-a' },
+    { name: 'test:b', fixture: b },
+  ]);
   app.addDependency('test:b', 'test:a');
   app.addDependency('test:a', 'test:b');
   return app;
@@ -132,7 +152,9 @@ function directCircular(b: string): StubgenApp {
 
 describe('add_dep.rs direct_circular', () => {
   let app: StubgenApp;
-  beforeAll(() => void (app = directCircular('circular-b')));
+  beforeAll(() => {
+    app = directCircular('circular-b');
+  });
   const a = () => app.generatedWit('test:a');
   const b = () => app.generatedWit('test:b');
 
@@ -154,7 +176,10 @@ describe('add_dep.rs direct_circular_readd', () => {
     for (const c of ['test:a', 'test:b']) firstRound[c] = JSON.stringify(await checkWitDir(app.generatedWit(c)));
     // Golem regenerates the clients from WIT that already has them, then adds them again.
     app.generate();
-    for (const [caller, target] of [['test:b', 'test:a'], ['test:a', 'test:b']] as const) {
+    for (const [caller, target] of [
+      ['test:b', 'test:a'],
+      ['test:a', 'test:b'],
+    ] as const) {
       expect(app.run(['add', 'dependency', caller, target]).stdout).toContain('already declared');
     }
     app.generate();
@@ -174,7 +199,9 @@ describe('add_dep.rs direct_circular_readd', () => {
 
 describe('add_dep.rs direct_circular_same_world_name', () => {
   let app: StubgenApp;
-  beforeAll(() => void (app = directCircular('circular-b-world-a')));
+  beforeAll(() => {
+    app = directCircular('circular-b-world-a');
+  });
   const a = () => app.generatedWit('test:a');
   const b = () => app.generatedWit('test:b');
 
@@ -196,7 +223,11 @@ describe('add_dep.rs direct_circular_same_world_name', () => {
 
 /** A → B → C → A: golem adds A's client to C, B's to A, C's to B. */
 function indirectCircular(): StubgenApp {
-  const app = new StubgenApp([{ name: 'test:a', fixture: 'circular-a' }, { name: 'test:b', fixture: 'circular-b' }, { name: 'test:c', fixture: 'circular-c' }]);
+  const app = new StubgenApp([
+    { name: 'test:a', fixture: 'circular-a' },
+    { name: 'test:b', fixture: 'circular-b' },
+    { name: 'test:c', fixture: 'circular-c' },
+  ]);
   app.addDependency('test:c', 'test:a');
   app.addDependency('test:a', 'test:b');
   app.addDependency('test:b', 'test:c');
@@ -205,7 +236,9 @@ function indirectCircular(): StubgenApp {
 
 describe('add_dep.rs indirect_circular', () => {
   let app: StubgenApp;
-  beforeAll(() => void (app = indirectCircular()));
+  beforeAll(() => {
+    app = indirectCircular();
+  });
   const dest = (c: string) => app.generatedWit(c);
 
   it('indirect_circular: assert_valid_wit_root(dest_a)', () => expectValidWitRoot(dest('test:a')));
@@ -228,7 +261,11 @@ describe('add_dep.rs indirect_circular_readd', () => {
     app = indirectCircular();
     for (const c of ['test:a', 'test:b', 'test:c']) firstRound[c] = JSON.stringify(await checkWitDir(app.generatedWit(c)));
     app.generate();
-    for (const [caller, target] of [['test:c', 'test:a'], ['test:a', 'test:b'], ['test:b', 'test:c']] as const) {
+    for (const [caller, target] of [
+      ['test:c', 'test:a'],
+      ['test:a', 'test:b'],
+      ['test:b', 'test:c'],
+    ] as const) {
       expect(app.run(['add', 'dependency', caller, target]).stdout).toContain('already declared');
     }
     app.generate();

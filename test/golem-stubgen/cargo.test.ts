@@ -67,7 +67,11 @@ async function cargoComponentInputs(app: StubgenApp): Promise<string[]> {
   for (const m of table.matchAll(/^"([^"]+)" = \{ path = "([^"]+)" \}$/gm)) keys.set(m[1]!, m[2]!);
   for (const [key, path] of keys) {
     const folder = join(crate, path);
-    const declared = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.wit')).map((f) => /package\s+([a-z0-9-]+:[a-z0-9-]+)/.exec(readFileSync(join(folder, f), 'utf8'))?.[1]) : [];
+    const declared = existsSync(folder)
+      ? readdirSync(folder)
+          .filter((f) => f.endsWith('.wit'))
+          .map((f) => /package\s+([a-z0-9-]+:[a-z0-9-]+)/.exec(readFileSync(join(folder, f), 'utf8'))?.[1])
+      : [];
     if (!declared.includes(key)) problems.push(`${key} → ${path} holds ${declared.join(', ') || 'nothing'}`);
   }
   const resolve = resolveWit(join(crate, target));
@@ -86,7 +90,11 @@ describe('cargo.rs regenerate_cargo_toml', () => {
   };
 
   beforeAll(async () => {
-    await record('before', [...comments(), ['no target path yet', TARGET, false], ['no dependencies table yet', DEPENDENCIES, false], ['no test:sub', SUB, false], ['no test:sub2', SUB2, false]], false);
+    await record(
+      'before',
+      [...comments(), ['no target path yet', TARGET, false], ['no dependencies table yet', DEPENDENCIES, false], ['no test:sub', SUB, false], ['no test:sub2', SUB2, false]],
+      false,
+    );
     const withDeps: Check[] = [...comments(), ['target path', TARGET, true], ['dependencies table', DEPENDENCIES, true], ['test:sub', SUB, true], ['test:sub2', SUB2, true]];
     app.generate();
     await record('regenerated', withDeps);
@@ -94,13 +102,25 @@ describe('cargo.rs regenerate_cargo_toml', () => {
     await record('regenerated again', withDeps);
     app.useFixture('test:component', 'every-type');
     app.generate();
-    await record('WIT without deps', [...comments(), ['target path', TARGET, true], ['dependencies table', DEPENDENCIES, true], ['no test:sub', SUB, false], ['no test:sub2', SUB2, false]]);
+    await record('WIT without deps', [
+      ...comments(),
+      ['target path', TARGET, true],
+      ['dependencies table', DEPENDENCIES, true],
+      ['no test:sub', SUB, false],
+      ['no test:sub2', SUB2, false],
+    ]);
     app.useFixture('test:component', 'export-styles');
     app.generate();
     await record('WIT with deps again', withDeps);
     appendFileSync(join(app.componentDir('test:component'), 'Cargo.toml'), BINDINGS);
     app.generate();
-    await record('bindings customised', [...comments(), ['target path', TARGET, true], ['dependencies table', DEPENDENCIES, true], ['test:sub', SUB, true], ['bindings kept', BINDINGS.trim(), true]]);
+    await record('bindings customised', [
+      ...comments(),
+      ['target path', TARGET, true],
+      ['dependencies table', DEPENDENCIES, true],
+      ['test:sub', SUB, true],
+      ['bindings kept', BINDINGS.trim(), true],
+    ]);
   });
 
   const plan: [string, string[]][] = [

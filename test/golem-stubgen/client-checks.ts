@@ -6,9 +6,7 @@
  * Here the same structure is computed from `client.wit` itself.
  */
 import { expect } from 'vitest';
-import {
-  underlyingType, type Function, type Interface, type Resolve, type Type, type TypeDef, type TypeDefKind,
-} from '../../src/wit/index.js';
+import { underlyingType, type Function, type Interface, type Resolve, type Type, type TypeDef, type TypeDefKind } from '../../src/wit/index.js';
 
 const allInterfaces = (resolve: Resolve): Interface[] => resolve.packages.flatMap((p) => p.interfaces);
 
@@ -42,9 +40,10 @@ export type DefinedKind = 'enum' | 'flags' | 'record' | 'tuple' | 'variant';
 /** wit.rs `assert_defines_*`: some type `name` of that kind, owned by `pkg`'s interface `iface`. */
 export function definesType(resolve: Resolve, pkg: string, iface: string, name: string, kind: DefinedKind): boolean {
   const kindOf = (d: TypeDefKind): string => (d.kind === 'alias' && d.target.kind === 'tuple' ? 'tuple' : d.kind);
-  return resolve.packages.some((p) =>
-    `${p.name.namespace}:${p.name.name}` === pkg &&
-    p.interfaces.some((i) => i.name === iface && i.types.some((t) => t.name === name && t.owner.kind === 'interface' && t.owner.interface === i && kindOf(t.def) === kind)),
+  return resolve.packages.some(
+    (p) =>
+      `${p.name.namespace}:${p.name.name}` === pkg &&
+      p.interfaces.some((i) => i.name === iface && i.types.some((t) => t.name === name && t.owner.kind === 'interface' && t.owner.interface === i && kindOf(t.def) === kind)),
   );
 }
 
@@ -65,9 +64,19 @@ export type Analysed =
   | { handle: 'own' | 'borrow'; resource: string };
 
 export const A = {
-  bool: { prim: 'bool' }, s8: { prim: 's8' }, s16: { prim: 's16' }, s32: { prim: 's32' }, s64: { prim: 's64' },
-  u8: { prim: 'u8' }, u16: { prim: 'u16' }, u32: { prim: 'u32' }, u64: { prim: 'u64' },
-  f32: { prim: 'f32' }, f64: { prim: 'f64' }, chr: { prim: 'char' }, str: { prim: 'string' },
+  bool: { prim: 'bool' },
+  s8: { prim: 's8' },
+  s16: { prim: 's16' },
+  s32: { prim: 's32' },
+  s64: { prim: 's64' },
+  u8: { prim: 'u8' },
+  u16: { prim: 'u16' },
+  u32: { prim: 'u32' },
+  u64: { prim: 'u64' },
+  f32: { prim: 'f32' },
+  f64: { prim: 'f64' },
+  chr: { prim: 'char' },
+  str: { prim: 'string' },
   record: (fields: [string, Analysed][]): Analysed => ({ record: fields }),
   variant: (cases: [string, Analysed | null][]): Analysed => ({ variant: cases }),
   enum: (cases: string[]): Analysed => ({ enum: cases }),
@@ -83,24 +92,38 @@ export const A = {
 /** A type with every name expanded, as a component's type section has it. */
 export function analysed(t: Type): Analysed {
   switch (t.kind) {
-    case 'primitive': return { prim: t.name };
-    case 'own': return { handle: 'own', resource: resourceKey(t.def) };
-    case 'borrow': return { handle: 'borrow', resource: resourceKey(t.def) };
-    case 'list': return { list: analysed(t.element) };
-    case 'option': return { option: analysed(t.element) };
-    case 'tuple': return { tuple: t.elements.map(analysed) };
-    case 'result': return { result: { ok: t.ok ? analysed(t.ok) : null, err: t.err ? analysed(t.err) : null } };
+    case 'primitive':
+      return { prim: t.name };
+    case 'own':
+      return { handle: 'own', resource: resourceKey(t.def) };
+    case 'borrow':
+      return { handle: 'borrow', resource: resourceKey(t.def) };
+    case 'list':
+      return { list: analysed(t.element) };
+    case 'option':
+      return { option: analysed(t.element) };
+    case 'tuple':
+      return { tuple: t.elements.map(analysed) };
+    case 'result':
+      return { result: { ok: t.ok ? analysed(t.ok) : null, err: t.err ? analysed(t.err) : null } };
     case 'id': {
       const def = underlyingType(t.def);
       const d = def.def;
       switch (d.kind) {
-        case 'resource': return { handle: 'own', resource: resourceKey(def) };
-        case 'record': return { record: d.fields.map((f) => [f.name, analysed(f.type)]) };
-        case 'variant': return { variant: d.cases.map((c) => [c.name, c.type ? analysed(c.type) : null]) };
-        case 'enum': return { enum: d.cases.map((c) => c.name) };
-        case 'flags': return { flags: d.flags.map((f) => f.name) };
-        case 'alias': return analysed(d.target);
-        case 'use': throw new Error('underlyingType follows every use');
+        case 'resource':
+          return { handle: 'own', resource: resourceKey(def) };
+        case 'record':
+          return { record: d.fields.map((f) => [f.name, analysed(f.type)]) };
+        case 'variant':
+          return { variant: d.cases.map((c) => [c.name, c.type ? analysed(c.type) : null]) };
+        case 'enum':
+          return { enum: d.cases.map((c) => c.name) };
+        case 'flags':
+          return { flags: d.flags.map((f) => f.name) };
+        case 'alias':
+          return analysed(d.target);
+        case 'use':
+          throw new Error('underlyingType follows every use');
       }
     }
   }
@@ -118,9 +141,26 @@ const resultsOf = (f: Function): Analysed[] => (f.result ? [analysed(f.result)] 
 const paramsOf = (f: Function): Analysed[] => f.params.map((p) => analysed(p.type));
 
 /** golem:rpc's `worker-id`, expanded. */
-const WORKER_ID = A.record([['component-id', A.record([['uuid', A.record([['high-bits', A.u64], ['low-bits', A.u64]])]])], ['worker-name', A.str]]);
+const WORKER_ID = A.record([
+  [
+    'component-id',
+    A.record([
+      [
+        'uuid',
+        A.record([
+          ['high-bits', A.u64],
+          ['low-bits', A.u64],
+        ]),
+      ],
+    ]),
+  ],
+  ['worker-name', A.str],
+]);
 /** wasi:clocks' `datetime`, expanded. */
-const DATETIME = A.record([['seconds', A.u64], ['nanoseconds', A.u32]]);
+const DATETIME = A.record([
+  ['seconds', A.u64],
+  ['nanoseconds', A.u32],
+]);
 
 /** The exported client interface, as the client component exports it. */
 export function clientInstance(resolve: Resolve, world: string): { id: string; exports: number; iface: Interface } {

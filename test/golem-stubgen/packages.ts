@@ -7,8 +7,19 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  interfaceId, loadWitDir, packageIdString, parseWitFile, resolveWitFiles,
-  type Function, type Interface, type Package, type Resolve, type Type, type TypeDef, type World, type WorldEntry,
+  interfaceId,
+  loadWitDir,
+  packageIdString,
+  parseWitFile,
+  resolveWitFiles,
+  type Function,
+  type Interface,
+  type Package,
+  type Resolve,
+  type Type,
+  type TypeDef,
+  type World,
+  type WorldEntry,
 } from '../../src/wit/index.js';
 import { GOLEM_WIT } from '../../src/rpc/naming.js';
 import { ROOT } from '../helpers/cli.js';
@@ -27,7 +38,10 @@ export function wasmRpcPackages(): Resolve {
   const deps = join(ROOT, 'wit', 'deps');
   const sources = (folder: string) => {
     const dir = join(deps, folder);
-    const files = readdirSync(dir).filter((f) => f.endsWith('.wit')).sort().map((f) => parseWitFile(join(dir, f), readFileSync(join(dir, f), 'utf8'), GOLEM_WIT));
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.wit'))
+      .sort()
+      .map((f) => parseWitFile(join(dir, f), readFileSync(join(dir, f), 'utf8'), GOLEM_WIT));
     return { source: dir, files };
   };
   return resolveWitFiles(sources('golem-rpc'), [sources('io'), sources('clocks')]);
@@ -47,9 +61,18 @@ function renderPackage(pkg: Package): string {
 }
 
 function renderInterface(iface: Interface): string[] {
-  const uses = iface.types.filter((t) => t.def.kind === 'use').map(renderUse).sort();
-  const types = iface.types.filter((t) => t.def.kind !== 'use').sort(byName).map((t) => renderTypeDef(t, iface));
-  const funcs = iface.functions.filter((f) => f.kind === 'freestanding').sort(byName).map((f) => `  ${renderFunc(f)}`);
+  const uses = iface.types
+    .filter((t) => t.def.kind === 'use')
+    .map(renderUse)
+    .sort();
+  const types = iface.types
+    .filter((t) => t.def.kind !== 'use')
+    .sort(byName)
+    .map((t) => renderTypeDef(t, iface));
+  const funcs = iface.functions
+    .filter((f) => f.kind === 'freestanding')
+    .sort(byName)
+    .map((f) => `  ${renderFunc(f)}`);
   return [`interface ${iface.name ?? '<inline>'} {`, ...uses, ...types, ...funcs, '}'];
 }
 
@@ -62,16 +85,22 @@ function renderUse(t: TypeDef): string {
 function renderTypeDef(t: TypeDef, iface: Interface): string {
   const d = t.def;
   switch (d.kind) {
-    case 'record': return `  record ${t.name} { ${d.fields.map((f) => `${f.name}: ${renderType(f.type)}`).join(', ')} }`;
-    case 'variant': return `  variant ${t.name} { ${d.cases.map((c) => (c.type ? `${c.name}(${renderType(c.type)})` : c.name)).join(', ')} }`;
-    case 'enum': return `  enum ${t.name} { ${d.cases.map((c) => c.name).join(', ')} }`;
-    case 'flags': return `  flags ${t.name} { ${d.flags.map((f) => f.name).join(', ')} }`;
-    case 'alias': return `  type ${t.name} = ${renderType(d.target)};`;
+    case 'record':
+      return `  record ${t.name} { ${d.fields.map((f) => `${f.name}: ${renderType(f.type)}`).join(', ')} }`;
+    case 'variant':
+      return `  variant ${t.name} { ${d.cases.map((c) => (c.type ? `${c.name}(${renderType(c.type)})` : c.name)).join(', ')} }`;
+    case 'enum':
+      return `  enum ${t.name} { ${d.cases.map((c) => c.name).join(', ')} }`;
+    case 'flags':
+      return `  flags ${t.name} { ${d.flags.map((f) => f.name).join(', ')} }`;
+    case 'alias':
+      return `  type ${t.name} = ${renderType(d.target)};`;
     case 'resource': {
       const funcs = iface.functions.filter((f) => f.resource === t).map((f) => `    ${renderFunc(f)}`);
       return [`  resource ${t.name} {`, ...funcs, '  }'].join('\n');
     }
-    case 'use': return renderUse(t);
+    case 'use':
+      return renderUse(t);
   }
 }
 
@@ -84,13 +113,21 @@ function renderFunc(f: Function): string {
 
 function renderType(t: Type): string {
   switch (t.kind) {
-    case 'primitive': return t.name;
-    case 'id': case 'own': return t.def.name;
-    case 'borrow': return `borrow<${t.def.name}>`;
-    case 'list': return `list<${renderType(t.element)}>`;
-    case 'option': return `option<${renderType(t.element)}>`;
-    case 'tuple': return `tuple<${t.elements.map(renderType).join(', ')}>`;
-    case 'result': return `result<${t.ok ? renderType(t.ok) : '_'}, ${t.err ? renderType(t.err) : '_'}>`;
+    case 'primitive':
+      return t.name;
+    case 'id':
+    case 'own':
+      return t.def.name;
+    case 'borrow':
+      return `borrow<${t.def.name}>`;
+    case 'list':
+      return `list<${renderType(t.element)}>`;
+    case 'option':
+      return `option<${renderType(t.element)}>`;
+    case 'tuple':
+      return `tuple<${t.elements.map(renderType).join(', ')}>`;
+    case 'result':
+      return `result<${t.ok ? renderType(t.ok) : '_'}, ${t.err ? renderType(t.err) : '_'}>`;
   }
 }
 

@@ -24,26 +24,53 @@ afterAll(() => {
 
 /** The client of `fixture` (as component test:main, called by test:caller): its one exported interface. */
 function exportedInstance(fixture: string): { id: string; exports: number; iface: Interface } {
-  const app = new StubgenApp([{ name: 'test:main', fixture }, { name: 'test:caller', fixture: 'caller' }]);
+  const app = new StubgenApp([
+    { name: 'test:main', fixture },
+    { name: 'test:caller', fixture: 'caller' },
+  ]);
   app.addDependency('test:caller', 'test:main');
   return clientInstance(resolveWit(app.clientWit('test:main')), 'wasm-rpc-client-api');
 }
 
 describe('stub_wasm.rs all_wit_types', () => {
   let client: { id: string; exports: number; iface: Interface };
-  beforeAll(() => void (client = exportedInstance('every-type')));
+  beforeAll(() => {
+    client = exportedInstance('every-type');
+  });
 
   it('all_wit_types: assert_eq!(stub_exports.len(), 1)', () => expect(client.exports).toBe(1));
   it('all_wit_types: assert_eq!(exported_interface.name, test:main-client/api-client)', () => expect(client.id).toBe('test:main-client/api-client'));
   it('all_wit_types: assert_has_rpc_resource_constructor(iface1)', () => expectRpcResourceConstructor(client.iface, 'iface1'));
 
   const permissions = A.flags(['read', 'write', 'exec', 'close']);
-  const metadata = A.record([['name', A.str], ['origin', A.str], ['perms', permissions]]);
-  const productItem = A.record([['product-id', A.str], ['name', A.str], ['price', A.f32], ['quantity', A.u32]]);
-  const order = A.record([['order-id', A.str], ['items', A.list(productItem)], ['total', A.f32], ['timestamp', A.u64]]);
-  const point = A.record([['x', A.s32], ['y', A.s32], ['metadata', metadata]]);
+  const metadata = A.record([
+    ['name', A.str],
+    ['origin', A.str],
+    ['perms', permissions],
+  ]);
+  const productItem = A.record([
+    ['product-id', A.str],
+    ['name', A.str],
+    ['price', A.f32],
+    ['quantity', A.u32],
+  ]);
+  const order = A.record([
+    ['order-id', A.str],
+    ['items', A.list(productItem)],
+    ['total', A.f32],
+    ['timestamp', A.u64],
+  ]);
+  const point = A.record([
+    ['x', A.s32],
+    ['y', A.s32],
+    ['metadata', metadata],
+  ]);
   const coordinates = A.tuple([A.s32, A.s32]);
-  const checkoutResult = A.variant([['error', A.str], ['success', A.record([['order-id', A.str]])], ['unknown', null]]);
+  const checkoutResult = A.variant([
+    ['error', A.str],
+    ['success', A.record([['order-id', A.str]])],
+    ['unknown', null],
+  ]);
   const color = A.enum(['red', 'green', 'blue']);
   const stubs: [string, Analysed[], Analysed | null][] = [
     ['no-op', [], null],
@@ -85,7 +112,9 @@ describe('stub_wasm.rs all_wit_types', () => {
 
 describe('stub_wasm.rs resource', () => {
   let client: { id: string; exports: number; iface: Interface };
-  beforeAll(() => void (client = exportedInstance('resources')));
+  beforeAll(() => {
+    client = exportedInstance('resources');
+  });
 
   it('resource: assert_eq!(stub_exports.len(), 1)', () => expect(client.exports).toBe(1));
   it('resource: assert_eq!(exported_interface.name, test:main-client/api-client)', () => expect(client.id).toBe('test:main-client/api-client'));
@@ -94,14 +123,19 @@ describe('stub_wasm.rs resource', () => {
 
   // Beyond golem's assertions (its fixture leaves the methods unchecked): the resource's methods, old float names included.
   const methods: [string, Analysed[], Analysed | null][] = [
-    ['touch', [], null], ['scale', [A.u32], A.f32], ['ratio', [A.u32], A.option(A.f32)], ['maybe-ratio', [A.option(A.u32)], A.option(A.f32)],
+    ['touch', [], null],
+    ['scale', [A.u32], A.f32],
+    ['ratio', [A.u32], A.option(A.f32)],
+    ['maybe-ratio', [A.option(A.u32)], A.option(A.f32)],
   ];
   it.each(methods)('resource (ours): assert_has_stub(resource1, %s)', (name, params, result) => expectStub(client.iface, 'resource1', name, params, result));
 });
 
 describe('stub_wasm.rs circular_resources', () => {
   let client: { id: string; exports: number; iface: Interface };
-  beforeAll(() => void (client = exportedInstance('circular-resources')));
+  beforeAll(() => {
+    client = exportedInstance('circular-resources');
+  });
 
   it('circular_resources: assert_eq!(stub_exports.len(), 1)', () => expect(client.exports).toBe(1));
   it('circular_resources: assert_eq!(exported_interface.name, test:main-client/api-client)', () => expect(client.id).toBe('test:main-client/api-client'));
@@ -111,12 +145,23 @@ describe('stub_wasm.rs circular_resources', () => {
 });
 
 describe('stub_wasm.rs inline_resources (ignored in golem: it panics; ours: one clear error)', () => {
-  const app = new StubgenApp([{ name: 'test:main', fixture: 'world-resource' }, { name: 'test:caller', fixture: 'caller' }]);
+  const app = new StubgenApp([
+    { name: 'test:main', fixture: 'world-resource' },
+    { name: 'test:caller', fixture: 'caller' },
+  ]);
   const source = join(app.sourceWit('test:main'), 'main.wit');
-  const line = readFileSync(source, 'utf8').split('\n').findIndex((l) => l.includes('resource resource1')) + 1;
+  const line =
+    readFileSync(source, 'utf8')
+      .split('\n')
+      .findIndex((l) => l.includes('resource resource1')) + 1;
   /** One line: where (the resource in the user's file), what, and what to do. */
   const expectTheError = (stderr: string) => {
-    expect(stderr.trim().split('\n').filter((l) => !l.startsWith('warning:'))).toEqual([
+    expect(
+      stderr
+        .trim()
+        .split('\n')
+        .filter((l) => !l.startsWith('warning:')),
+    ).toEqual([
       `error: ${source}:${line}:3: world \`api\` defines resource \`resource1\`: a resource defined in a world is imported by the component, so no client can offer it (Golem 1.2.5 crashes here) Define \`resource1\` in an interface and export that interface from world \`api\`.`,
     ]);
   };

@@ -18,7 +18,10 @@ afterAll(() => {
 
 /** A client generated for `fixture` (component `name`), called by test:caller. */
 function clientOf(name: string, fixture: string): Resolve {
-  const app = new StubgenApp([{ name, fixture }, { name: 'test:caller', fixture: 'caller' }]);
+  const app = new StubgenApp([
+    { name, fixture },
+    { name: 'test:caller', fixture: 'caller' },
+  ]);
   app.addDependency('test:caller', name);
   return resolveWit(app.clientWit(name));
 }
@@ -34,14 +37,38 @@ describe('wit.rs all_wit_types', () => {
   it('all_wit_types: assert_has_interface(api-client)', () => expect(hasInterface(resolve, 'api-client')).toBe(true));
 
   const stubs: [string, boolean][] = [
-    ['no-op', false], ['get-bool', true], ['set-bool', false], ['identity-bool', true],
-    ['identity-s8', true], ['identity-s16', true], ['identity-s32', true], ['identity-s64', true],
-    ['identity-u8', true], ['identity-u16', true], ['identity-u32', true], ['identity-u64', true],
-    ['identity-f32', true], ['identity-f64', true], ['identity-char', true], ['identity-string', true],
-    ['get-orders', true], ['set-orders', false], ['apply-metadata', true], ['get-option-bool', true],
-    ['set-option-bool', false], ['get-coordinates', true], ['get-coordinates-alias', true], ['set-coordinates', false],
-    ['set-coordinates-alias', false], ['tuple-to-point', true], ['pt-log-error', true], ['validate-pt', true],
-    ['print-checkout-result', true], ['get-checkout-result', true], ['get-color', true], ['set-color', false],
+    ['no-op', false],
+    ['get-bool', true],
+    ['set-bool', false],
+    ['identity-bool', true],
+    ['identity-s8', true],
+    ['identity-s16', true],
+    ['identity-s32', true],
+    ['identity-s64', true],
+    ['identity-u8', true],
+    ['identity-u16', true],
+    ['identity-u32', true],
+    ['identity-u64', true],
+    ['identity-f32', true],
+    ['identity-f64', true],
+    ['identity-char', true],
+    ['identity-string', true],
+    ['get-orders', true],
+    ['set-orders', false],
+    ['apply-metadata', true],
+    ['get-option-bool', true],
+    ['set-option-bool', false],
+    ['get-coordinates', true],
+    ['get-coordinates-alias', true],
+    ['set-coordinates', false],
+    ['set-coordinates-alias', false],
+    ['tuple-to-point', true],
+    ['pt-log-error', true],
+    ['validate-pt', true],
+    ['print-checkout-result', true],
+    ['get-checkout-result', true],
+    ['get-color', true],
+    ['set-color', false],
     ['validate-permissions', true],
   ];
   it.each(stubs)('all_wit_types: assert_has_stub_function(api-client, iface1, %s, %s)', (fn, hasResult) => {
@@ -49,8 +76,15 @@ describe('wit.rs all_wit_types', () => {
   });
 
   const defined: [DefinedKind, string][] = [
-    ['enum', 'color'], ['flags', 'permissions'], ['record', 'metadata'], ['record', 'point'], ['record', 'product-item'],
-    ['record', 'order'], ['record', 'order-confirmation'], ['tuple', 'point-tuple'], ['variant', 'checkout-result'],
+    ['enum', 'color'],
+    ['flags', 'permissions'],
+    ['record', 'metadata'],
+    ['record', 'point'],
+    ['record', 'product-item'],
+    ['record', 'order'],
+    ['record', 'order-confirmation'],
+    ['tuple', 'point-tuple'],
+    ['variant', 'checkout-result'],
   ];
   it.each(defined)('all_wit_types: assert_defines_%s(test:main-exports, iface1, %s)', (kind, name) => {
     expect(definesType(resolve, 'test:main-exports', 'iface1', name, kind)).toBe(true);
@@ -68,7 +102,10 @@ describe('wit.rs many_ways_to_export', () => {
   it('many_ways_to_export: assert_has_interface(api-client)', () => expect(hasInterface(resolve, 'api-client')).toBe(true));
 
   const stubs: [string, string, boolean][] = [
-    ['api-inline-functions', 'func1', false], ['iface1', 'func2', false], ['api-inline-iface', 'func4', false], ['iface4', 'func5', false],
+    ['api-inline-functions', 'func1', false],
+    ['iface1', 'func2', false],
+    ['api-inline-iface', 'func4', false],
+    ['iface4', 'func5', false],
   ];
   it.each(stubs)('many_ways_to_export: assert_has_stub_function(api-client, %s, %s, %s)', (resource, fn, hasResult) => {
     expectStubFunction(resolve, 'api-client', resource, fn, hasResult);

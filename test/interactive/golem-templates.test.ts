@@ -18,7 +18,7 @@ const optionLabels = (screen: string, message: string) =>
   screen
     .slice(screen.lastIndexOf(`◆  ${message}`))
     .split('\n')
-    .flatMap((line) => /^│  [◻◼●○] (.+?)\s*$/.exec(line)?.[1] ?? []);
+    .flatMap((line) => /^│ {2}[◻◼●○] (.+?)\s*$/.exec(line)?.[1] ?? []);
 
 describe('create, interactive, with golem-cli 1.2.5 templates', () => {
   it("offers golem's languages and templates but not C or Zig, and creates from golem's Rust shopping cart", async () => {

@@ -38,7 +38,15 @@ export function fixtureApp(components: ComponentSpec[], deps: [string, string][]
     witDeps: [join(ROOT, 'wit', 'deps')],
     components: map,
     templates: new Map(),
-    dependencies: deps.map(([source, target]): AppDependency => ({ source, target, type: 'wasm-rpc', manifestPath: join(root, 'golem.yaml'), location: { file: join(root, 'golem.yaml'), line: 1, column: 1 } })),
+    dependencies: deps.map(
+      ([source, target]): AppDependency => ({
+        source,
+        target,
+        type: 'wasm-rpc',
+        manifestPath: join(root, 'golem.yaml'),
+        location: { file: join(root, 'golem.yaml'), line: 1, column: 1 },
+      }),
+    ),
   };
 }
 

@@ -14,15 +14,17 @@ const provider = (ephemeral = false): StubDefinition => ({
   target: { namespace: 'example', name: 'provider' },
   world: 'example-provider',
   ephemeral,
-  entities: [{
-    name: 'example-provider-api',
-    isResource: false,
-    constructorParams: [],
-    functions: [
-      { name: 'add', params: [{ name: 'value', type: u64 }], isStatic: false },
-      { name: 'get', params: [], result: u64, isStatic: false },
-    ],
-  }],
+  entities: [
+    {
+      name: 'example-provider-api',
+      isResource: false,
+      constructorParams: [],
+      functions: [
+        { name: 'add', params: [{ name: 'value', type: u64 }], isStatic: false },
+        { name: 'get', params: [], result: u64, isStatic: false },
+      ],
+    },
+  ],
   usedTypes: [],
   typeNames: new Map(),
 });
@@ -60,21 +62,43 @@ describe('client rendering', () => {
     def.usedTypes = [
       { id: '1', name: 'color', ownerInterfaceId: 'example:provider-exports/a', owner: { package: { namespace: 'example', name: 'provider-exports' }, interface: 'a' } },
       { id: '2', name: 'color', ownerInterfaceId: 'example:provider-exports/b', owner: { package: { namespace: 'example', name: 'provider-exports' }, interface: 'b' } },
-      { id: '3', name: 'example-provider-api', ownerInterfaceId: 'example:provider-exports/b', owner: { package: { namespace: 'example', name: 'provider-exports' }, interface: 'b' } },
+      {
+        id: '3',
+        name: 'example-provider-api',
+        ownerInterfaceId: 'example:provider-exports/b',
+        owner: { package: { namespace: 'example', name: 'provider-exports' }, interface: 'b' },
+      },
     ];
-    def.typeNames = new Map([['1', 'color'], ['2', 'color'], ['3', 'example-provider-api']]);
-    def.entities[0]!.functions.push({ name: 'paint', params: [{ name: 'c', type: { kind: 'ref', id: '2' } }], result: { kind: 'list', element: { kind: 'ref', id: '1' } }, isStatic: false });
+    def.typeNames = new Map([
+      ['1', 'color'],
+      ['2', 'color'],
+      ['3', 'example-provider-api'],
+    ]);
+    def.entities[0]!.functions.push({
+      name: 'paint',
+      params: [{ name: 'c', type: { kind: 'ref', id: '2' } }],
+      result: { kind: 'list', element: { kind: 'ref', id: '1' } },
+      isStatic: false,
+    });
     const text = renderClient(def);
     expect(text).toContain('use example:provider-exports/a.{ color as example-provider-exports-a-color };');
-    expect(text).toContain('use example:provider-exports/b.{ color as example-provider-exports-b-color, example-provider-api as example-provider-exports-b-example-provider-api };');
+    expect(text).toContain(
+      'use example:provider-exports/b.{ color as example-provider-exports-b-color, example-provider-api as example-provider-exports-b-example-provider-api };',
+    );
     expect(text).toContain('blocking-paint: func(c: example-provider-exports-b-color) -> list<example-provider-exports-a-color>;');
-    const exports = 'package example:provider-exports;\n\ninterface a {\n  enum color { red }\n}\n\ninterface b {\n  enum color { blue }\n  record example-provider-api { x: u8 }\n}\n';
+    const exports =
+      'package example:provider-exports;\n\ninterface a {\n  enum color { red }\n}\n\ninterface b {\n  enum color { blue }\n  record example-provider-api { x: u8 }\n}\n';
     expect(await checkWitDir(clientDir(text, { 'deps/example_provider-exports/exports.wit': exports }))).toEqual({ ok: true });
   });
 
   it('stops with an error naming both functions when two futures get one name (golem#1935)', () => {
     const def = provider();
-    def.entities.push({ name: 'other-api', isResource: false, constructorParams: [], functions: [{ name: 'get', params: [], result: u64, isStatic: false, location: () => ({ file: 'main.wit', line: 9, column: 3 }) }] });
+    def.entities.push({
+      name: 'other-api',
+      isResource: false,
+      constructorParams: [],
+      functions: [{ name: 'get', params: [], result: u64, isStatic: false, location: () => ({ file: 'main.wit', line: 9, column: 3 }) }],
+    });
     let error: unknown;
     try {
       renderClient(def);

@@ -46,9 +46,12 @@ describe('create → add dependency → generated layout', () => {
       expect(existsSync(join(generated, 'deps', dep))).toBe(true);
     }
     const dirs = [
-      'golem-temp/generated-base-wit/example_provider', 'golem-temp/generated-base-wit/example_caller',
-      'golem-temp/client/example_provider/wit', 'golem-temp/client/example_caller/wit',
-      'components-ts/example-provider/wit-generated', 'components-ts/example-caller/wit-generated',
+      'golem-temp/generated-base-wit/example_provider',
+      'golem-temp/generated-base-wit/example_caller',
+      'golem-temp/client/example_provider/wit',
+      'golem-temp/client/example_caller/wit',
+      'components-ts/example-provider/wit-generated',
+      'components-ts/example-caller/wit-generated',
     ];
     for (const dir of dirs) expect({ dir, ...(await checkWitDir(join(app, dir))) }).toEqual({ dir, ok: true });
     const world = await printWorld({ dir: generated }, 'example-caller');

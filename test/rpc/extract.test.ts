@@ -52,7 +52,8 @@ describe('exports extraction on the source text', () => {
   });
 
   it('caller wiring inserts one line per world, skips an existing import, removes stale -exports imports', async () => {
-    const text = 'package a:b;\n\n// top\nworld one {\n  import example:provider-exports/example-provider-api;\n  /* inline */ export run: func();\n}\n\nworld two { export run: func(); }\n';
+    const text =
+      'package a:b;\n\n// top\nworld one {\n  import example:provider-exports/example-provider-api;\n  /* inline */ export run: func();\n}\n\nworld two { export run: func(); }\n';
     const wired = wireClientImport(text, 'main.wit', { namespace: 'example', name: 'provider' }, 'example-provider');
     expect(wired).toBe(
       'package a:b;\n\n// top\nworld one {\n  /* inline */ export run: func();\n  import example:provider-client/example-provider-client;\n}\n\nworld two { export run: func(); import example:provider-client/example-provider-client; }\n',

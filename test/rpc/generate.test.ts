@@ -18,7 +18,13 @@ const clientOf = (app: { tempDir: string }, safe: string) => read(app.tempDir, '
 
 describe('generate: provider and caller', () => {
   it('extracts exports, writes the golden client and wires it into the caller keeping comments', async () => {
-    const app = fixtureApp([{ name: 'example:provider', fixture: 'provider' }, { name: 'example:caller', fixture: 'caller' }], [['example:caller', 'example:provider']]);
+    const app = fixtureApp(
+      [
+        { name: 'example:provider', fixture: 'provider' },
+        { name: 'example:caller', fixture: 'caller' },
+      ],
+      [['example:caller', 'example:provider']],
+    );
     const report = recorder();
     const summary = await generate(app, {}, report);
     expect(summary.changed).toEqual([]);
@@ -54,7 +60,7 @@ describe('generate: provider and caller', () => {
         '',
       ].join('\n'),
     );
-    expect(read(caller.generatedWit, 'deps/example_caller-exports/exports.wit')).toContain('/// The caller\'s API.\ninterface example-caller-api {\n  /// Calls the provider.\n');
+    expect(read(caller.generatedWit, 'deps/example_caller-exports/exports.wit')).toContain("/// The caller's API.\ninterface example-caller-api {\n  /// Calls the provider.\n");
     expect(read(caller.generatedWit, 'deps/example_provider-client/client.wit')).toBe(clientOf(app, 'example_provider'));
     for (const dep of ['io', 'clocks', 'golem-rpc']) expect(existsSync(join(caller.generatedWit, 'deps', dep))).toBe(true);
     // the provider's client uses no types, so (as in Golem) its exports package is not a client dep
@@ -67,7 +73,13 @@ describe('generate: provider and caller', () => {
   });
 
   it('rewrites nothing on a second run, regenerates what a changed target affects, removes stale clients', async () => {
-    const app = fixtureApp([{ name: 'example:provider', fixture: 'provider' }, { name: 'example:caller', fixture: 'caller' }], [['example:caller', 'example:provider']]);
+    const app = fixtureApp(
+      [
+        { name: 'example:provider', fixture: 'provider' },
+        { name: 'example:caller', fixture: 'caller' },
+      ],
+      [['example:caller', 'example:provider']],
+    );
     await generate(app, {}, recorder());
     const before = mtimes(app.root);
     const snapshot = snapshotTree(app.root);
@@ -99,7 +111,13 @@ describe('generate: provider and caller', () => {
   });
 
   it('gives an ephemeral target constructor() and custom(component-id)', async () => {
-    const app = fixtureApp([{ name: 'example:provider', fixture: 'provider', type: 'ephemeral' }, { name: 'example:caller', fixture: 'caller' }], [['example:caller', 'example:provider']]);
+    const app = fixtureApp(
+      [
+        { name: 'example:provider', fixture: 'provider', type: 'ephemeral' },
+        { name: 'example:caller', fixture: 'caller' },
+      ],
+      [['example:caller', 'example:provider']],
+    );
     await generate(app, {}, recorder());
     const client = clientOf(app, 'example_provider');
     expect(client).toContain('    constructor();\n    custom: static func(component-id: golem-rpc-component-id) -> example-provider-api;\n');
@@ -108,8 +126,16 @@ describe('generate: provider and caller', () => {
 
   it('handles a self-dependency and a caller with two targets, one versioned', async () => {
     const app = fixtureApp(
-      [{ name: 'example:provider', fixture: 'provider' }, { name: 'example:caller', fixture: 'caller' }, { name: 'test:versioned', fixture: 'versioned' }],
-      [['example:caller', 'example:provider'], ['example:caller', 'test:versioned'], ['example:caller', 'example:caller']],
+      [
+        { name: 'example:provider', fixture: 'provider' },
+        { name: 'example:caller', fixture: 'caller' },
+        { name: 'test:versioned', fixture: 'versioned' },
+      ],
+      [
+        ['example:caller', 'example:provider'],
+        ['example:caller', 'test:versioned'],
+        ['example:caller', 'example:caller'],
+      ],
     );
     await generate(app, {}, recorder());
     const client = clientOf(app, 'test_versioned');
@@ -117,7 +143,9 @@ describe('generate: provider and caller', () => {
     expect(client).toContain('  use test:versioned-exports/api@1.2.0.{ item };\n');
     const caller = app.components.get('example:caller')!;
     const main = read(caller.generatedWit, 'main.wit');
-    expect(main).toContain('  import example:provider-client/example-provider-client;\n  import test:versioned-client/versioned-client@1.2.0;\n  import example:caller-client/example-caller-client;\n}');
+    expect(main).toContain(
+      '  import example:provider-client/example-provider-client;\n  import test:versioned-client/versioned-client@1.2.0;\n  import example:caller-client/example-caller-client;\n}',
+    );
     await expectAllValid(app);
     const world = await printWorld({ dir: caller.generatedWit }, 'example-caller');
     for (const imp of ['example:provider-client/example-provider-client', 'test:versioned-client/versioned-client@1.2.0', 'example:caller-client/example-caller-client']) {
@@ -128,7 +156,13 @@ describe('generate: provider and caller', () => {
 
 describe('generate: target shapes', () => {
   const single = async (fixture: string, name: string) => {
-    const app = fixtureApp([{ name, fixture }, { name: 'example:caller', fixture: 'caller' }], [['example:caller', name]]);
+    const app = fixtureApp(
+      [
+        { name, fixture },
+        { name: 'example:caller', fixture: 'caller' },
+      ],
+      [['example:caller', name]],
+    );
     await generate(app, {}, recorder());
     await expectAllValid(app);
     return { app, client: clientOf(app, name.replace(':', '_')) };
@@ -161,7 +195,9 @@ describe('generate: target shapes', () => {
     const base = join(app.tempDir, 'generated-base-wit', 'test_inline');
     const exportsWit = read(base, 'deps/test_inline-exports/exports.wit');
     expect(exportsWit).toContain('interface api-inline-iface {\n  enum mode { fast, slow }\n  run: func(m: mode) -> bool;\n}');
-    expect(exportsWit).toContain('interface api-inline-functions {\n  use types.{point};\n  alpha: func(name: string);\n  /// An inline function.\n  zeta: func(p: point) -> point;\n}');
+    expect(exportsWit).toContain(
+      'interface api-inline-functions {\n  use types.{point};\n  alpha: func(name: string);\n  /// An inline function.\n  zeta: func(p: point) -> point;\n}',
+    );
     const main = read(base, 'main.wit');
     expect(main).toContain('use test:inline-exports/types.{point};');
     expect(main).toContain('export test:inline-exports/api-inline-functions;');
@@ -170,7 +206,9 @@ describe('generate: target shapes', () => {
     expect(client.indexOf('resource types {')).toBeLessThan(client.indexOf('resource api-inline-iface {'));
     expect(client.indexOf('resource api-inline-iface {')).toBeLessThan(client.indexOf('resource api-inline-functions {'));
     // `point` of `types` and the `point` the inline functions use from it are two used types: aliased
-    expect(client).toContain('  use test:inline-exports/api-inline-functions.{ point as test-inline-exports-api-inline-functions-point };\n  use test:inline-exports/api-inline-iface.{ mode };\n  use test:inline-exports/types.{ point as test-inline-exports-types-point };\n');
+    expect(client).toContain(
+      '  use test:inline-exports/api-inline-functions.{ point as test-inline-exports-api-inline-functions-point };\n  use test:inline-exports/api-inline-iface.{ mode };\n  use test:inline-exports/types.{ point as test-inline-exports-types-point };\n',
+    );
     expect(client).toContain('    blocking-zeta: func(p: test-inline-exports-api-inline-functions-point) -> test-inline-exports-api-inline-functions-point;');
     expect(client).toContain('    blocking-alpha: func(name: string);\n    alpha: func(name: string);\n');
   });
@@ -178,7 +216,9 @@ describe('generate: target shapes', () => {
   it('types of all kinds, from other interfaces and foreign packages, with aliases on clashes', async () => {
     const { app, client } = await single('types', 'test:types');
     expect(client).toContain('  use test:types-exports/palette.{ color as test-types-exports-palette-color, point as test-types-exports-palette-point };\n');
-    expect(client).toContain('  use test:types-exports/shapes.{ color as test-types-exports-shapes-color, perms, point as test-types-exports-shapes-point, points, rec1, shape };\n');
+    expect(client).toContain(
+      '  use test:types-exports/shapes.{ color as test-types-exports-shapes-color, perms, point as test-types-exports-shapes-point, points, rec1, shape };\n',
+    );
     expect(client).toContain('    blocking-transform: func(ps: points, by: test-types-exports-shapes-point) -> result<points, string>;');
     expect(client).toContain('    blocking-describe: func(c: test-types-exports-shapes-color, p: perms) -> result<_, string>;');
     expect(client).toContain('    blocking-check: func() -> result;');
@@ -210,9 +250,18 @@ describe('generate: target shapes', () => {
 
 describe('generate: where Golem 1.2.5 fails', () => {
   const failure = async (fixture: string) => {
-    const app = fixtureApp([{ name: 'test:bad', fixture }, { name: 'example:caller', fixture: 'caller' }], [['example:caller', 'test:bad']]);
+    const app = fixtureApp(
+      [
+        { name: 'test:bad', fixture },
+        { name: 'example:caller', fixture: 'caller' },
+      ],
+      [['example:caller', 'test:bad']],
+    );
     const before = snapshotTree(app.root);
-    const error = await generate(app, {}, recorder()).then(() => undefined, (e: unknown) => e);
+    const error = await generate(app, {}, recorder()).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UserError);
     expect(snapshotTree(app.root)).toEqual(before);
     return { error: error as UserError, app };
@@ -242,11 +291,14 @@ describe('generate: where Golem 1.2.5 fails', () => {
     await expect(generate(app, {}, recorder())).rejects.toThrow(/spread over 2 files/);
   });
 
-  it('a syntax or name error in the source WIT: the toolkit\'s error at the user\'s file', async () => {
+  it("a syntax or name error in the source WIT: the toolkit's error at the user's file", async () => {
     const app = fixtureApp([{ name: 'example:provider', fixture: 'provider' }]);
     const src = join(app.components.get('example:provider')!.sourceWit, 'main.wit');
     writeFileSync(src, read(src).replace('get: func() -> u64;', 'get: func() -> u46;'));
-    const error = await generate(app, {}, recorder()).then(() => undefined, (e: unknown) => e);
+    const error = await generate(app, {}, recorder()).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).message).toMatch(/u46/);
     expect((error as UserError).location).toMatchObject({ file: src, line: 7 });
@@ -254,10 +306,19 @@ describe('generate: where Golem 1.2.5 fails', () => {
   });
 
   it('a source WIT importing a generated client itself: an error with what to do instead', async () => {
-    const app = fixtureApp([{ name: 'example:provider', fixture: 'provider' }, { name: 'example:caller', fixture: 'caller' }], [['example:caller', 'example:provider']]);
+    const app = fixtureApp(
+      [
+        { name: 'example:provider', fixture: 'provider' },
+        { name: 'example:caller', fixture: 'caller' },
+      ],
+      [['example:caller', 'example:provider']],
+    );
     const src = join(app.components.get('example:caller')!.sourceWit, 'main.wit');
     writeFileSync(src, read(src).replace('  // keep me\n', '  // keep me\n  import example:provider-client/example-provider-client;\n'));
-    const error = await generate(app, {}, recorder()).then(() => undefined, (e: unknown) => e);
+    const error = await generate(app, {}, recorder()).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).message).toContain('names example:provider-client, the generated client of example:provider');
     expect((error as UserError).location).toMatchObject({ file: src, line: 13, column: 10 });
@@ -272,8 +333,14 @@ describe('generate: where Golem 1.2.5 fails', () => {
 });
 
 describe('generate: Rust Cargo.toml and the TypeScript build flags', () => {
-  it('points a Rust component\'s Cargo.toml at wit-generated and lists its packages, keeping the rest', async () => {
-    const app = fixtureApp([{ name: 'example:provider', fixture: 'provider' }, { name: 'example:caller', fixture: 'caller' }], [['example:caller', 'example:provider']]);
+  it("points a Rust component's Cargo.toml at wit-generated and lists its packages, keeping the rest", async () => {
+    const app = fixtureApp(
+      [
+        { name: 'example:provider', fixture: 'provider' },
+        { name: 'example:caller', fixture: 'caller' },
+      ],
+      [['example:caller', 'example:provider']],
+    );
     const caller = app.components.get('example:caller')!;
     const cargoPath = join(caller.dir, 'Cargo.toml');
     const original = read(FIXTURES, 'rust', 'Cargo.toml');
@@ -295,13 +362,17 @@ describe('generate: Rust Cargo.toml and the TypeScript build flags', () => {
       '"golem:rpc/types@0.2.0" = "golem_rust::wasm_rpc::golem_rpc_0_2_x::types"',
       '"wasi:io/poll@0.2.0" = "golem_rust::wasm_rpc::wasi::io::poll"',
       '"wasi:clocks/wall-clock@0.2.0" = "golem_rust::wasm_rpc::wasi::clocks::wall_clock"',
-    ]) expect(cargo).toContain(line);
+    ])
+      expect(cargo).toContain(line);
     const again = await generate(app, {}, recorder());
     expect(again.changed).toEqual([]);
   });
 
   it('JCO_ASYNC_EXPORT_ARGS lists every exported function of wit-generated', async () => {
-    const app = fixtureApp([{ name: 'test:resources', fixture: 'resources' }, { name: 'example:provider', fixture: 'provider' }]);
+    const app = fixtureApp([
+      { name: 'test:resources', fixture: 'resources' },
+      { name: 'example:provider', fixture: 'provider' },
+    ]);
     await generate(app, {}, recorder());
     expect(jcoAsyncExportArgs(app.components.get('example:provider')!.generatedWit)).toBe(
       '--async-imports example:provider-exports/example-provider-api#add --async-imports example:provider-exports/example-provider-api#get',
@@ -322,7 +393,13 @@ describe('generate: Rust Cargo.toml and the TypeScript build flags', () => {
 
 describe('generate: resources across interfaces and circular dependencies', () => {
   it('a resource used from another exported interface is aliased, not declared twice (Golem writes both)', async () => {
-    const app = fixtureApp([{ name: 'test:useres', fixture: 'use-resource' }, { name: 'example:caller', fixture: 'caller' }], [['example:caller', 'test:useres']]);
+    const app = fixtureApp(
+      [
+        { name: 'test:useres', fixture: 'use-resource' },
+        { name: 'example:caller', fixture: 'caller' },
+      ],
+      [['example:caller', 'test:useres']],
+    );
     await generate(app, {}, recorder());
     const client = clientOf(app, 'test_useres');
     // store comes first: api uses it (wit-parser's elaboration order)
@@ -338,8 +415,14 @@ describe('generate: resources across interfaces and circular dependencies', () =
 
   it('two components calling each other (direct circular dependency)', async () => {
     const app = fixtureApp(
-      [{ name: 'example:provider', fixture: 'provider' }, { name: 'example:caller', fixture: 'caller' }],
-      [['example:caller', 'example:provider'], ['example:provider', 'example:caller']],
+      [
+        { name: 'example:provider', fixture: 'provider' },
+        { name: 'example:caller', fixture: 'caller' },
+      ],
+      [
+        ['example:caller', 'example:provider'],
+        ['example:provider', 'example:caller'],
+      ],
     );
     await generate(app, {}, recorder());
     await expectAllValid(app);
@@ -349,7 +432,14 @@ describe('generate: resources across interfaces and circular dependencies', () =
   });
 
   it('--component limits the work to that caller and the targets it needs', async () => {
-    const app = fixtureApp([{ name: 'example:provider', fixture: 'provider' }, { name: 'example:caller', fixture: 'caller' }, { name: 'test:multi', fixture: 'multi' }], [['example:caller', 'example:provider']]);
+    const app = fixtureApp(
+      [
+        { name: 'example:provider', fixture: 'provider' },
+        { name: 'example:caller', fixture: 'caller' },
+        { name: 'test:multi', fixture: 'multi' },
+      ],
+      [['example:caller', 'example:provider']],
+    );
     const summary = await generate(app, { components: ['example:caller'] }, recorder());
     expect(summary.added.some((p) => p.startsWith('components/example-caller/wit-generated/'))).toBe(true);
     expect(summary.added.some((p) => p.startsWith('golem-temp/client/example_provider/'))).toBe(true);
@@ -358,12 +448,17 @@ describe('generate: resources across interfaces and circular dependencies', () =
   });
 });
 
-describe('generate: a component whose WIT names another component\'s exports package', () => {
-  it('copies that exports package from the other component\'s generated base; wiring the client removes the import', async () => {
-    const app = fixtureApp([{ name: 'example:provider', fixture: 'provider' }, { name: 'test:user', fixture: 'exports-user' }]);
+describe("generate: a component whose WIT names another component's exports package", () => {
+  it("copies that exports package from the other component's generated base; wiring the client removes the import", async () => {
+    const app = fixtureApp([
+      { name: 'example:provider', fixture: 'provider' },
+      { name: 'test:user', fixture: 'exports-user' },
+    ]);
     await generate(app, {}, recorder());
     const user = app.components.get('test:user')!;
-    expect(read(user.generatedWit, 'deps/example_provider-exports/exports.wit')).toBe(read(app.components.get('example:provider')!.generatedWit, 'deps/example_provider-exports/exports.wit'));
+    expect(read(user.generatedWit, 'deps/example_provider-exports/exports.wit')).toBe(
+      read(app.components.get('example:provider')!.generatedWit, 'deps/example_provider-exports/exports.wit'),
+    );
     expect(read(user.generatedWit, 'main.wit')).toContain('  import example:provider-exports/example-provider-api;\n');
     await expectAllValid(app);
 

@@ -37,7 +37,8 @@ describe('old float names in targets and callers', () => {
     app.generate();
     generatedDirs = [
       ...['test:main', 'test:exports', 'test:caller'].flatMap((c) => [app.baseWit(c), app.generatedWit(c)]),
-      app.clientWit('test:main'), app.clientWit('test:exports'),
+      app.clientWit('test:main'),
+      app.clientWit('test:exports'),
     ];
   });
 
@@ -60,7 +61,7 @@ describe('old float names in targets and callers', () => {
   it('moved interfaces keep every byte but the old names (comments, docs, layout)', () => {
     const source = read(app.sourceWit('test:main'), 'main.wit');
     const exported = read(app.baseWit('test:main'), 'deps', 'test_main-exports', 'exports.wit');
-    const block = source.slice(source.indexOf('/// A shop\'s API'), source.indexOf('\n}\n', source.indexOf('interface iface1')) + 2);
+    const block = source.slice(source.indexOf("/// A shop's API"), source.indexOf('\n}\n', source.indexOf('interface iface1')) + 2);
     expect(exported).toBe(`package test:main-exports;\n\n${withNewFloatNames(block)}\n`);
     expect(exported).toContain('    /* unit price */ price: f32,\n');
     expect(exported).toContain('    total: f32, // float32 in a comment stays as written\n');

@@ -13,10 +13,9 @@ const TARGET = { namespace: 'example', name: 'provider' };
 const IMPORT = 'import example:provider-client/example-provider-client;';
 const PROVIDER = '\npackage example:provider-client {\n  interface example-provider-client {}\n}\n';
 
-const filler = fc.array(
-  fc.constantFrom('', '// a line comment', '/* a block */', '/// doc', '/* multi\n   line */', '   ', '\t// tabbed'),
-  { maxLength: 3 },
-).map((parts) => parts.join('\n'));
+const filler = fc
+  .array(fc.constantFrom('', '// a line comment', '/* a block */', '/// doc', '/* multi\n   line */', '   ', '\t// tabbed'), { maxLength: 3 })
+  .map((parts) => parts.join('\n'));
 
 const caller = fc
   .record({ before: filler, between: filler, after: filler, indent: fc.constantFrom('  ', '    ', '\t'), crlf: fc.boolean() })

@@ -13,8 +13,7 @@ import { createComponents, read, tempApp, witCheckDir } from './helpers.js';
 
 afterAll(() => stopOracle());
 
-const add = (cwd: string, template: string, name: string, target?: string) =>
-  runAddComponent({ cwd, template, name, ...(target ? { target } : {}) }, silentReporter);
+const add = (cwd: string, template: string, name: string, target?: string) => runAddComponent({ cwd, template, name, ...(target ? { target } : {}) }, silentReporter);
 
 /** An app with one component made by `create` (planned + written), no wit-generated yet. */
 async function appWith(template: string, name: string): Promise<string> {
@@ -158,7 +157,7 @@ describe('a Rust caller of a TS counter provider', async () => {
     expect(lib).toContain('let mut values: Vec<Option<u64>> = vec![None; futures.len()];');
   });
 
-  it("every `crate::bindings` path of lib.rs is an interface of the generated world, as wit-bindgen names it", async () => {
+  it('every `crate::bindings` path of lib.rs is an interface of the generated world, as wit-bindgen names it', async () => {
     const world = await printWorld({ dir: join(app, dir, 'wit-generated') }, 'example-caller');
     // `import ns:pkg/iface@v;` → `ns::pkg::iface`; exports get the `exports::` prefix (wit-bindgen's module layout).
     const snake = (s: string) => s.replace(/-/g, '_');

@@ -16,7 +16,7 @@ describe('templates list', () => {
   it('lists the bundled component templates grouped by language, with their source', () => {
     const r = runCli(['templates', 'list'], { cwd: home, env: env(home) });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^TypeScript \(ts\)\n  ts\/default +provider +A counter \(add\/get\) provider +\[bundled\]\n/);
+    expect(r.stdout).toMatch(/^TypeScript \(ts\)\n {2}ts\/default +provider +A counter \(add\/get\) provider +\[bundled\]\n/);
     expect(r.stdout).toContain('\nRust (rust)\n');
     for (const id of ['ts/caller', 'ts/ephemeral', 'rust/default', 'rust/caller', 'rust/ephemeral']) expect(r.stdout).toContain(`  ${id} `);
     expect(r.stdout).not.toContain('ts/common');
@@ -25,13 +25,23 @@ describe('templates list', () => {
   it('--language and a filter narrow the list', () => {
     const r = runCli(['templates', 'list', '--language', 'typescript', 'caller'], { cwd: home, env: env(home) });
     expect(r.code).toBe(0);
-    expect(r.stdout.trim().split('\n')).toEqual(['TypeScript (ts)', expect.stringMatching(/^  ts\/caller +caller +Calls a target/)]);
+    expect(r.stdout.trim().split('\n')).toEqual(['TypeScript (ts)', expect.stringMatching(/^ {2}ts\/caller +caller +Calls a target/)]);
   });
 
   it('--json prints every entry, common ones included', () => {
     const r = runCli(['templates', 'list', '--json'], { cwd: home, env: env(home) });
     const rows = JSON.parse(r.stdout) as { id: string; kind: string; registry: string }[];
-    expect(rows.map((x) => x.id).slice(0, 9)).toEqual(['ts/common', 'ts/default', 'ts/ephemeral', 'ts/caller', 'ts/example-fetch', 'rust/common', 'rust/default', 'rust/ephemeral', 'rust/caller']);
+    expect(rows.map((x) => x.id).slice(0, 9)).toEqual([
+      'ts/common',
+      'ts/default',
+      'ts/ephemeral',
+      'ts/caller',
+      'ts/example-fetch',
+      'rust/common',
+      'rust/default',
+      'rust/ephemeral',
+      'rust/caller',
+    ]);
     expect(new Set(rows.map((x) => x.registry))).toEqual(new Set(['bundled']));
   });
 });
@@ -70,7 +80,12 @@ describe('templates from an added registry', () => {
     cpSync(fileURLToPath(new URL('../fixtures/templates/golem-tree/ts/ts-app-component-default', import.meta.url)), join(repo, 'templates', 'pinger'), { recursive: true });
     writeFileSync(
       join(repo, 'registry.json'),
-      JSON.stringify({ version: 1, templates: [{ id: 'ts/pinger', kind: 'component', language: 'ts', group: 'default', role: 'provider', description: 'Answers ping', path: 'templates/pinger', version: '1.0.0' }] }),
+      JSON.stringify({
+        version: 1,
+        templates: [
+          { id: 'ts/pinger', kind: 'component', language: 'ts', group: 'default', role: 'provider', description: 'Answers ping', path: 'templates/pinger', version: '1.0.0' },
+        ],
+      }),
     );
     const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo });
     git('init', '-q');
@@ -84,7 +99,7 @@ describe('templates from an added registry', () => {
     registryRepo(home);
     expect(runCli(['registry', 'add', 'acme', './acme-templates'], { cwd: home, env: env(home) }).code).toBe(0);
     const list = runCli(['templates', 'list', '--language', 'ts'], { cwd: home, env: env(home) });
-    expect(list.stdout).toMatch(/\n  acme\/ts\/pinger@1\.0\.0 +provider +Answers ping +\[registry acme\]\n/);
+    expect(list.stdout).toMatch(/\n {2}acme\/ts\/pinger@1\.0\.0 +provider +Answers ping +\[registry acme\]\n/);
 
     expect(runCli(['shop', '--yes', '--no-git', '--component', 'shop:cart'], { cwd: home, env: env(home) }).code).toBe(0);
     const app = join(home, 'shop');

@@ -13,14 +13,29 @@ import { read } from './helpers.js';
 
 /** golem-cli v1.2.5's `golem-templates/templates/<lang>/<lang>-app-component-<name>` folders, as ids. */
 const GOLEM_COMPONENT_IDS = [
-  'ts/default', 'ts/example-fetch',
-  'rust/default', 'rust/async', 'rust/custom-snapshot', 'rust/example-gitpulse-agent', 'rust/example-shopping-cart',
-  'rust/example-todo-list', 'rust/minimal', 'rust/oplog-processor', 'rust/wasi-http',
-  'go/default', 'go/wasi-http',
-  'js/default', 'js/example-fetch', 'js/wasi-http',
-  'python/default', 'python/example-gitpulse-agent', 'python/wasi-http',
-  'moonbit/default', 'scalajs/default',
-  'c/default', 'c/example-http',
+  'ts/default',
+  'ts/example-fetch',
+  'rust/default',
+  'rust/async',
+  'rust/custom-snapshot',
+  'rust/example-gitpulse-agent',
+  'rust/example-shopping-cart',
+  'rust/example-todo-list',
+  'rust/minimal',
+  'rust/oplog-processor',
+  'rust/wasi-http',
+  'go/default',
+  'go/wasi-http',
+  'js/default',
+  'js/example-fetch',
+  'js/wasi-http',
+  'python/default',
+  'python/example-gitpulse-agent',
+  'python/wasi-http',
+  'moonbit/default',
+  'scalajs/default',
+  'c/default',
+  'c/example-http',
   'zig/default',
 ];
 /** Ours, not golem's: the TS and Rust counters, ephemeral counters and callers. */
@@ -77,7 +92,9 @@ describe('templates list', () => {
     for (const heading of ['TypeScript (ts)', 'Rust (rust)', 'Go (go)', 'JavaScript (js)', 'Python (python)', 'MoonBit (moonbit)', 'Scala.js (scalajs)', 'C (c)', 'Zig (zig)']) {
       expect(out).toContain(heading);
     }
-    expect(out).toContainEqual(expect.stringMatching(/^ {2}rust\/example-shopping-cart +provider +golem-cli 1\.2\.5's example: a stateful shopping cart {2}\[golem-cli v1\.2\.5\]$/));
+    expect(out).toContainEqual(
+      expect.stringMatching(/^ {2}rust\/example-shopping-cart +provider +golem-cli 1\.2\.5's example: a stateful shopping cart {2}\[golem-cli v1\.2\.5\]$/),
+    );
     expect(out).toContainEqual(expect.stringMatching(/^ {2}ts\/default +provider +A counter \(add\/get\) provider {2}\[bundled\]$/));
     for (const id of UNSUPPORTED) {
       expect(out).toContainEqual(expect.stringMatching(new RegExp(`^ {2}${id} .* — not supported: needs Golem's WASI adapter {2}\\[golem-cli v1\\.2\\.5\\]$`)));
@@ -88,7 +105,15 @@ describe('templates list', () => {
   it("accepts golem's language aliases", () => {
     const python = JSON.parse(cli(['templates', 'list', '--json', '--language', 'py']).stdout) as Row[];
     expect(python.map((x) => x.id)).toEqual(['python/common', 'python/default', 'python/example-gitpulse-agent', 'python/wasi-http']);
-    for (const [alias, language] of [['typescript', 'ts'], ['javascript', 'js'], ['cpp', 'c'], ['c++', 'c'], ['mbt', 'moonbit'], ['moon', 'moonbit'], ['scala', 'scalajs']]) {
+    for (const [alias, language] of [
+      ['typescript', 'ts'],
+      ['javascript', 'js'],
+      ['cpp', 'c'],
+      ['c++', 'c'],
+      ['mbt', 'moonbit'],
+      ['moon', 'moonbit'],
+      ['scala', 'scalajs'],
+    ]) {
       const rows = JSON.parse(cli(['templates', 'list', '--json', '--language', alias!]).stdout) as Row[];
       expect([alias, rows.length > 0 && rows.every((x) => x.language === language)]).toEqual([alias, true]);
     }
@@ -96,7 +121,7 @@ describe('templates list', () => {
 });
 
 describe("golem's templates through degit, offline from a seeded cache", () => {
-  it('rust/example-shopping-cart: golem\'s component in our Rust workspace (golem-rust =1.5.5, reqwest)', () => {
+  it("rust/example-shopping-cart: golem's component in our Rust workspace (golem-rust =1.5.5, reqwest)", () => {
     const h = home();
     const r = h.cli(['shop', '--yes', '--no-git', '--offline', '--component', 'shop:cart', '--template', 'rust/example-shopping-cart']);
     expect([r.code, r.stderr]).toEqual([0, '']);
@@ -167,7 +192,7 @@ describe("golem's templates through degit, offline from a seeded cache", () => {
   });
 });
 
-describe('templates that need Golem\'s WASI adapter (C, Zig)', () => {
+describe("templates that need Golem's WASI adapter (C, Zig)", () => {
   /** One line: what, then what to do. */
   const refusal = (id: string) => [
     `error: template ${id} requires Golem's WASI adapter (wasi_snapshot_preview1.wasm), which create-golem-app does not support Create this component with golem-cli 1.2.5: golem component new ${id} <namespace:name>`,

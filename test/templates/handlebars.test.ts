@@ -26,7 +26,7 @@ async function render(files: Record<string, string>, target?: string) {
     template: target ? { ...entry, role: 'caller' } : entry,
     componentName: 'my-ns:shopping-cart',
     registry,
-        ...(target ? { target: { componentName: target, client: counterClientModel(target) } } : {}),
+    ...(target ? { target: { componentName: target, client: counterClientModel(target) } } : {}),
   });
   return new Map(planned.filter((f) => f.template === entry.id).map((f) => [f.path, f.content.toString('utf8')]));
 }
@@ -65,7 +65,13 @@ describe('.hbs files', () => {
     const client = counterClientModel('example:provider');
     client.resources[0]!.functions = client.resources[0]!.functions.filter((f) => !f.returnsValue);
     const entry = findComponentTemplate(registry, 'ts/caller');
-    const files = await planComponent({ into: new Plan(tempApp()), template: entry, componentName: 'example:caller', registry, target: { componentName: 'example:provider', client } });
+    const files = await planComponent({
+      into: new Plan(tempApp()),
+      template: entry,
+      componentName: 'example:caller',
+      registry,
+      target: { componentName: 'example:provider', client },
+    });
     const main = files.find((f) => f.path === 'components-ts/example-caller/src/main.ts')!.content.toString();
     expect(main).toContain('first.blockingAdd(BigInt(3));\n    return "called";\n');
     expect(main).not.toContain('poll');

@@ -10,11 +10,7 @@ export function tempApp(prefix = 'cga-tpl-'): string {
 }
 
 /** Plans components one after the other into one plan as `create` does, then writes them. */
-export async function createComponents(
-  appRoot: string,
-  components: Array<[template: string, name: string]>,
-  registry: Registry = loadBundledRegistry(),
-): Promise<PlannedWrite[]> {
+export async function createComponents(appRoot: string, components: Array<[template: string, name: string]>, registry: Registry = loadBundledRegistry()): Promise<PlannedWrite[]> {
   const plan = new Plan(appRoot);
   for (const [id, name] of components) {
     addToPlan(plan, await planComponent({ into: plan, template: findComponentTemplate(registry, id), componentName: name, registry }));

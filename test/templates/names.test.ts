@@ -28,7 +28,7 @@ describe('placeholderValues for my-ns:shopping-cart (Golem 1.2.5 table, docs/cli
   for (const [placeholder, value] of expected) {
     it(`${placeholder} → ${value}`, () => expect(v.get(placeholder)).toBe(value));
   }
-  it('lists the placeholders in Golem\'s replacement order', () => {
+  it("lists the placeholders in Golem's replacement order", () => {
     expect(placeholderValues('my-ns:shopping-cart').map(([p]) => p)).toEqual(expected.map(([p]) => p));
   });
 });

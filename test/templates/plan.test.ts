@@ -41,7 +41,22 @@ components:
 #    type: wasm-rpc
 `;
 
-const HOST_AND_WASI = ['blobstore', 'cli', 'clocks', 'filesystem', 'golem-1.x', 'golem-durability', 'golem-rdbms', 'golem-rpc', 'http', 'io', 'keyvalue', 'logging', 'random', 'sockets'];
+const HOST_AND_WASI = [
+  'blobstore',
+  'cli',
+  'clocks',
+  'filesystem',
+  'golem-1.x',
+  'golem-durability',
+  'golem-rdbms',
+  'golem-rpc',
+  'http',
+  'io',
+  'keyvalue',
+  'logging',
+  'random',
+  'sockets',
+];
 
 function golemYamls(root: string): string[] {
   const out: string[] = [];
@@ -162,9 +177,7 @@ describe('a Rust component (rust/default)', async () => {
 
   it('substitutes the crate name and the bindings path', () => {
     expect(read(app, 'components-rust/example-provider/Cargo.toml')).toContain('name = "example_provider"');
-    expect(read(app, 'components-rust/example-provider/src/lib.rs')).toContain(
-      'use crate::bindings::exports::example::provider_exports::example_provider_api::*;',
-    );
+    expect(read(app, 'components-rust/example-provider/src/lib.rs')).toContain('use crate::bindings::exports::example::provider_exports::example_provider_api::*;');
     expect(read(app, 'Cargo.toml')).toContain('members = ["components-rust/*", "common-rust/*"]');
   });
 
@@ -219,9 +232,9 @@ describe('merge rules', () => {
     const app = tempApp();
     await createComponents(app, [['ts', 'shop:cart']]);
     const registry = loadBundledRegistry();
-    await expect(
-      planComponent({ into: new Plan(app), template: findComponentTemplate(registry, 'ts'), componentName: 'shop:cart', registry }),
-    ).rejects.toThrow(/component shop:cart already exists: components-ts\/shop-cart\/golem.yaml/);
+    await expect(planComponent({ into: new Plan(app), template: findComponentTemplate(registry, 'ts'), componentName: 'shop:cart', registry })).rejects.toThrow(
+      /component shop:cart already exists: components-ts\/shop-cart\/golem.yaml/,
+    );
   });
 
   it('.gitignore merges into an existing file as a sorted line set', async () => {
@@ -233,7 +246,12 @@ describe('merge rules', () => {
 
   it('the same component twice in one run is refused', async () => {
     const app = tempApp();
-    await expect(createComponents(app, [['ts', 'shop:cart'], ['ts', 'shop:cart']])).rejects.toThrow(/already exists/);
+    await expect(
+      createComponents(app, [
+        ['ts', 'shop:cart'],
+        ['ts', 'shop:cart'],
+      ]),
+    ).rejects.toThrow(/already exists/);
   });
 
   it('--overwrite plans component files as replace', async () => {
@@ -269,9 +287,19 @@ describe('findComponentTemplate', () => {
     expect(hint('zig/nope')).toMatch(/^unknown template 'zig\/nope' \| Templates are <language>\/<name>, for ts, /);
   });
   it("finds golem's templates by golem's ids and language aliases, to be fetched from golem-cli v1.2.5", () => {
-    for (const [id, canonical] of [['go', 'go/default'], ['py/wasi-http', 'python/wasi-http'], ['scala', 'scalajs/default'], ['mbt', 'moonbit/default'], ['javascript/example-fetch', 'js/example-fetch']]) {
+    for (const [id, canonical] of [
+      ['go', 'go/default'],
+      ['py/wasi-http', 'python/wasi-http'],
+      ['scala', 'scalajs/default'],
+      ['mbt', 'moonbit/default'],
+      ['javascript/example-fetch', 'js/example-fetch'],
+    ]) {
       const t = findComponentTemplate(registry, id!);
-      expect([t.id, t.path, t.source]).toEqual([canonical, '', `github:golemcloud/golem-cli/golem-templates/templates/${t.language}/${t.language}-app-component-${canonical!.split('/')[1]}#v1.2.5`]);
+      expect([t.id, t.path, t.source]).toEqual([
+        canonical,
+        '',
+        `github:golemcloud/golem-cli/golem-templates/templates/${t.language}/${t.language}-app-component-${canonical!.split('/')[1]}#v1.2.5`,
+      ]);
     }
   });
   it("refuses golem's C and Zig templates (their common templates need Golem's WASI adapter)", () => {

@@ -41,7 +41,13 @@ describe('template specs', () => {
     cpSync(join(TREE, 'ts', 'ts-app-component-default'), cache, { recursive: true });
     registerTemplateSource({ name: 'cache', matches: (s) => s.startsWith('cached:'), resolve: async () => cache });
     const entry = await resolveComponentTemplate(registry, 'cached:acme/templates/ts/ts-app-component-default#v1.2.5', { cwd: TREE });
-    expect([entry.id, entry.language, entry.path, entry.common?.id, entry.origin]).toEqual(['ts/default', 'ts', cache, undefined, 'cached:acme/templates/ts/ts-app-component-default#v1.2.5']);
+    expect([entry.id, entry.language, entry.path, entry.common?.id, entry.origin]).toEqual([
+      'ts/default',
+      'ts',
+      cache,
+      undefined,
+      'cached:acme/templates/ts/ts-app-component-default#v1.2.5',
+    ]);
   });
 
   it('relative folder specs resolve against cwd', async () => {

@@ -20,7 +20,17 @@ describe('templatesList', () => {
     const home = tempApp();
     const { lines, report } = recorder();
     const rows = await templatesList({ cwd: home, env: emptyEnv(home) }, report);
-    expect(rows.filter((r) => r.kind === 'common').map((r) => r.id)).toEqual(['ts/common', 'rust/common', 'go/common', 'js/common', 'python/common', 'moonbit/common', 'scalajs/common', 'c/common', 'zig/common']);
+    expect(rows.filter((r) => r.kind === 'common').map((r) => r.id)).toEqual([
+      'ts/common',
+      'rust/common',
+      'go/common',
+      'js/common',
+      'python/common',
+      'moonbit/common',
+      'scalajs/common',
+      'c/common',
+      'zig/common',
+    ]);
     expect(lines.join('\n')).not.toContain('common');
   });
 
@@ -38,7 +48,10 @@ describe('templatesList', () => {
     cpSync(fileURLToPath(new URL('../fixtures/templates/golem-tree/rust/rust-app-component-minimal', import.meta.url)), join(repo, 'templates', 'mini'), { recursive: true });
     writeFileSync(
       join(repo, 'registry.json'),
-      JSON.stringify({ version: 1, templates: [{ id: 'rust/mini', kind: 'component', language: 'rust', group: 'default', role: 'other', description: 'Minimal', path: 'templates/mini', version: '0.2.0' }] }),
+      JSON.stringify({
+        version: 1,
+        templates: [{ id: 'rust/mini', kind: 'component', language: 'rust', group: 'default', role: 'other', description: 'Minimal', path: 'templates/mini', version: '0.2.0' }],
+      }),
     );
     const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo });
     git('init', '-q');

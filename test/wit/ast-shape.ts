@@ -2,6 +2,5 @@
 import type { WitFile } from '../../src/wit/index.js';
 
 export function shape(file: WitFile): unknown {
-  return JSON.parse(JSON.stringify([file.package, file.items], (key, value) =>
-    key === 'span' || key === 'docsStart' || key === 'closeBrace' ? undefined : value));
+  return JSON.parse(JSON.stringify([file.package, file.items], (key, value) => (key === 'span' || key === 'docsStart' || key === 'closeBrace' ? undefined : value)));
 }

@@ -32,12 +32,14 @@ function ours(run: () => Resolve, worlds: string[]): { ok: boolean; error?: stri
 
 /** `import x;` / `export x;` lines of named interfaces, as wit-parser prints a world. */
 function interfaceLines(printed: string): string[] {
-  return printed.split('\n').map((l) => l.trim()).filter((l) => /^(import|export) [^\s:]+:[^\s]+;$/.test(l));
+  return printed
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /^(import|export) [^\s:]+:[^\s]+;$/.test(l));
 }
 
 function ourInterfaceLines(world: World): string[] {
-  const lines = (kind: string, entries: World['imports']) =>
-    entries.flatMap((e) => (e.key.kind === 'interface' ? [`${kind} ${interfaceId(e.key.interface)};`] : []));
+  const lines = (kind: string, entries: World['imports']) => entries.flatMap((e) => (e.key.kind === 'interface' ? [`${kind} ${interfaceId(e.key.interface)};`] : []));
   return [...lines('import', world.imports), ...lines('export', world.exports)];
 }
 
@@ -64,8 +66,9 @@ function witDirs(root: string): string[] {
   const walk = (d: string): void => {
     for (const e of readdirSync(d)) {
       const p = join(d, e);
-      if (statSync(p).isDirectory()) { if (e !== 'node_modules') walk(p); }
-      else if (e.endsWith('.wit') && !relative(root, p).split('/').includes('deps')) out.add(d);
+      if (statSync(p).isDirectory()) {
+        if (e !== 'node_modules') walk(p);
+      } else if (e.endsWith('.wit') && !relative(root, p).split('/').includes('deps')) out.add(d);
     }
   };
   walk(root);
@@ -74,7 +77,9 @@ function witDirs(root: string): string[] {
 
 describe('text corpus (test/fixtures/wit/text)', () => {
   const dir = join(FIXTURES, 'text');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.wit')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.wit'))
+    .sort();
 
   it('has valid and invalid cases', () => {
     expect(files.filter((f) => f.startsWith('ok-')).length).toBeGreaterThan(40);
@@ -101,7 +106,9 @@ describe('directory corpus (test/fixtures/wit/dirs)', () => {
 });
 
 describe('the WIT the project ships', () => {
-  const packages = readdirSync(DEPS).filter((d) => statSync(join(DEPS, d)).isDirectory()).sort();
+  const packages = readdirSync(DEPS)
+    .filter((d) => statSync(join(DEPS, d)).isDirectory())
+    .sort();
 
   it.each(packages)('wit/deps/%s as a main package, the rest as deps', async (pkg) => {
     const tmp = mkdtempSync(join(tmpdir(), 'wit-deps-'));
@@ -116,7 +123,7 @@ describe('the WIT the project ships', () => {
   });
 
   const templateDirs = witDirs(join(ROOT, 'templates'));
-  it('finds the templates\' WIT directories', () => {
+  it("finds the templates' WIT directories", () => {
     expect(templateDirs.length).toBeGreaterThan(0);
   });
   it.each(templateDirs.map((d) => [relative(ROOT, d), d]))('%s (with wit/deps)', async (_name, dir) => {

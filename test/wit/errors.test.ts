@@ -94,7 +94,11 @@ describe('pathological input gives a WitError, never another exception', () => {
   it.each([
     ['types nested 5,000 deep', `package a:b;\ninterface i { type t = ${'list<'.repeat(5000)}u8${'>'.repeat(5000)}; }\n`, /nested more than 500 levels/],
     ['an alias chain of 50,000', `package a:b;\ninterface i {\n${chain(50000, (k) => `type a${k + 1} = ${k ? `a${k}` : 'u8'};`)}\nf: func() -> a50000;\n}\n`, /too deeply nested/],
-    ['an interface chain of 20,000', `package a:b;\n${chain(20000, (k) => `interface i${k} { ${k ? `use i${k - 1}.{t};` : 'type t = u8;'} }`)}\nworld w { import i19999; }\n`, /too deeply nested/],
+    [
+      'an interface chain of 20,000',
+      `package a:b;\n${chain(20000, (k) => `interface i${k} { ${k ? `use i${k - 1}.{t};` : 'type t = u8;'} }`)}\nworld w { import i19999; }\n`,
+      /too deeply nested/,
+    ],
   ])('%s', (_name, text, message) => {
     expect(errorOf(() => resolveWitText(text, 'deep.wit')).message).toMatch(message);
   });

@@ -10,8 +10,23 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  attachedDocsStart, findInterface, findPackage, findType, findWorld, interfaceId, loadWitDir, packageIdString, parseWitFile, parseWitText,
-  printWitFile, resolveWitText, typesUsedByFunction, underlyingType, worldKeyName, type AstInterface, type AstWorld,
+  attachedDocsStart,
+  findInterface,
+  findPackage,
+  findType,
+  findWorld,
+  interfaceId,
+  loadWitDir,
+  packageIdString,
+  parseWitFile,
+  parseWitText,
+  printWitFile,
+  resolveWitText,
+  typesUsedByFunction,
+  underlyingType,
+  worldKeyName,
+  type AstInterface,
+  type AstWorld,
 } from '../../src/wit/index.js';
 import { checkWitDir, checkWitText, printWorld, stopOracle } from '../helpers/wit-oracle.js';
 import { shape } from './ast-shape.js';
@@ -68,7 +83,10 @@ describe('resolved model', () => {
       ['[static]blob.merge', 'static', 'merge'],
     ]);
     const read = types.functionsByName.get('[method]blob.read')!;
-    expect(read.params.map((p) => [p.name, p.type.kind])).toEqual([['self', 'borrow'], ['n', 'primitive']]);
+    expect(read.params.map((p) => [p.name, p.type.kind])).toEqual([
+      ['self', 'borrow'],
+      ['n', 'primitive'],
+    ]);
     expect(types.functionsByName.get('[constructor]blob')!.result).toMatchObject({ kind: 'id', def: { name: 'blob' } });
   });
 
@@ -83,8 +101,12 @@ describe('resolved model', () => {
 
   it('walks the types a function uses', () => {
     const f = api.functionsByName.get('f')!;
-    expect(typesUsedByFunction(f).map((t) => `${t.name}@${t.owner.kind === 'interface' ? t.owner.interface.name : ''}`))
-      .toEqual(['point@api', 'point@types', 'late@api', 'early@api']);
+    expect(typesUsedByFunction(f).map((t) => `${t.name}@${t.owner.kind === 'interface' ? t.owner.interface.name : ''}`)).toEqual([
+      'point@api',
+      'point@types',
+      'late@api',
+      'early@api',
+    ]);
   });
 
   it('finds packages, interfaces, worlds and prints ids', () => {
@@ -98,7 +120,7 @@ describe('resolved model', () => {
     expect(api.docs.lines).toEqual([' The API.']);
   });
 
-  it('elaborates worlds: an export\'s dependencies become imports, in wit-parser order', async () => {
+  it("elaborates worlds: an export's dependencies become imports, in wit-parser order", async () => {
     const world = findWorld(resolve, 'app')!;
     expect(world.imports.map(worldKeyName)).toEqual(['log', 't:api/types@1.0.0']);
     expect(world.exports.map(worldKeyName)).toEqual(['t:api/api@1.0.0']);
@@ -108,7 +130,9 @@ describe('resolved model', () => {
   });
 
   it('orders packages dependencies first and records direct foreign deps', () => {
-    const r = resolveWitText('package a:main;\nworld w { import z:last/i; import b:mid/j; }\npackage b:mid { interface j { use z:last/i.{t}; } }\npackage z:last { interface i { type t = u8; } }\n');
+    const r = resolveWitText(
+      'package a:main;\nworld w { import z:last/i; import b:mid/j; }\npackage b:mid { interface j { use z:last/i.{t}; } }\npackage z:last { interface i { type t = u8; } }\n',
+    );
     expect(r.packages.map((p) => packageIdString(p.name))).toEqual(['z:last', 'b:mid', 'a:main']);
     expect(r.mainPackage.foreignDeps).toEqual(['z:last', 'b:mid']);
     expect(findPackage(r, 'b:mid')!.foreignDeps).toEqual(['z:last']);
@@ -126,7 +150,7 @@ describe('spans for text surgery', () => {
     expect(API.slice(file.package!.span.start, file.package!.span.end)).toBe('package t:api@1.0.0;');
   });
 
-  it('covers world items and the world\'s closing brace', () => {
+  it("covers world items and the world's closing brace", () => {
     expect(world.items.map((i) => API.slice(i.span.start, i.span.end))).toEqual(['import log: func(msg: string);', 'export api;']);
     expect(API.slice(world.closeBrace.start, world.closeBrace.end)).toBe('}');
     const uses = api.items.filter((i) => i.kind === 'use').map((i) => API.slice(i.span.start, i.span.end));
@@ -155,7 +179,8 @@ describe('printer on the shipped WIT (wit/deps)', () => {
     try {
       const main = join(tmp, 'printed');
       const original = join(tmp, 'original');
-      const world = 'package t:all;\nworld all {\n  import golem:api/host@1.1.6;\n  import golem:rpc/types@0.2.0;\n  import wasi:http/outgoing-handler@0.2.0;\n  export wasi:cli/run@0.2.0;\n}\n';
+      const world =
+        'package t:all;\nworld all {\n  import golem:api/host@1.1.6;\n  import golem:rpc/types@0.2.0;\n  import wasi:http/outgoing-handler@0.2.0;\n  export wasi:cli/run@0.2.0;\n}\n';
       mkdirSync(main);
       writeFileSync(join(main, 'main.wit'), world);
       mkdirSync(original);

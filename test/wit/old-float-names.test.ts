@@ -116,7 +116,9 @@ describe('withNewFloatNames', () => {
 describe('differential, golem mode against wit-parser on the rewritten text', () => {
   it('agrees on the WIT corpus (test/fixtures/wit/text)', async () => {
     const dir = join(ROOT, 'test', 'fixtures', 'wit', 'text');
-    const files = readdirSync(dir).filter((f) => f.endsWith('.wit')).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.wit'))
+      .sort();
     expect(files.length).toBeGreaterThan(100);
     for (const f of files) {
       const text = readFileSync(join(dir, f), 'utf8');
@@ -166,7 +168,7 @@ function toOldNames(doc: string, seed: number): string {
   let from = 0;
   for (let t = 0; t < tokens.count; t++) {
     const kind = tokens.kinds[t];
-    if ((kind !== Tok.F32 && kind !== Tok.F64) || ((seed >>> t % 31) & 1) === 0) continue;
+    if ((kind !== Tok.F32 && kind !== Tok.F64) || ((seed >>> (t % 31)) & 1) === 0) continue;
     out += doc.slice(from, tokens.starts[t]) + (kind === Tok.F32 ? 'float32' : 'float64');
     from = tokens.ends[t]!;
   }
@@ -175,8 +177,17 @@ function toOldNames(doc: string, seed: number): string {
 
 /** What a resolve means, without source positions: every interface's functions and types as text. */
 function model(resolve: Resolve): string[] {
-  const type = (t: unknown): string => JSON.stringify(t, (k, v: unknown) => (k === 'def' && v && typeof v === 'object' && 'name' in v ? (v as { name: string }).name : ['span', 'file', 'docs', 'owner', 'ast', 'package', 'from', 'typesByName', 'functionsByName', 'id'].includes(k) ? undefined : v));
-  return resolve.packages.flatMap((p) => p.interfaces.map((i) => `${interfaceId(i)} ${type(i.types.map((d) => [d.name, d.def]))} ${type(i.functions.map((f) => [f.name, f.params, f.result]))}`));
+  const type = (t: unknown): string =>
+    JSON.stringify(t, (k, v: unknown) =>
+      k === 'def' && v && typeof v === 'object' && 'name' in v
+        ? (v as { name: string }).name
+        : ['span', 'file', 'docs', 'owner', 'ast', 'package', 'from', 'typesByName', 'functionsByName', 'id'].includes(k)
+          ? undefined
+          : v,
+    );
+  return resolve.packages.flatMap((p) =>
+    p.interfaces.map((i) => `${interfaceId(i)} ${type(i.types.map((d) => [d.name, d.def]))} ${type(i.functions.map((f) => [f.name, f.params, f.result]))}`),
+  );
 }
 
 describe('messages', () => {

@@ -52,7 +52,10 @@ function isSubsequence(small: string[], big: string[]): boolean {
  * be an ordered subset of ours that still holds every imported interface with functions.
  */
 function sameElaboration(world: World, printed: string): boolean {
-  const lines = printed.split('\n').map((l) => l.trim().replace(/%/g, '')).filter((l) => /^(import|export) [^\s:]+:\S+;$/.test(l));
+  const lines = printed
+    .split('\n')
+    .map((l) => l.trim().replace(/%/g, ''))
+    .filter((l) => /^(import|export) [^\s:]+:\S+;$/.test(l));
   const theirImports = lines.filter((l) => l.startsWith('import '));
   const theirExports = lines.filter((l) => l.startsWith('export '));
   const named = (entries: World['imports']) => entries.flatMap((e) => (e.key.kind === 'interface' ? [e.key.interface] : []));
@@ -114,9 +117,7 @@ describe('random WIT documents', () => {
     });
     const all = [...texts, ...printed];
     const verdicts = await Promise.all(all.map((t) => checkWitText(t)));
-    const disagreements = all
-      .map((text, i) => ({ text, oracle: verdicts[i]!, ours: ourVerdict(text) }))
-      .filter((r) => r.oracle.ok !== r.ours);
+    const disagreements = all.map((text, i) => ({ text, oracle: verdicts[i]!, ours: ourVerdict(text) })).filter((r) => r.oracle.ok !== r.ours);
     expect(disagreements.slice(0, 3)).toEqual([]);
     expect(all.length).toBeGreaterThanOrEqual(2 * RUNS);
   });
@@ -125,7 +126,7 @@ describe('random WIT documents', () => {
     let compared = 0;
     const mismatches: string[] = [];
     for (const doc of documents) {
-      let resolve;
+      let resolve: ReturnType<typeof resolveWitText>;
       try {
         resolve = resolveWitText(doc, 'gen.wit');
       } catch {

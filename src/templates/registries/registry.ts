@@ -80,7 +80,17 @@ export function knownLanguage(name: string): string | undefined {
   return LANGUAGE_ALIASES[name.toLowerCase()];
 }
 
-const LANGUAGE_NAMES: Record<string, string> = { ts: 'TypeScript', rust: 'Rust', js: 'JavaScript', python: 'Python', go: 'Go', c: 'C', zig: 'Zig', moonbit: 'MoonBit', scalajs: 'Scala.js' };
+const LANGUAGE_NAMES: Record<string, string> = {
+  ts: 'TypeScript',
+  rust: 'Rust',
+  js: 'JavaScript',
+  python: 'Python',
+  go: 'Go',
+  c: 'C',
+  zig: 'Zig',
+  moonbit: 'MoonBit',
+  scalajs: 'Scala.js',
+};
 
 /** `ts` → `TypeScript`, for listings and prompts. */
 export const languageName = (language: string): string => LANGUAGE_NAMES[language] ?? language;
@@ -123,7 +133,8 @@ export function loadBundledRegistry(): Registry {
   if (bundled) return bundled;
   const file = packagePath('registry.json');
   const json = JSON.parse(readFileSync(file, 'utf8')) as RegistryJson;
-  return (bundled = registryFromJson(json, packagePath(), 'bundled'));
+  bundled = registryFromJson(json, packagePath(), 'bundled');
+  return bundled;
 }
 
 /** Ids of the component templates that can be used (not those needing Golem's WASI adapter). */

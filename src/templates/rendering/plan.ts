@@ -46,7 +46,9 @@ export async function planComponent(opts: PlanComponentOptions): Promise<Planned
   const common = template.common ?? findCommonTemplate(registry, template.language, meta.appComponentGroup ?? template.group);
   if (common && !common.path) {
     // A remote common template (golem's, for languages other than TS and Rust) is fetched with its component (find.ts).
-    throw new UserError(`the common template ${common.id} of ${template.id} has not been fetched`, { hint: `Add the component with 'create-golem-app add component ${template.id} ${opts.componentName}'.` });
+    throw new UserError(`the common template ${common.id} of ${template.id} has not been fetched`, {
+      hint: `Add the component with 'create-golem-app add component ${template.id} ${opts.componentName}'.`,
+    });
   }
   const commonMeta = common && readTemplateMetadata(common.path);
   // Named after the component template: that is what the user chose (golem's C and Zig templates need the adapter through their common template).

@@ -38,7 +38,7 @@ export function substituteUnservedPins(appDir: string): string[] {
       }
     }
   }
-  writeFileSync(file, JSON.stringify(pkg, null, 2) + '\n');
+  writeFileSync(file, `${JSON.stringify(pkg, null, 2)}\n`);
   return changed;
 }
 

@@ -52,12 +52,7 @@ export interface StepRun {
 /** Removes ANSI colour codes, so failure messages read cleanly in any log. */
 const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 
-export function runBuildStep(
-  component: AppComponent,
-  step: BuildStep,
-  stepNumber: number,
-  extraEnv: Record<string, string>,
-): StepRun {
+export function runBuildStep(component: AppComponent, step: BuildStep, stepNumber: number, extraEnv: Record<string, string>): StepRun {
   const fail = (reason: string, output = ''): never => {
     throw new BuildStepError(component.name, stepNumber, step.command, output, reason);
   };

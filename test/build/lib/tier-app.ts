@@ -13,7 +13,7 @@ import { cliHasCommand, cliOk, createApp, type ScaffoldSpec } from './scaffold.j
 
 export interface TierAppSpec extends ScaffoldSpec {
   /** CLI commands to run inside the app after creating it, e.g. `['add', 'dependency', 'a:b', 'a:b']`. */
-  then?: string[][];
+  afterwards?: string[][];
 }
 
 export interface TierApp {
@@ -27,7 +27,7 @@ export const progress = (line: string) => process.stderr.write(`[build tier] ${l
 
 /** Commands the spec needs that `--help` does not list yet. */
 export function missingCommands(spec: TierAppSpec): string[] {
-  const needed = [...(spec.then ?? []).map((argv) => argv.slice(0, 2).join(' ')), 'generate'];
+  const needed = [...(spec.afterwards ?? []).map((argv) => argv.slice(0, 2).join(' ')), 'generate'];
   return [...new Set(needed)].filter((command) => !cliHasCommand(command));
 }
 
@@ -53,7 +53,7 @@ export function workRoot(): { dir: string; dispose: () => void } {
 export function prepareTierApp(root: string, name: string, spec: TierAppSpec): TierApp {
   progress(`${name}: scaffolding ${spec.components.map((c) => `${c.name} (${c.template})`).join(', ')}`);
   const dir = createApp(root, name, spec);
-  for (const argv of spec.then ?? []) {
+  for (const argv of spec.afterwards ?? []) {
     progress(`${name}: create-golem-app ${argv.join(' ')}`);
     cliOk(argv, dir);
   }
