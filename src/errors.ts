@@ -1,7 +1,8 @@
 /**
  * The one error type for everything a user can fix: bad names, directories, manifests, WIT,
- * templates, network, git. The CLI prints it as one line (`file:line:col: message`, then the
- * hint) with exit code 1, never a stack trace. Anything else that escapes is a bug.
+ * templates, network, git. The CLI prints it as a sentence (`error: file:line:col: what.`) and, on
+ * the next line, indented, the hint (what to do), with exit code 1, never a stack trace. Anything
+ * else that escapes is a bug.
  *
  * Every error carries a stable `code` for programs (`--json`, the API): `E_USAGE` (exit 2),
  * `E_INPUT` (a bad flag or argument value), `E_CANCELLED`,
@@ -56,11 +57,25 @@ export class UserError extends Error {
     return typeof err === 'object' && err !== null && (err as Record<symbol, unknown>)[BRAND] === true;
   }
 
-  /** `file:line:col: message (hint)` on one line. */
-  format(): string {
+  /** The error line: `file:line:col: what.` — one line, ending as a sentence. */
+  get line(): string {
     const where = this.location ? `${this.location.file}:${this.location.line}:${this.location.column}: ` : '';
-    return `${where}${this.message}${this.hint ? ` ${this.hint}` : ''}`;
+    return sentence(`${where}${this.message}`);
   }
+
+  /** The error line and, when there is one, the hint on the next line, indented. */
+  format(): string {
+    return this.hint ? `${this.line}\n  ${sentence(this.hint)}` : this.line;
+  }
+}
+
+/** One line (inner line breaks become spaces), ending with `.` unless it already ends a sentence. */
+export function sentence(text: string): string {
+  const line = text
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .trim()
+    .replace(/[:;,]$/, '');
+  return /[.?!]$/.test(line) ? line : `${line}.`;
 }
 
 /** A usage error: unknown command or flag, missing argument (exit code 2). */

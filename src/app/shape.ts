@@ -6,6 +6,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { UserError } from '../errors.js';
 import { nodeLocation, type ManifestDoc } from './manifest-doc.js';
+import { editDistance } from '../text/distance.js';
 
 const COMPONENT_PROPERTIES = ['sourceWit', 'generatedWit', 'componentWasm', 'linkedWasm', 'build', 'customCommands', 'clean', 'componentType', 'files', 'plugins', 'env'];
 
@@ -51,26 +52,11 @@ export function mapEntries(m: ManifestDoc, node: Node | null | undefined, what: 
   });
 }
 
-/** Levenshtein distance, for "did you mean". */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length]!;
-}
-
 /** The closest candidate within a small edit distance, if any. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: { c: string; d: number } | undefined;
   for (const c of candidates) {
-    const d = distance(word, c);
+    const d = editDistance(word, c);
     if (d <= Math.max(2, Math.floor(c.length / 3)) && (!best || d < best.d)) best = { c, d };
   }
   return best?.c;

@@ -20,6 +20,7 @@ export const spec = defineCommand({
   flags: {
     target: flag.string('<component>', 'the component a caller template calls'),
     'called-by': flag.list('<component>', 'an existing component that should call the new one (repeatable; a wasm-rpc dependency)'),
+    'dry-run': flag.boolean('list the files that would be written, write nothing'),
     ...SOURCE_FLAGS,
     ...APP_FLAG,
   },
@@ -37,7 +38,7 @@ interface AddComponentAnswers {
 }
 
 export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promise<number> {
-  const given = { cwd, app: flags.app, offline: flags.offline, registry: flags.registry };
+  const given = { cwd, app: flags.app, offline: flags.offline, registry: flags.registry, dryRun: flags['dry-run'] };
   if (args.template !== undefined && args.name !== undefined) {
     const answers = { template: args.template, name: args.name, callers: flags['called-by'], ...(flags.target !== undefined ? { target: flags.target } : {}) };
     await runAddComponent({ ...given, ...answers }, createReporter());

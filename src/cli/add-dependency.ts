@@ -18,12 +18,13 @@ export const spec = defineCommand({
   flags: {
     type: flag.string('<wasm-rpc|static-wasm-rpc>', 'dependency type (default: wasm-rpc)'),
     manifest: flag.string('<root>', "write into the root golem.yaml instead of the component's own"),
+    'dry-run': flag.boolean('show the golem.yaml edit and the files that would be written, write nothing'),
     ...APP_FLAG,
   },
 });
 
 export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promise<number> {
-  const base = { cwd, app: flags.app, type: flags.type, manifest: flags.manifest };
+  const base = { cwd, app: flags.app, type: flags.type, manifest: flags.manifest, dryRun: flags['dry-run'] };
   if (args.component !== undefined && args.target !== undefined) {
     await runAddDependency({ ...base, component: args.component, targets: [args.target] }, createReporter());
     return 0;

@@ -7,7 +7,7 @@
  * with nothing written.
  */
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { RpcDependencyType } from '../app/index.js';
 import {
   type ComponentRequest,
@@ -18,6 +18,7 @@ import {
   isEmptyDir,
   planCreate,
   printDryRun,
+  refuseNestedApp,
   witIdentifierFromFolder,
 } from '../commands/create.js';
 import { detectPackageManager } from '../commands/shared/package-manager.js';
@@ -76,7 +77,7 @@ function parseDependency(text: string): DependencyRequest {
 function defaultComponent(dir: string, template = DEFAULT_TEMPLATE): ComponentRequest {
   const ns = witIdentifierFromFolder(dir);
   if (!ns) {
-    throw new UserError(`cannot turn the folder name of ${dir} into a WIT namespace`, {
+    throw new UserError(`the folder name '${basename(dir)}' has nothing a WIT namespace can be made of (letters a-z, then letters, digits and single dashes)`, {
       code: 'E_INPUT',
       hint: 'Name the component yourself, e.g. --component my-app:provider.',
     });
@@ -91,6 +92,8 @@ const sourceOptions = (flags: Input['flags']) => ({
 });
 
 export async function run({ args, flags, cwd }: Input): Promise<number> {
+  // Inside an app, a new app (the default folder included) would be nested: refused before any question.
+  refuseNestedApp(args.dir, cwd, DEFAULT_DIR);
   if (isInteractiveTerminal() && !flags.yes && (args.dir === undefined || flags.component.length === 0)) return runInteractive({ args, flags, cwd });
   const dir = resolve(cwd, args.dir ?? DEFAULT_DIR);
   const components = flags.component.length > 0 ? pairTemplates(flags.component, flags.template) : [defaultComponent(dir, flags.template[0])];
@@ -213,9 +216,10 @@ async function askComponents(p: Prompts, templates: TemplateEntry[], dir: string
           options: available.map((l) => ({ value: l, label: languageName(l) })),
           initialValues: [normalizeLanguage(templatesGiven[0]?.split('/')[0] ?? available[0]!)].filter((l) => available.includes(l)),
         });
-  const namespace = witIdentifierFromFolder(dir) ?? 'app';
   const chosen: ComponentRequest[] = [];
   do {
+    // The folder's name at first, then the namespace the user chose last (`shop:cart` → `shop:…`).
+    const namespace = chosen.at(-1)?.name.split(':')[0] ?? witIdentifierFromFolder(dir) ?? 'app';
     // A caller needs a component to call: caller templates are offered from the second component on.
     const offered = chosen.length ? templates : templates.filter((t) => !isCallerTemplate(t));
     const id = await p.askSelect({ message: chosen.length ? 'Template of the next component:' : 'Template of the first component:', options: templateChoices(offered, languages) });

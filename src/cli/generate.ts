@@ -9,11 +9,12 @@ export const spec = defineCommand({
   summary: 'exports extraction, client packages and caller wiring, as `golem app build` does',
   flags: {
     component: flag.list('<name>', 'only this component (and the clients it needs)'),
+    'dry-run': flag.boolean('list the files that would be written, write nothing'),
     ...APP_FLAG,
   },
 });
 
 export async function run({ flags, cwd }: Invocation<typeof spec>): Promise<number> {
-  await runGenerate({ cwd, app: flags.app, components: flags.component }, createReporter());
+  await runGenerate({ cwd, app: flags.app, components: flags.component, dryRun: flags['dry-run'] }, createReporter());
   return 0;
 }

@@ -1,6 +1,6 @@
 /**
- * Terminal output: colours (off with NO_COLOR or a non-TTY stdout), the one-line error format,
- * and the Reporter that commands use (spinners only on a TTY, plain lines in a log).
+ * Terminal output: colours (off with NO_COLOR or a non-TTY stdout), the error lines, quiet
+ * broken pipes, and the Reporter that commands use (spinners only on a TTY, plain lines in a log).
  */
 import type { Reporter } from '../report.js';
 
@@ -18,9 +18,31 @@ export const color = {
 
 export const isInteractiveTerminal = (): boolean => process.stdin.isTTY === true && process.stdout.isTTY === true;
 
-export function printError(message: string): void {
-  process.stderr.write(`${color.red('error')}: ${message}\n`);
+/** `error: <what, where>.` and, when the text has one, the indented hint line below it. */
+export function printError(text: string): void {
+  process.stderr.write(`${color.red('error')}: ${text}\n`);
 }
+
+/**
+ * A reader that goes away (`… | head -1`) ends our output, not the command: from the first
+ * EPIPE on, what is written to that stream is dropped, and the command completes (or rolls
+ * back) and exits as it would have.
+ */
+export function quietBrokenPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
+      stream.write = dropped;
+    });
+  }
+}
+
+/** `write` of a stream whose reader is gone: nothing is written; a callback still runs, as after a write. */
+const dropped = ((_chunk: unknown, encodingOrDone?: unknown, done?: unknown): boolean => {
+  const callback = typeof encodingOrDone === 'function' ? encodingOrDone : done;
+  if (typeof callback === 'function') process.nextTick(callback as () => void);
+  return true;
+}) as typeof process.stdout.write;
 
 /**
  * `machineOutput`: stdout carries only the result (e.g. `--json`); progress and steps go to

@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
+import { editDistance } from '../text/distance.js';
 
 export interface FlagSpec {
   kind: 'string' | 'boolean' | 'list';
@@ -66,30 +67,55 @@ export const APP_FLAG = {
   app: flag.string('<dir>', 'the application folder (default: found from the current folder upward)'),
 };
 
+/** For an unknown `--flag`: the spec's flag it nearly is. */
+function flagHint(spec: CommandSpec, err: unknown): { hint?: string } {
+  const given = /^Unknown option '--([^'=]+)'/.exec((err as Error).message)?.[1];
+  const guess = given && Object.keys(spec.flags).find((name) => editDistance(name, given) <= 2);
+  return guess ? { hint: `Did you mean --${guess}?` } : {};
+}
+
 /** `create-golem-app add component [template] [ns:name] [options]` */
 export function usageLine(program: string, spec: CommandSpec): string {
   return [program, ...spec.path, ...Object.values(spec.args), Object.keys(spec.flags).length ? '[options]' : ''].filter(Boolean).join(' ');
 }
 
-/** Parses argv (after the command's words) by the spec: unknown flags, extra or missing arguments are usage errors. */
-export function parseInvocation<S extends CommandSpec>(spec: S, argv: string[], cwd: string): Invocation<S> {
-  const options = Object.fromEntries(
+/** The spec's flags as `util.parseArgs` options. */
+const parseOptions = (spec: CommandSpec) =>
+  Object.fromEntries(
     Object.entries(spec.flags).map(([name, f]) => [
       name,
       { type: f.kind === 'boolean' ? ('boolean' as const) : ('string' as const), multiple: f.kind === 'list', ...(f.short ? { short: f.short } : {}) },
     ]),
   );
+
+/** The positional words of parsed tokens; `escaped`: written after `--` (then always a value, never a command). */
+function wordsOf(tokens: NonNullable<ReturnType<typeof parseArgs>['tokens']>): { value: string; escaped: boolean }[] {
+  const terminator = tokens.find((t) => t.kind === 'option-terminator')?.index ?? Number.POSITIVE_INFINITY;
+  return tokens.flatMap((t) => (t.kind === 'positional' ? [{ value: t.value, escaped: t.index > terminator }] : []));
+}
+
+/** The positional words of argv as the spec reads them (unknown flags are left to `parseInvocation`). */
+export function positionalWords(spec: CommandSpec, argv: string[]): { value: string; escaped: boolean }[] {
+  return wordsOf(parseArgs({ args: argv, options: parseOptions(spec), allowPositionals: true, strict: false, tokens: true }).tokens);
+}
+
+/** Parses argv (after the command's words) by the spec: unknown flags, extra or missing arguments are usage errors. */
+export function parseInvocation<S extends CommandSpec>(spec: S, argv: string[], cwd: string): Invocation<S> {
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options: parseOptions(spec), allowPositionals: true, strict: true, tokens: true });
   } catch (err) {
-    throw new UsageError(String((err as Error).message).replace(/\. To specify a positional.*$/s, '.'));
+    const message = String((err as Error).message).replace(/\. To specify a positional.*$/s, '');
+    throw new UsageError(message.charAt(0).toLowerCase() + message.slice(1), flagHint(spec, err));
   }
   const names = Object.keys(spec.args);
   const forms = Object.values(spec.args);
-  const given = parsed.positionals;
+  const words = wordsOf(parsed.tokens ?? []);
+  const given = words.map((w) => w.value);
   if (given.length > names.length) {
-    throw new UsageError(spec.path.length === 0 && names.length <= 1 && given.length > 0 ? `unknown command '${given[0]}'` : `unexpected argument '${given[names.length]}'`);
+    // `create-golem-app foo bar`: a command was meant, unless the words came after `--`.
+    const command = spec.path.length === 0 && names.length <= 1 && !words[0]!.escaped;
+    throw new UsageError(command ? `unknown command '${given[0]}'` : `unexpected argument '${given[names.length]}'`);
   }
   const required = forms.filter((a) => a.startsWith('<')).length;
   if (given.length < required) throw new UsageError(`missing argument ${forms[given.length]}`);

@@ -11,11 +11,12 @@ import { addDependency } from '../app/index.js';
 import { requireComponent } from '../app/edit/add-dependency.js';
 import { AppSession } from '../app/session.js';
 import { UserError } from '../errors.js';
-import { commitPlan, type FileOutcome } from '../fs/plan.js';
+import { commitPlan, type FileOutcome, inspectPlan } from '../fs/plan.js';
 import { type Reporter, silentReporter } from '../report.js';
 import { Generation, summarize } from '../rpc/index.js';
 import { addToPlan, planComponent, type TemplateEntry, validateComponentName } from '../templates/index.js';
 import { callerTarget } from './shared/caller-target.js';
+import { reportDryRun } from './shared/dry-run.js';
 import { resolveTemplate } from './shared/resolve-template.js';
 
 export interface AddComponentInput {
@@ -34,12 +35,15 @@ export interface AddComponentInput {
   registry?: string;
   /** The app, already opened (e.g. by the prompts); default: found from `cwd` / `app`. */
   session?: AppSession;
+  /** `--dry-run`: list what would be written, write nothing. */
+  dryRun?: boolean;
 }
 
 export interface AddComponentResult {
   root: string;
   template: TemplateEntry;
   files: FileOutcome[];
+  dryRun: boolean;
 }
 
 export async function runAddComponent(input: AddComponentInput, report: Reporter = silentReporter): Promise<AddComponentResult> {
@@ -78,14 +82,14 @@ export async function runAddComponent(input: AddComponentInput, report: Reporter
   const target = targetComponent && callerTarget(generation, targetComponent);
 
   // Everything is planned first: the files, the golem.yaml edits (the app re-checked from the planned bytes), the clients.
-  const files = await planComponent({ into: session.plan, template, componentName: input.name, registry, ...(target ? { target } : {}) });
+  const files = await planComponent({ into: session.plan, template, componentName: input.name, registry, components: () => session.app.components, ...(target ? { target } : {}) });
   addToPlan(session.plan, files);
   const edits: string[] = [];
   const depend = (caller: string, target: string) => {
     const edit = addDependency(session.app, caller, target, 'wasm-rpc', { source: session });
     session.edit(edit);
     void session.app;
-    edits.push(`Added dependency ${caller} → ${target} (wasm-rpc) in ${relative(input.cwd, edit.file) || edit.file}`);
+    edits.push(`dependency ${caller} → ${target} (wasm-rpc) in ${relative(input.cwd, edit.file) || edit.file}`);
   };
   let generated: string[];
   try {
@@ -96,12 +100,18 @@ export async function runAddComponent(input: AddComponentInput, report: Reporter
     report.warn('nothing was kept: the files and the golem.yaml change of this command were undone.');
     throw err;
   }
-  const commit = commitPlan(session.plan);
   const own = new Set(files.map((f) => f.path));
+  if (input.dryRun) {
+    const outcomes = inspectPlan(session.plan);
+    reportDryRun(report, outcomes, relative(input.cwd, root) || '.');
+    for (const line of edits) report.info(`  ${line}`);
+    return { root, template, files: outcomes.filter((o) => own.has(o.path)), dryRun: true };
+  }
+  const commit = commitPlan(session.plan);
   const outcomes = commit.outcomes.filter((o) => own.has(o.path));
   report.step(`Added ${input.name} from ${template.id} (${outcomes.filter((o) => o.action !== 'skip' && o.action !== 'unchanged').length} files)`);
-  for (const line of edits) report.step(line);
+  for (const line of edits) report.step(`Added ${line}`);
   const summary = summarize(generated, commit.outcomes);
   report.step(`Generated ${summary.added.length + summary.changed.length} files (wit-generated, clients)`);
-  return { root, template, files: outcomes };
+  return { root, template, files: outcomes, dryRun: false };
 }

@@ -9,8 +9,9 @@ import { addDependency, type App, type Edit, type RpcDependencyType } from '../a
 import { AppSession } from '../app/session.js';
 import { closest } from '../app/shape.js';
 import { UserError } from '../errors.js';
-import { commitPlan } from '../fs/plan.js';
+import { commitPlan, inspectPlan } from '../fs/plan.js';
 import { type Reporter, silentReporter } from '../report.js';
+import { reportDryRun } from './shared/dry-run.js';
 import { Generation, type GenerateSummary, reportGeneration, summarize } from '../rpc/index.js';
 
 export interface AddDependencyInput {
@@ -27,6 +28,8 @@ export interface AddDependencyInput {
   manifest?: string;
   /** The app, already opened (e.g. by the prompts); default: found from `cwd` / `app`. */
   session?: AppSession;
+  /** `--dry-run`: show the edits and list what would be written, write nothing. */
+  dryRun?: boolean;
 }
 
 export interface AddDependencyResult {
@@ -80,7 +83,9 @@ export async function runAddDependency(input: AddDependencyInput, report: Report
     session.edit(edit);
     void session.app; // re-validated from the planned bytes before anything is written
     planned.push(edit);
-    report.step(`${edit.status === 'added' ? 'Added' : 'Updated'} dependency ${what} in ${file}`);
+    const added = edit.status === 'added';
+    if (input.dryRun) report.info(`Would ${added ? 'add' : 'update'} dependency ${what} in ${file}`);
+    else report.step(`${added ? 'Added' : 'Updated'} dependency ${what} in ${file}`);
     const mark = edit.status === 'added' ? '+' : '~';
     for (const line of edit.lines) report.info(`  ${String(line.line).padStart(4)} ${mark} ${line.text}`);
   }
@@ -92,6 +97,10 @@ export async function runAddDependency(input: AddDependencyInput, report: Report
     // All or nothing: the plan is dropped, every golem.yaml stays as it was.
     report.warn(`nothing was changed: ${[...new Set(planned.map((e) => relative(input.cwd, e.file) || e.file))].join(', ')} restored.`);
     throw err;
+  }
+  if (input.dryRun) {
+    reportDryRun(report, inspectPlan(session.plan), relative(input.cwd, session.root) || '.');
+    return { app: session.app, edits: planned };
   }
   const clients = summarize(generated, commitPlan(session.plan).outcomes);
   reportGeneration(clients, report);

@@ -16,8 +16,9 @@ import { commitPlan, type FileOutcome, inspectPlan } from '../fs/plan.js';
 import { type Reporter, silentReporter } from '../report.js';
 import { Generation, summarize } from '../rpc/index.js';
 import { addToPlan, buildToolsLine, languageName, planComponent, type Registry, type TemplateEntry, validateComponentName } from '../templates/index.js';
-import { slug } from '../text/case.js';
+import { slug, transliterate } from '../text/case.js';
 import { callerTarget } from './shared/caller-target.js';
+import { reportDryRun } from './shared/dry-run.js';
 import { detectPackageManager, installCommand, type PackageManager } from './shared/package-manager.js';
 import { resolveTemplate } from './shared/resolve-template.js';
 
@@ -70,8 +71,9 @@ export function isEmptyDir(dir: string): boolean {
 
 /** The folder name turned into a WIT identifier (the default namespace), or undefined. */
 export function witIdentifierFromFolder(dir: string): string | undefined {
-  // camelCase folder names split into words; a digit joins the word before it (`app-2` → `app2`).
-  const id = slug(basename(resolve(dir)).replace(/([a-z0-9])([A-Z])/g, '$1-$2')).replace(/-(?=\d)/g, '');
+  // Accents dropped first (`Café` → `cafe`); camelCase folder names split into words; a digit
+  // joins the word before it (`app-2` → `app2`).
+  const id = slug(transliterate(basename(resolve(dir))).replace(/([a-z0-9])([A-Z])/g, '$1-$2')).replace(/-(?=\d)/g, '');
   return /^[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*$/.test(id) ? id : undefined;
 }
 
@@ -168,6 +170,20 @@ export function dependencyEdges(components: ComponentRequest[], extra: Dependenc
   return edges.filter((e, i) => edges.findIndex((o) => o.caller === e.caller && o.target === e.target) === i);
 }
 
+/**
+ * As `golem app new`: no app inside another (adding to the app itself is `--overwrite` on its
+ * root). Checked before anything is asked or planned.
+ */
+export function refuseNestedApp(dir: string | undefined, cwd: string, defaultDir: string): void {
+  const enclosing = nearestManifestDir(dirname(resolve(cwd, dir ?? defaultDir)));
+  if (!enclosing) return;
+  const at = `the Golem app at ${relative(cwd, enclosing) || '.'}`;
+  throw new UserError(dir === undefined ? `the current folder is inside ${at}` : `${relative(cwd, resolve(cwd, dir)) || '.'} would be inside ${at}`, {
+    code: 'E_APP',
+    hint: "Add components to that app with 'create-golem-app add component', or create the new app elsewhere.",
+  });
+}
+
 /** Checks the folder, then plans the whole app in one session; nothing is written. */
 export async function planCreate(options: CreateOptions, report: Reporter = silentReporter): Promise<CreatePlan> {
   const { dir } = options;
@@ -177,14 +193,7 @@ export async function planCreate(options: CreateOptions, report: Reporter = sile
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
     throw new UserError(`${display} exists and is not a folder`, { code: 'E_CONFLICT', hint: 'Choose another name for the app folder.' });
   }
-  // As `golem app new`: no app inside another (adding to the app itself is `--overwrite` on its root).
-  const enclosing = nearestManifestDir(dirname(dir));
-  if (enclosing) {
-    throw new UserError(`${display} would be inside the Golem app at ${relative(options.cwd ?? process.cwd(), enclosing) || '.'}`, {
-      code: 'E_APP',
-      hint: "Add components to that app with 'create-golem-app add component', or create the new app elsewhere.",
-    });
-  }
+  refuseNestedApp(dir, options.cwd ?? process.cwd(), dir);
   if (!isEmptyDir(dir) && !options.overwrite) {
     throw new UserError(`folder ${display} is not empty`, {
       code: 'E_CONFLICT',
@@ -199,7 +208,8 @@ export async function planCreate(options: CreateOptions, report: Reporter = sile
   const generation = new Generation(() => session.app, session.plan);
   for (const c of [...components.filter((c) => !c.target), ...components.filter((c) => c.target)]) {
     const target = c.target === undefined ? undefined : callerTarget(generation, session.app.components.get(c.target)!);
-    addToPlan(session.plan, await planComponent({ into: session.plan, template: c.entry, componentName: c.name, registry: c.registry, ...(target ? { target } : {}) }));
+    const components = () => session.app.components;
+    addToPlan(session.plan, await planComponent({ into: session.plan, template: c.entry, componentName: c.name, registry: c.registry, components, ...(target ? { target } : {}) }));
   }
   for (const e of edges) {
     session.edit(addDependency(session.app, e.caller, e.target, e.type, { source: session }));
@@ -279,10 +289,8 @@ export async function createApp(options: CreateOptions, report: Reporter = silen
 
 /** The `--dry-run` listing: what the commit would do to each file, and the dependencies. */
 export function printDryRun(plan: CreatePlan, report: Reporter = silentReporter): CreateResult {
-  const display = relative(plan.options.cwd ?? process.cwd(), plan.options.dir) || '.';
   const { files } = plan;
-  report.info(`Dry run: ${files.filter((f) => f.action !== 'skip' && f.action !== 'unchanged').length} files would be written in ${display} (nothing written):`);
-  for (const f of files) report.info(`  ${f.action.padEnd(9)} ${f.path}`);
+  reportDryRun(report, files, relative(plan.options.cwd ?? process.cwd(), plan.options.dir) || '.');
   for (const e of plan.edges) report.info(`  dependency ${e.caller} → ${e.target} (${e.type})`);
   return { files, dryRun: true };
 }

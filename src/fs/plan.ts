@@ -22,7 +22,7 @@ import { pathProblem } from './paths.js';
 
 /**
  * What to do when the file exists: `fail` (a component's own files), `skip` (shared files, as
- * Golem's MergeOrSkip), `merge-lines` (`.gitignore`: a sorted set of lines), `replace` (edits,
+ * Golem's MergeOrSkip), `merge-lines` (`.gitignore`: missing entries appended), `replace` (edits,
  * generated output, `--overwrite`).
  */
 export type OnExisting = 'fail' | 'skip' | 'merge-lines' | 'replace';
@@ -223,11 +223,26 @@ function assertAppRelative(path: string): void {
   if (problem) throw new UserError(`unsafe path '${path}': ${problem}`, { code: 'E_PATH', hint: 'Nothing was written.' });
 }
 
-/** Golem merges `.gitignore` files as a sorted set of lines. */
+/**
+ * `.gitignore` merge: the existing bytes are kept as they are, and the entries of `added` that
+ * the file lacks are appended at the end, in their order (comments and blank lines of `added`
+ * are not entries). golem-cli sorts the union of both files' lines instead (README: where we
+ * knowingly differ), which detaches comments and drops blank lines.
+ */
 export function mergeLines(existing: Buffer, added: Buffer): Buffer {
-  const eol = existing.includes('\r\n') ? '\r\n' : '\n';
-  const lines = new Set([...existing.toString('utf8').split(/\r?\n/), ...added.toString('utf8').split(/\r?\n/)].filter((l) => l.trim() !== ''));
-  return Buffer.from([...lines].sort().join(eol) + eol);
+  const text = existing.toString('utf8');
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const present = new Set(text.split(/\r?\n/).map((l) => l.trim()));
+  const missing: string[] = [];
+  for (const line of added.toString('utf8').split(/\r?\n/)) {
+    const entry = line.trim();
+    if (entry === '' || entry.startsWith('#') || present.has(entry)) continue;
+    present.add(entry);
+    missing.push(entry);
+  }
+  if (missing.length === 0) return existing;
+  const separator = existing.length === 0 || text.endsWith('\n') ? '' : eol;
+  return Buffer.concat([existing, Buffer.from(`${separator}${missing.join(eol)}${eol}`)]);
 }
 
 interface Decision {

@@ -54,12 +54,28 @@ export const toCamel = filter('to_lower_camel_case');
 export const toPascal = filter('to_pascal_case');
 export const toTitle = filter('to_title_case');
 
+/** Letters that Unicode does not decompose into an ASCII letter and a mark, spelt out. */
+const SPELT_OUT: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i', ŋ: 'ng', ħ: 'h' };
+
+/** Latin letters with accents as their ASCII letters (`Café` → `Cafe`, `Straße` → `Strasse`); other scripts are left as they are. */
+export function transliterate(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[ßæœøđðłþıŋħ]/gi, (ch) => {
+      const ascii = SPELT_OUT[ch.toLowerCase()]!;
+      return ch === ch.toLowerCase() ? ascii : ascii.charAt(0).toUpperCase() + ascii.slice(1);
+    });
+}
+
 /**
- * A name made of lowercase ASCII letters and digits joined by single `-` (`My Counter.git` →
- * `my-counter-git`): how folder and repository names become template, registry and namespace names.
+ * A name made of lowercase ASCII letters and digits joined by single `-` (`My Café.git` →
+ * `my-cafe-git`): how folder and repository names become template, registry and namespace names.
+ * Accented letters are transliterated first; what has no ASCII form is dropped (so the result
+ * may be empty).
  */
 export function slug(text: string): string {
-  return text
+  return transliterate(text)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');

@@ -8,7 +8,13 @@ import { validateComponentName } from '../../templates/index.js';
 export function componentNameValidator(taken: ReadonlySet<string>): (value: string | undefined) => string | undefined {
   return (value) => {
     if (!value) return undefined;
-    return validateComponentName(value) ?? (taken.has(value) ? `${value} is already a component of this app: choose another name` : undefined);
+    const invalid = validateComponentName(value);
+    if (invalid) return invalid;
+    if (taken.has(value)) return `${value} is already a component of this app: choose another name`;
+    // `a-b:c` and `a:b-c` both live in components-<lang>/a-b-c.
+    const folder = value.replace(':', '-');
+    const sharing = [...taken].find((t) => t.replace(':', '-') === folder);
+    return sharing ? `${value} would share its folder with ${sharing}: choose another name` : undefined;
   };
 }
 

@@ -32,7 +32,7 @@ export async function offeredTemplates(lookup: TemplateLookup): Promise<Template
     return [...bundled, ...added.flatMap((r) => latestEntries(r.templates))].filter(usable);
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
-    (await import('./ask.js')).log.warn(`${err.format()} — offering the bundled templates only`);
+    (await import('./ask.js')).log.warn(`${err.line.replace(/\.$/, '')} — offering the bundled templates only.`);
     return bundled;
   }
 }

@@ -3,7 +3,7 @@
  * `appCommonSkipIfExists` file is already in the app or in this run's plan), then the component
  * template, then the WIT deps either asks for — all in memory.
  */
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { UserError } from '../../errors.js';
 import { resolveInside } from '../../fs/paths.js';
 import { mergeLines, type Plan } from '../../fs/plan.js';
@@ -26,6 +26,8 @@ export interface PlanComponentOptions {
   overwrite?: boolean;
   /** For caller templates: the component it calls and its client model. */
   target?: CallerTarget;
+  /** The app's components so far (with what this run planned), to tell a folder two names share from a component that exists. */
+  components?: () => ReadonlyMap<string, { dir: string }>;
 }
 
 export async function planComponent(opts: PlanComponentOptions): Promise<PlannedFile[]> {
@@ -81,6 +83,13 @@ export async function planComponent(opts: PlanComponentOptions): Promise<Planned
   });
   for (const f of componentFiles) {
     if (f.onExisting === 'fail' && exists(f.path)) {
+      const owner = folderOwner(opts.components, appRoot, join(appRoot, f.path));
+      if (owner && owner.name !== opts.componentName) {
+        throw new UserError(`components ${owner.name} and ${opts.componentName} would share the folder ${relative(appRoot, owner.dir)}`, {
+          code: 'E_APP',
+          hint: `Names that differ only in where ':' and '-' are map to the same folder; choose another name for ${opts.componentName}.`,
+        });
+      }
       throw new UserError(`component ${opts.componentName} already exists: ${f.path} is there`, {
         code: 'E_TEMPLATE',
         hint: 'Nothing was written; choose another component name.',
@@ -91,6 +100,14 @@ export async function planComponent(opts: PlanComponentOptions): Promise<Planned
   for (const f of files) assertInsideApp(appRoot, f);
   // A file an earlier component already planned with `skip` is the same file: keep the first.
   return files.filter((f) => !(f.onExisting === 'skip' && into.planned(f.path) !== undefined));
+}
+
+/** The component whose own folder (not the app root) holds `file`. */
+function folderOwner(components: PlanComponentOptions['components'], appRoot: string, file: string): { name: string; dir: string } | undefined {
+  for (const [name, { dir }] of components?.() ?? []) {
+    if (dir !== appRoot && file.startsWith(`${dir}${sep}`)) return { name, dir };
+  }
+  return undefined;
 }
 
 /** Every path (also those made from metadata, e.g. witDepsPaths) must stay inside the app. */
@@ -107,7 +124,7 @@ function assertInsideApp(appRoot: string, file: PlannedFile): void {
 
 /**
  * Adds one component's files to a run's plan. A path planned twice is one file: `.gitignore`
- * lines are merged (sorted line set, as Golem merges into an existing file), otherwise the
+ * entries are merged (the missing ones appended, as into an existing file), otherwise the
  * first plan wins (common files of two languages: root golem.yaml, wit/common.wit, wit/deps).
  */
 export function addToPlan(plan: Plan, files: readonly PlannedFile[]): void {
