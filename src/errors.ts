@@ -63,18 +63,18 @@ export class UserError extends Error {
     return sentence(`${where}${this.message}`);
   }
 
-  /** The error line and, when there is one, the hint on the next line, indented. */
+  /** The error line and, when there is one, the hint on the next line, indented (as written: it may end with a command to copy). */
   format(): string {
-    return this.hint ? `${this.line}\n  ${sentence(this.hint)}` : this.line;
+    return this.hint ? `${this.line}\n  ${oneLine(this.hint)}` : this.line;
   }
 }
 
-/** One line (inner line breaks become spaces), ending with `.` unless it already ends a sentence. */
+/** Inner line breaks become spaces. */
+const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+
+/** One line, ending with `.` unless it already ends a sentence. */
 export function sentence(text: string): string {
-  const line = text
-    .replace(/\s*[\r\n]+\s*/g, ' ')
-    .trim()
-    .replace(/[:;,]$/, '');
+  const line = oneLine(text).replace(/[:;,]$/, '');
   return /[.?!]$/.test(line) ? line : `${line}.`;
 }
 

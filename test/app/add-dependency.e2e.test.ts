@@ -7,7 +7,7 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadApp } from '../../src/app/index.js';
-import { runCli, snapshotTree, tempDir } from '../helpers/cli.js';
+import { errorOf, runCli, snapshotTree, tempDir } from '../helpers/cli.js';
 import { schemaErrors } from '../helpers/schema.js';
 import { checkWitDir, stopOracle } from '../helpers/wit-oracle.js';
 
@@ -109,7 +109,8 @@ describe('add dependency (CLI), bad inputs change nothing', () => {
     const before = snapshotTree(root);
     const r = runCli(['add', 'dependency', 'example:caller'], { cwd: root });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: missing argument <target>\nUsage: create-golem-app add dependency/);
+    expect(r.stderr).toMatch(/^error: missing argument <target>\.\n {2}Usage: create-golem-app add dependency/);
+    errorOf(r.stderr);
     expect(snapshotTree(root)).toEqual(before);
   });
 
@@ -117,14 +118,14 @@ describe('add dependency (CLI), bad inputs change nothing', () => {
     [
       'unknown component',
       () => ['example:calller', 'example:provider'],
-      /^error: unknown component 'example:calller': no such component in .* Did you mean 'example:caller'\? Known components: /,
+      /^error: unknown component 'example:calller': no such component in .*\.\n {2}Did you mean 'example:caller'\? Known components: /,
     ],
     [
       'unknown target',
       () => ['example:caller', 'example:nobody'],
-      /^error: unknown target 'example:nobody': no such component in .* Known components: example:caller, example:provider\.$/,
+      /^error: unknown target 'example:nobody': no such component in .*\.\n {2}Known components: example:caller, example:provider\.$/,
     ],
-    ['bad type', () => ['example:caller', 'example:provider', '--type', 'wasm-rpc-static'], /^error: unknown --type 'wasm-rpc-static' Use 'static-wasm-rpc'/],
+    ['bad type', () => ['example:caller', 'example:provider', '--type', 'wasm-rpc-static'], /^error: unknown --type 'wasm-rpc-static'\.\n {2}Use 'static-wasm-rpc'/],
     ['bad --manifest', () => ['example:caller', 'example:provider', '--manifest', 'component'], /^error: unknown --manifest 'component'/],
     [
       'malformed golem.yaml',
@@ -140,7 +141,7 @@ describe('add dependency (CLI), bad inputs change nothing', () => {
         chmodSync(join(root, CALLER), 0o444);
         return ['example:caller', 'example:provider'];
       },
-      /^error: .*example-caller\/golem\.yaml is read-only \(mode 444\) Nothing was written/,
+      /^error: .*example-caller\/golem\.yaml is read-only \(mode 444\)\.\n {2}Nothing was written/,
     ],
     ['not inside an app', () => ['example:caller', 'example:provider', '--app', tempDir()], /^error: --app .*: .* has no golem.yaml/],
   ];
@@ -151,7 +152,7 @@ describe('add dependency (CLI), bad inputs change nothing', () => {
     const r = runCli(['add', 'dependency', ...args], { cwd: root });
     expect(r.code).not.toBe(0);
     expect(r.stderr.trimEnd()).toMatch(message);
-    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    errorOf(r.stderr);
     expect(snapshotTree(root)).toEqual(before);
   });
 });

@@ -205,7 +205,7 @@ describe('add dependency, placement and empty values', () => {
     try {
       addDependency(app, 'example:caller', 'example:nope', 'wasm-rpc');
     } catch (e) {
-      expect((e as UserError).format()).toMatch(/^unknown target 'example:nope': no such component in .* Known components: example:caller, example:provider\.$/);
+      expect((e as UserError).format()).toMatch(/^unknown target 'example:nope': no such component in .*\.\n {2}Known components: example:caller, example:provider\.$/);
     }
   });
 });

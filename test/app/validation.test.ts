@@ -26,8 +26,9 @@ function expectError(files: Record<string, string>, file: string, line: number, 
   expect(error.message).toMatch(message);
   expect(error.location).toEqual({ file: join(root, file), line, column });
   if (hint) expect(error.hint).toMatch(hint);
-  // One line, as the CLI prints it.
-  expect(error.format()).not.toContain('\n');
+  // One error line, and the hint (when there is one) on a second line, as the CLI prints them.
+  expect(error.line).not.toContain('\n');
+  expect(error.format().split('\n')).toHaveLength(error.hint ? 2 : 1);
   return error;
 }
 

@@ -2,7 +2,7 @@
 import { afterAll, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, snapshotTree, tempDir } from '../helpers/cli.js';
+import { errorOf, runCli, snapshotTree, tempDir } from '../helpers/cli.js';
 import { checkWitDir, stopOracle } from '../helpers/wit-oracle.js';
 
 afterAll(stopOracle);
@@ -27,6 +27,6 @@ test('an unknown --called-by component is refused and nothing changes', () => {
   const r = runCli(['add', 'component', 'ts', 's:b', '--called-by', 's:nope'], { cwd: join(base, 'app') });
   expect(r.code).toBe(1);
   expect(r.stderr).toContain('s:nope');
-  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  errorOf(r.stderr);
   expect(snapshotTree(base)).toEqual(before);
 });

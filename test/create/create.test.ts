@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listFiles, runCli, snapshotTree, tempDir, ROOT } from '../helpers/cli.js';
+import { errorOf, listFiles, runCli, snapshotTree, tempDir, ROOT } from '../helpers/cli.js';
 import { schemaErrors } from '../helpers/schema.js';
 import { checkWitDir, stopOracle } from '../helpers/wit-oracle.js';
 
@@ -145,8 +145,7 @@ test('a non-empty folder is refused without --overwrite, and kept byte-identical
   const before = snapshotTree(base);
   const r = runCli(['busy', '--yes', '--no-git'], { cwd: base });
   expect(r.code).toBe(1);
-  expect(r.stderr).toMatch(/^error: folder busy is not empty.*--overwrite/);
-  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  expect(errorOf(r.stderr)).toEqual({ line: 'folder busy is not empty.', hint: expect.stringContaining('--overwrite') });
   expect(snapshotTree(base)).toEqual(before);
 
   const ok = runCli(['busy', '--yes', '--no-git', '--overwrite'], { cwd: base });
@@ -159,7 +158,7 @@ test('a file where the app folder should be is a clear error', () => {
   writeFileSync(join(base, 'taken'), 'x');
   const r = runCli(['taken', '--yes', '--no-git'], { cwd: base });
   expect(r.code).toBe(1);
-  expect(r.stderr).toBe('error: taken exists and is not a folder Choose another name for the app folder.\n');
+  expect(r.stderr).toBe('error: taken exists and is not a folder.\n  Choose another name for the app folder.\n');
 });
 
 test('an app inside another app is refused, as golem app new does', () => {
@@ -188,7 +187,7 @@ test('bad component names get a clear error with an example', () => {
     const r = runCli(['x', '--yes', '--no-git', '--component', bad], { cwd: base });
     expect(r.code, bad).toBe(1);
     expect(r.stderr, bad).toMatch(/example:provider|e\.g\./);
-    expect(r.stderr.trim().split('\n'), bad).toHaveLength(1);
+    errorOf(r.stderr);
   }
   expect(readdirSync(base)).toEqual([]);
 });
@@ -242,14 +241,13 @@ describe('usage', () => {
   test('an unknown flag gets a clear error, the usage line and exit code 2', () => {
     const r = runCli(['--frobnicate']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("Unknown option '--frobnicate'");
-    expect(r.stderr).toContain('Usage: create-golem-app [dir] [options]');
+    expect(errorOf(r.stderr)).toEqual({ line: "unknown option '--frobnicate'.", hint: expect.stringMatching(/^Usage: create-golem-app \[dir\] \[options\]\. /) });
   });
 
   test('an unknown command gets exit code 2', () => {
     const r = runCli(['frob', 'nicate']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("unknown command 'frob'");
+    expect(errorOf(r.stderr).line).toBe("unknown command 'frob'.");
   });
 });
 

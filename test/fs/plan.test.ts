@@ -37,14 +37,14 @@ describe('commitPlan', () => {
     expect(snapshotTree(root)).toEqual(before);
   });
 
-  test('skip keeps, merge-lines merges as a sorted set, replace replaces', () => {
+  test('skip keeps, merge-lines appends the missing entries, replace replaces', () => {
     const root = tempDir();
     writeFileSync(join(root, 'keep'), 'old');
     writeFileSync(join(root, '.gitignore'), '/target\n/golem-temp\n');
     writeFileSync(join(root, 'r'), 'old');
     applyPlan(root, [file('keep', 'new', 'skip'), file('.gitignore', '/node_modules\n/golem-temp\n', 'merge-lines'), file('r', 'new', 'replace')]);
     expect(readFileSync(join(root, 'keep'), 'utf8')).toBe('old');
-    expect(readFileSync(join(root, '.gitignore'), 'utf8')).toBe('/golem-temp\n/node_modules\n/target\n');
+    expect(readFileSync(join(root, '.gitignore'), 'utf8')).toBe('/target\n/golem-temp\n/node_modules\n');
     expect(readFileSync(join(root, 'r'), 'utf8')).toBe('new');
   });
 
@@ -87,7 +87,34 @@ describe('commitPlan', () => {
 });
 
 test('mergeLines keeps CRLF files CRLF', () => {
-  expect(mergeLines(Buffer.from('b\r\na\r\n'), Buffer.from('c\n')).toString()).toBe('a\r\nb\r\nc\r\n');
+  expect(mergeLines(Buffer.from('b\r\na\r\n'), Buffer.from('c\n')).toString()).toBe('b\r\na\r\nc\r\n');
+});
+
+describe("mergeLines keeps the user's bytes and appends what is missing", () => {
+  const merge = (existing: string | Buffer, added: string) => mergeLines(Buffer.from(existing), Buffer.from(added));
+  test('comments, blank lines, order and duplicates of the user stay as they are', () => {
+    const mine = '# build output\n/target\n\n# editors\n.idea/\n/target\n';
+    expect(merge(mine, '/golem-temp\n/target\n').toString()).toBe(`${mine}/golem-temp\n`);
+  });
+  test('nothing missing: the very same bytes', () => {
+    const mine = Buffer.from('/b\n  /a  \n');
+    expect(merge(mine, '/a\n/b\n').equals(mine)).toBe(true);
+  });
+  test('a file without a final newline gets one before the appended entries', () => {
+    expect(merge('/a', '/b\n').toString()).toBe('/a\n/b\n');
+  });
+  test('comments and blank lines of the template are not entries; repeated entries are added once', () => {
+    expect(merge('/a\n', '# generated\n\n/b\n/b\n/a\n').toString()).toBe('/a\n/b\n');
+  });
+  test('bytes that are not UTF-8 survive untouched', () => {
+    const mine = Buffer.from([0x2f, 0xe9, 0x74, 0xe9, 0x0a]); // "/été" in Latin-1
+    const merged = mergeLines(mine, Buffer.from('/golem-temp\n'));
+    expect(merged.subarray(0, mine.length).equals(mine)).toBe(true);
+    expect(merged.subarray(mine.length).toString()).toBe('/golem-temp\n');
+  });
+  test('an empty file gets the entries', () => {
+    expect(merge('', '/a\n/b\n').toString()).toBe('/a\n/b\n');
+  });
 });
 
 test.each(['../x', '/etc/passwd', 'a/../../x', 'C:\\x', 'a\0b', ''])('resolveInside refuses %j', (p) => {

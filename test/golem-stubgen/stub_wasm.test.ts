@@ -154,7 +154,7 @@ describe('stub_wasm.rs inline_resources (ignored in golem: it panics; ours: one 
     readFileSync(source, 'utf8')
       .split('\n')
       .findIndex((l) => l.includes('resource resource1')) + 1;
-  /** One line: where (the resource in the user's file), what, and what to do. */
+  /** The error line: where (the resource in the user's file) and what; then what to do. */
   const expectTheError = (stderr: string) => {
     expect(
       stderr
@@ -162,7 +162,8 @@ describe('stub_wasm.rs inline_resources (ignored in golem: it panics; ours: one 
         .split('\n')
         .filter((l) => !l.startsWith('warning:')),
     ).toEqual([
-      `error: ${source}:${line}:3: world \`api\` defines resource \`resource1\`: a resource defined in a world is imported by the component, so no client can offer it (Golem 1.2.5 crashes here) Define \`resource1\` in an interface and export that interface from world \`api\`.`,
+      `error: ${source}:${line}:3: world \`api\` defines resource \`resource1\`: a resource defined in a world is imported by the component, so no client can offer it (Golem 1.2.5 crashes here).`,
+      '  Define `resource1` in an interface and export that interface from world `api`.',
     ]);
   };
 

@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'create-golem-app.js');
@@ -49,4 +50,20 @@ export function snapshotTree(dir: string): Map<string, string> {
 /** Relative paths of every file below `dir`, sorted. */
 export function listFiles(dir: string): string[] {
   return [...snapshotTree(dir).keys()];
+}
+
+/**
+ * The error of a failed run, checked for the format every error has: exactly one `error: …`
+ * line, a sentence, and at most one hint line after it (indented), nothing after
+ * that. Warnings may come before. Returns the error's text (without `error: `) and the hint.
+ */
+export function errorOf(stderr: string): { line: string; hint?: string } {
+  const lines = stderr.trimEnd().split('\n');
+  const errors = lines.filter((l) => l.startsWith('error: '));
+  expect(errors, stderr).toHaveLength(1);
+  const after = lines.slice(lines.indexOf(errors[0]!) + 1);
+  expect(after.length, stderr).toBeLessThanOrEqual(1);
+  expect(errors[0], stderr).toMatch(/^error: \S.*[.?!]$/);
+  if (after[0] !== undefined) expect(after[0], stderr).toMatch(/^ {2}\S(.*\S)?$/);
+  return { line: errors[0]!.slice('error: '.length), ...(after[0] !== undefined ? { hint: after[0].trim() } : {}) };
 }

@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, listFiles, tempDir } from '../helpers/cli.js';
+import { errorOf, runCli, listFiles, tempDir } from '../helpers/cli.js';
 import { schemaErrors } from '../helpers/schema.js';
 import { checkWitDir, stopOracle } from '../helpers/wit-oracle.js';
 import { bareRegistry, refsOf, registryFiles, userDirs } from './helpers.js';
@@ -51,7 +51,8 @@ describe('templates init/validate/publish and registry add/list/remove from the 
     const before = refsOf(bare);
     const again = cli(['templates', 'publish', 'my-counter', '--registry', bare, '--version', '1.0.0']);
     expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/^error: ts\/my-counter@1\.0\.0 is already published in .* Publish a new --version, or pass --force/m);
+    expect(again.stderr).toMatch(/^error: ts\/my-counter@1\.0\.0 is already published in .*\.\n {2}Publish a new --version, or pass --force/m);
+    errorOf(again.stderr);
     expect(refsOf(bare)).toBe(before);
     appendFileSync(join(dirs.base, 'my-counter/components-ts/component-name/src/main.ts'), '\n// new in 1.1.0\n');
     expect(cli(['templates', 'publish', 'my-counter', '--registry', bare, '--version', '1.1.0']).code).toBe(0);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { errorOf, ROOT, runCli, tempDir } from '../helpers/cli.js';
 import { checkWitDir, printWorld, stopOracle } from '../helpers/wit-oracle.js';
 import { FIXTURES } from './app-fixture.js';
 
@@ -68,11 +68,10 @@ describe('create → add dependency → generated layout', () => {
     expect(one.stdout).toMatch(/generated WIT up to date/);
   });
 
-  it('an unknown --component is one clear line and exit code 1', () => {
+  it('an unknown --component is one clear error line, its hint, and exit code 1', () => {
     const r = runCli(['generate', '--component', 'nope:nope'], { cwd: app });
     expect(r.code).toBe(1);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain('unknown component nope:nope');
+    expect(errorOf(r.stderr).line).toBe('unknown component nope:nope.');
     expect(r.stderr).toMatch(/Components of this app: .*example:provider/);
     expect(r.stderr).toMatch(/Components of this app: .*example:caller/);
   });

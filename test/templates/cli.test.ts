@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, snapshotTree, tempDir } from '../helpers/cli.js';
+import { errorOf, runCli, snapshotTree, tempDir } from '../helpers/cli.js';
 import { read } from './helpers.js';
 
 /** An empty config home, so registries added on this machine do not show up. */
@@ -59,15 +59,14 @@ describe('add component', () => {
     expect(existsSync(join(app, 'components-ts/shop-checkout/wit-generated/deps/shop_cart-client/client.wit'))).toBe(true);
   });
 
-  it('refuses an existing component with exit code 1 and one line, writing nothing', () => {
+  it('refuses an existing component with exit code 1 and one error line, writing nothing', () => {
     const home = tempDir();
     runCli(['shop', '--yes', '--no-git', '--component', 'shop:cart'], { cwd: home, env: env(home) });
     const app = join(home, 'shop');
     const before = snapshotTree(app);
     const r = runCli(['add', 'component', 'rust', 'shop:cart', '--app', app], { cwd: home, env: env(home) });
     expect(r.code).toBe(1);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain('component shop:cart already exists');
+    expect(errorOf(r.stderr).line).toContain('component shop:cart already exists');
     expect(snapshotTree(app)).toEqual(before);
   });
 });

@@ -186,16 +186,18 @@ describe("golem's templates through degit, offline from a seeded cache", () => {
     const r = h.cli(['shop', '--yes', '--no-git', '--offline', '--component', 'shop:cart', '--template', 'rust/minimal']);
     expect(r.code).toBe(1);
     expect(lines(r.stderr)).toEqual([
-      `error: offline: no cached copy of template 'github:golemcloud/golem-cli/golem-templates/templates/rust/rust-app-component-minimal#${GOLEM_TAG}' Run once without --offline to download it.`,
+      `error: offline: no cached copy of template 'github:golemcloud/golem-cli/golem-templates/templates/rust/rust-app-component-minimal#${GOLEM_TAG}'.`,
+      '  Run once without --offline to download it.',
     ]);
     expect(existsSync(join(h.dir, 'shop'))).toBe(false);
   });
 });
 
 describe("templates that need Golem's WASI adapter (C, Zig)", () => {
-  /** One line: what, then what to do. */
+  /** The error line, then what to do. */
   const refusal = (id: string) => [
-    `error: template ${id} requires Golem's WASI adapter (wasi_snapshot_preview1.wasm), which create-golem-app does not support Create this component with golem-cli 1.2.5: golem component new ${id} <namespace:name>`,
+    `error: template ${id} requires Golem's WASI adapter (wasi_snapshot_preview1.wasm), which create-golem-app does not support.`,
+    `  Create this component with golem-cli 1.2.5: golem component new ${id} <namespace:name>`,
   ];
 
   it.each([
@@ -253,7 +255,8 @@ describe("golem's own C template folder (adapterTarget in its common template on
     expect([r.code, lines(r.stderr)]).toEqual([
       1,
       [
-        "error: template c/default requires Golem's WASI adapter (wasi_snapshot_preview1.wasm, copied into common-adapters/), which create-golem-app does not support Create this component with golem-cli 1.2.5: golem component new c/default <namespace:name>",
+        "error: template c/default requires Golem's WASI adapter (wasi_snapshot_preview1.wasm, copied into common-adapters/), which create-golem-app does not support.",
+        '  Create this component with golem-cli 1.2.5: golem component new c/default <namespace:name>',
       ],
     ]);
     expect(existsSync(join(h.dir, 'shop'))).toBe(false);

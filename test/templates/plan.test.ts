@@ -190,7 +190,7 @@ describe('a Rust component (rust/default)', async () => {
 });
 
 describe('merge rules', () => {
-  it('two languages: both common templates, the root files once, .gitignore merged as a sorted line set', async () => {
+  it('two languages: both common templates, the root files once, .gitignore entries merged in order', async () => {
     const app = tempApp();
     const planned = await createComponents(app, [
       ['ts', 'shop:cart'],
@@ -202,7 +202,7 @@ describe('merge rules', () => {
     expect(existsSync(join(app, 'common-rust/golem.yaml'))).toBe(true);
     expect(existsSync(join(app, 'components-rust/shop-pricing/src/lib.rs'))).toBe(true);
     expect(planned.filter((f) => f.path === '.gitignore')).toHaveLength(1);
-    expect(read(app, '.gitignore')).toBe('/dist\n/golem-temp\n/node_modules\n/target\n');
+    expect(read(app, '.gitignore')).toBe('/dist\n/golem-temp\n/node_modules\n/target\n'); // ts's file, then rust's missing entry
   });
 
   it('a second component of the same language skips the common template', async () => {
@@ -237,11 +237,11 @@ describe('merge rules', () => {
     );
   });
 
-  it('.gitignore merges into an existing file as a sorted line set', async () => {
+  it('.gitignore merges into an existing file by appending the missing entries (unlike golem, which sorts)', async () => {
     const app = tempApp();
-    writeFileSync(join(app, '.gitignore'), '/zzz\n/golem-temp\n');
+    writeFileSync(join(app, '.gitignore'), '# mine\n/zzz\n\n/golem-temp\n');
     await createComponents(app, [['rust', 'shop:cart']]);
-    expect(read(app, '.gitignore')).toBe('/golem-temp\n/target\n/zzz\n');
+    expect(read(app, '.gitignore')).toBe('# mine\n/zzz\n\n/golem-temp\n/target\n');
   });
 
   it('the same component twice in one run is refused', async () => {
