@@ -17,6 +17,8 @@ import { Generation, summarize } from '../rpc/index.js';
 import { addToPlan, planComponent, type TemplateEntry, validateComponentName } from '../templates/index.js';
 import { callerTarget } from './shared/caller-target.js';
 import { reportDryRun } from './shared/dry-run.js';
+import { exampleInvocation, needsInstall, reportNextSteps } from './shared/next-steps.js';
+import { detectPackageManager, installCommand } from './shared/package-manager.js';
 import { resolveTemplate } from './shared/resolve-template.js';
 
 export interface AddComponentInput {
@@ -113,5 +115,12 @@ export async function runAddComponent(input: AddComponentInput, report: Reporter
   for (const line of edits) report.step(`Added ${line}`);
   const summary = summarize(generated, commit.outcomes);
   report.step(`Generated ${summary.added.length + summary.changed.length} files (wit-generated, clients)`);
+  const invoke = exampleInvocation(generation, [session.app.components.get(input.name)!]);
+  reportNextSteps(report, {
+    // A first component of its language brings its common template: then its build needs are news.
+    languages: files.some((f) => f.template !== template.id) ? [template.language] : [],
+    ...(needsInstall(session.plan, root, false) ? { install: installCommand(detectPackageManager()).join(' ') } : {}),
+    ...(invoke ? { invoke } : {}),
+  });
   return { root, template, files: outcomes, dryRun: false };
 }

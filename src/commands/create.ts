@@ -8,17 +8,18 @@
  * `commitCreate` then writes.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { addDependency, nearestManifestDir } from '../app/index.js';
 import { AppSession } from '../app/session.js';
 import { UserError } from '../errors.js';
 import { commitPlan, type FileOutcome, inspectPlan } from '../fs/plan.js';
 import { type Reporter, silentReporter } from '../report.js';
 import { Generation, summarize } from '../rpc/index.js';
-import { addToPlan, buildToolsLine, languageName, planComponent, type Registry, type TemplateEntry, validateComponentName } from '../templates/index.js';
+import { addToPlan, planComponent, type Registry, type TemplateEntry, validateComponentName } from '../templates/index.js';
 import { slug, transliterate } from '../text/case.js';
 import { callerTarget } from './shared/caller-target.js';
 import { reportDryRun } from './shared/dry-run.js';
+import { exampleInvocation, needsInstall, reportNextSteps } from './shared/next-steps.js';
 import { detectPackageManager, installCommand, type PackageManager } from './shared/package-manager.js';
 import { resolveTemplate } from './shared/resolve-template.js';
 
@@ -149,10 +150,12 @@ export interface CreatePlan {
   generated: string[];
   /** What the commit will do to each file (the dry-run listing and the interactive preview). */
   readonly files: FileOutcome[];
-  /** The app gets a package.json (so an install makes sense). */
+  /** The app gets a package.json, or has one (so an install makes sense). */
   hasNodePackage: boolean;
   /** The languages of the components, in order (next steps name what each one's build needs). */
   languages: string[];
+  /** The next steps' example call (`golem worker invoke …`), when a component has one. */
+  invoke?: string;
 }
 
 /** Every edge: the extra ones asked for, plus each caller template's dependency on its target. */
@@ -216,6 +219,10 @@ export async function planCreate(options: CreateOptions, report: Reporter = sile
     void session.app; // the edited manifests, re-validated from the planned bytes
   }
   const generated = generation.planInto();
+  const invoke = exampleInvocation(
+    generation,
+    components.map((c) => session.app.components.get(c.name)!),
+  );
   let files: FileOutcome[] | undefined;
   return {
     options,
@@ -226,8 +233,9 @@ export async function planCreate(options: CreateOptions, report: Reporter = sile
       files ??= inspectPlan(session.plan); // only when shown: a plain run goes straight to the commit
       return files;
     },
-    hasNodePackage: session.plan.planned('package.json') !== undefined,
+    hasNodePackage: session.plan.isFile(join(dir, 'package.json')),
     languages: [...new Set(components.map((c) => c.entry.language))],
+    ...(invoke ? { invoke } : {}),
   };
 }
 
@@ -270,14 +278,12 @@ export async function commitCreate(plan: CreatePlan, report: Reporter = silentRe
   }
 
   // 7. Next steps.
-  report.info('\nNext steps:');
-  if (display !== '.') report.info(`  cd ${display.includes(' ') ? JSON.stringify(display) : display}`);
-  if (plan.hasNodePackage && !options.install) report.info(`  ${installCommand(pm).join(' ')}`);
-  report.info('  golem app build');
-  for (const language of plan.languages) {
-    const tools = buildToolsLine(language, languageName(language));
-    if (tools) report.info(tools);
-  }
+  reportNextSteps(report, {
+    cd: display,
+    ...(needsInstall(session.plan, dir, options.install === true) ? { install: installCommand(pm).join(' ') } : {}),
+    languages: plan.languages,
+    ...(plan.invoke ? { invoke: plan.invoke } : {}),
+  });
   return { files: commit.outcomes, dryRun: false };
 }
 

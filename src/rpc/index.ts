@@ -11,12 +11,14 @@ import { commitPlan, type FileOutcome, Plan } from '../fs/plan.js';
 import type { Reporter } from '../report.js';
 import { planRemoveTree, planTree } from './file-tree.js';
 import { clientRootDir, clientWitDir } from './layout.js';
+import { type ExportedFunction, exportedFunctions } from './invoke-names.js';
 import { safeDirName } from './naming.js';
 import { Planner } from './pipeline.js';
 import { buildStubDefinition } from './stub-def.js';
 import type { StubDefinition } from './stub-model.js';
 
 export { jcoAsyncExportArgs } from './jco-args.js';
+export type { ExportedFunction } from './invoke-names.js';
 
 /** App-relative paths of the files generation looked at, by outcome. */
 export interface GenerateSummary {
@@ -46,6 +48,11 @@ export class Generation {
   stub(target: AppComponent): StubDefinition {
     const base = this.planner.base(target);
     return buildStubDefinition(base.resolve, target.componentType === 'ephemeral', base.appendedExports);
+  }
+
+  /** The functions `golem worker invoke` can call on `component`, as golem spells them. */
+  exportedFunctions(component: AppComponent): ExportedFunction[] {
+    return exportedFunctions(this.planner.base(component).resolve);
   }
 
   /**

@@ -1,11 +1,17 @@
 /**
- * What `golem app build` needs installed for each language: the tools its common template's build
- * commands run (`common-<lang>/golem.yaml` of golem-cli 1.2.5's templates, and ours for TS and
- * Rust). Shown in the next steps after creating an app.
+ * What an app needs on the machine: the Golem CLI it is made for, and for each language the tools
+ * `golem app build` runs (the build commands of `common-<lang>/golem.yaml` in golem-cli 1.2.5's
+ * templates, and of ours for TS and Rust). Shown in the next steps after creating an app or
+ * adding a component.
  */
 
-/** TS and JavaScript are absent: their tools (jco, rollup, tsc) come with the package install, itself a next step. */
+/** The Golem CLI release whose templates, layouts and formats the apps follow. */
+export const GOLEM_CLI_VERSION = '1.2.5';
+
+/** TypeScript and JavaScript need only Node.js: jco, componentize-js and rollup come with the package install, itself a next step. */
 const BUILD_TOOLS: Record<string, string> = {
+  ts: 'Node.js 20 or later (jco, componentize-js, rollup and tsc come with the package install)',
+  js: 'Node.js 20 or later (jco and rollup come with the package install)',
   rust: 'cargo-component (cargo install cargo-component) and the wasm32-wasip1 target (rustup target add wasm32-wasip1)',
   go: 'Go 1.24+ (go tool wit-bindgen-go) and TinyGo (tinygo build -target=wasip2)',
   python: 'uv (uv run componentize-py, Python 3.12+)',

@@ -31,7 +31,7 @@ export type { TemplateEntry, Registry, RegistryJson } from './registries/registr
 export type { CallerTarget } from './rendering/handlebars.js';
 export type { ClientModel } from './rendering/client-model.js';
 export { loadBundledRegistry, normalizeLanguage, languageName } from './registries/registry.js';
-export { buildToolsLine } from './build-tools.js';
+export { buildToolsLine, GOLEM_CLI_VERSION } from './build-tools.js';
 export { findComponentTemplate, resolveComponentTemplate, isFolderSpec } from './sources/find.js';
 export { registerTemplateSource, isRemoteSpec, type TemplateSource } from './sources/seam.js';
 export { planComponent, addToPlan } from './rendering/plan.js';
