@@ -7,13 +7,13 @@ import { defineCommand, flag, type Invocation } from './spec.js';
 export const spec = defineCommand({
   path: ['templates', 'validate'],
   args: { dir: '<dir>' },
-  summary: 'render a template into a sample app and check it (metadata, paths, sizes, WIT, golem.yaml, placeholders)',
+  summary: 'render a template into a sample app and check it (metadata, paths, sizes, WIT, golem.yaml, placeholders, TS types)',
   flags: {
     json: flag.boolean('print JSON'),
   },
 });
 
 export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promise<number> {
-  const result = await templatesValidate({ dir: resolve(cwd, args.dir), json: flags.json }, createReporter({ machineOutput: flags.json }));
+  const result = await templatesValidate({ dir: resolve(cwd, args.dir), json: flags.json, cwd }, createReporter({ machineOutput: flags.json }));
   return result.ok ? 0 : 1;
 }

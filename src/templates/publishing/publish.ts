@@ -20,7 +20,7 @@ import { compareSemver, isSemver } from '../../text/semver.js';
 import { copyTemplateFiles, type TemplateFile } from './files.js';
 import { cloneRegistry, commitAll, folderCommit, push, resetToRemote, writeRegistryJson, type RegistryClone } from './registry-repo.js';
 import { EXTENSION_KEY, type TemplateInfo } from './template-info.js';
-import { validateTemplate, type CheckResult } from './validate.js';
+import { type CheckResult, type ValidateOptions, validateTemplate } from './validate.js';
 
 export interface PublishOptions {
   /** The template folder. */
@@ -37,6 +37,8 @@ export interface PublishOptions {
   cwd?: string;
   /** Called before each push attempt (1, 2); lets tests make a rival publish land first. */
   beforePush?: (attempt: number) => Promise<void>;
+  /** The validation's type-check of TS templates (see `validateTemplate`). */
+  typeCheck?: ValidateOptions['typeCheck'];
 }
 
 export interface PublishResult {
@@ -121,14 +123,18 @@ function idAndVersion(options: PublishOptions, info: TemplateInfo): { id: string
 }
 
 async function preparePublication(options: PublishOptions, dir: string, report: Reporter): Promise<Publication> {
-  const validation = await report.task(
+  // An invalid template fails the task (the spinner stops as failed) with the validation error.
+  const { info, listing, skips } = await report.task(
     `Validating ${dir}`,
-    () => validateTemplate(dir),
-    (v) => (v.ok ? 'Template is valid' : 'Template is invalid'),
+    async () => {
+      const v = await validateTemplate(dir, options.typeCheck ? { typeCheck: options.typeCheck } : {});
+      const failures = v.checks.filter((c) => !c.ok);
+      if (failures.length || !v.info || !v.listing) throw validationFailure(dir, failures);
+      return { info: v.info, listing: v.listing, skips: v.checks.filter((c) => c.skipped) };
+    },
+    (v) => `Validated ${dir}${v.skips.length ? ` (skipped: ${v.skips.map((c) => c.check).join(', ')})` : ''}`,
   );
-  const failures = validation.checks.filter((c) => !c.ok);
-  if (failures.length || !validation.info || !validation.listing) throw validationFailure(dir, failures);
-  const { info, listing } = validation;
+  for (const c of skips) report.warn(c.message);
   const { id, version } = idAndVersion(options, info);
   const source = await folderCommit(dir);
   if (source?.dirty) report.warn(`the template folder has uncommitted changes; the recorded commit ${source.commit.slice(0, 12)} does not include them`);
@@ -185,7 +191,7 @@ export async function publishTemplate(options: PublishOptions): Promise<PublishR
         (r) =>
           r.pushed === 'rejected'
             ? 'The registry changed meanwhile; fetching it again'
-            : `${r.pushed === 'unchanged' ? 'Already up to date:' : 'Published'} ${label} (${r.registryCommit.slice(0, 12)})`,
+            : `${r.pushed === 'unchanged' ? 'Nothing to push for' : 'Pushed'} ${label} (${r.registryCommit.slice(0, 12)})`,
       );
       if (outcome.pushed !== 'rejected') {
         return {

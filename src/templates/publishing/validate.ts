@@ -10,13 +10,18 @@
  *   wit           every WIT folder accepted by the WIT toolkit (component folders with the app's deps)
  *   golem.yaml    every manifest accepted by the application model
  *   placeholders  no `{{ … }}` left in a rendered file (minijinja component-name values in golem.yaml excepted)
+ *   types         (TS templates) the component's sources type-check against jco's declarations of its
+ *                 generated WIT — run by the `typeCheck` the caller passes in (it needs client
+ *                 generation and the user's TypeScript and jco); without one it is reported skipped
  *
+ * Problems in files the template wrote point at the template's own file and line:column (a
+ * rendered line maps back to its template line; placeholders only change columns).
  * The sample component is `sample-ns:sample-component` (multi-word, so misspelt placeholder
  * forms show up); a caller gets the bundled counter provider `sample-ns:counter` as its target.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { UserError } from '../../errors.js';
 import { loadApp } from '../../app/index.js';
 import { commitPlan, Plan } from '../../fs/plan.js';
@@ -32,14 +37,30 @@ import { checkWitFolder, findWitFolders } from './wit-check.js';
 export const SAMPLE_COMPONENT = 'sample-ns:sample-component';
 export const SAMPLE_TARGET = 'sample-ns:counter';
 
-export type CheckName = 'metadata' | 'paths' | 'size' | 'render' | 'wit' | 'golem.yaml' | 'placeholders';
+export type CheckName = 'metadata' | 'paths' | 'size' | 'render' | 'wit' | 'golem.yaml' | 'placeholders' | 'types';
 
 export interface CheckResult {
   check: CheckName;
   ok: boolean;
-  /** The file at fault (template-relative for metadata/paths/size, app-relative after rendering). */
+  /** The file at fault: template-relative (`file:line:column` where known); app-relative for files the template did not write. */
   file?: string;
   message: string;
+  /** Not run (e.g. no TypeScript to type-check with): `ok`, but nothing was checked, and the message says how to enable it. */
+  skipped?: boolean;
+}
+
+/** The rendered sample app a check such as the type-check works on. */
+export interface SampleApp {
+  appDir: string;
+  /** `sample-ns:sample-component`. */
+  component: string;
+  /** For callers: the component it calls (`sample-ns:counter`). */
+  target?: string;
+  /** The template folder as given (where its own node_modules would be). */
+  templateDir: string;
+  language: string;
+  /** Where an app-relative place comes from: `template/file:line:column` for what the template wrote. */
+  place(appRelative: string, line?: number, column?: number): string;
 }
 
 export interface ValidationReport {
@@ -56,10 +77,13 @@ export interface ValidationReport {
 export interface ValidateOptions {
   /** Keep the rendered sample app (for inspection and tests); its folder is returned. */
   keepApp?: boolean;
+  /** The `types` check of a TS template, run on the sample app once every other check passed. */
+  typeCheck?: (sample: SampleApp) => Promise<CheckResult[]>;
 }
 
 const pass = (check: CheckName, message: string): CheckResult => ({ check, ok: true, message });
 const fail = (check: CheckName, message: string, file?: string): CheckResult => ({ check, ok: false, message, ...(file ? { file } : {}) });
+export const skipped = (check: CheckName, message: string): CheckResult => ({ check, ok: true, skipped: true, message });
 
 function metadataChecks(info: TemplateInfo): CheckResult[] {
   const { meta, extension } = info;
@@ -118,38 +142,73 @@ async function renderSample(info: TemplateInfo, templateDir: string, appDir: str
   return { files: rendered, entry };
 }
 
-function witChecks(appDir: string): CheckResult[] {
+function witChecks(appDir: string, place: SampleApp['place']): CheckResult[] {
   const folders = findWitFolders(appDir);
   const problems = folders.flatMap((folder) => {
     const problem = checkWitFolder(appDir, folder);
-    return problem ? [fail('wit', problem.message, problem.file)] : [];
+    return problem ? [fail('wit', problem.message, place(problem.file, problem.line, problem.column))] : [];
   });
   return problems.length ? problems : [pass('wit', `${folders.length} WIT folder(s) accepted: ${folders.join(', ')}`)];
 }
 
-function manifestCheck(appDir: string): CheckResult {
+function manifestCheck(appDir: string, place: SampleApp['place']): CheckResult {
   try {
     const app = loadApp(appDir, { explicitRoot: true });
     return pass('golem.yaml', `application model accepted (${app.components.size} component(s))`);
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
-    const file = err.location
-      ? `${err.location.file.startsWith(appDir) ? err.location.file.slice(appDir.length + 1) : err.location.file}:${err.location.line}:${err.location.column}`
-      : undefined;
+    const file = err.location && place(relative(appDir, err.location.file), err.location.line, err.location.column);
     return fail('golem.yaml', err.message, file);
   }
 }
 
-function leftoverChecks(files: PlannedFile[], templateId: string): CheckResult[] {
+function leftoverChecks(files: PlannedFile[], templateId: string, place: SampleApp['place']): CheckResult[] {
   const problems = files
     .filter((f) => f.template === templateId)
     .flatMap((f) => {
       const name = f.path.split('/').pop()!;
-      return findLeftovers(f.content.toString('utf8'), name === 'golem.yaml').map((l) =>
-        fail('placeholders', `unrendered placeholder ${l.text}`, `${f.path}:${l.line}:${l.column}`),
-      );
+      return findLeftovers(f.content.toString('utf8'), name === 'golem.yaml').map((l) => fail('placeholders', `unrendered placeholder ${l.text}`, place(f.path, l.line, l.column)));
     });
   return problems.length ? problems : [pass('placeholders', 'no unrendered placeholders')];
+}
+
+/**
+ * Maps places in the rendered app back to the template: a file the template under check wrote
+ * becomes its source file; a line is the same line (substitution never adds lines), a column
+ * moves by what the placeholders changed before it. Files rendered by Handlebars keep only the
+ * file (their lines may differ); other files keep their app path.
+ */
+function placeMapper(files: PlannedFile[], templateId: string, stagedDir: string): SampleApp['place'] {
+  const bySource = new Map(files.filter((f) => f.template === templateId && f.source).map((f) => [f.path, f]));
+  return (appRelative, line, column) => {
+    const at = (file: string) => (line === undefined ? file : `${file}:${line}:${column ?? 1}`);
+    const f = bySource.get(appRelative);
+    if (!f?.source) return at(appRelative);
+    if (line === undefined || f.source.endsWith('.hbs')) return f.source;
+    const original = readFileSync(join(stagedDir, f.source), 'utf8').split('\n')[line - 1];
+    const rendered = f.content.toString('utf8').split('\n')[line - 1];
+    return `${f.source}:${line}:${original === undefined || rendered === undefined ? (column ?? 1) : mapColumn(original, rendered, column ?? 1)}`;
+  };
+}
+
+/** A 1-based column of `rendered` in `original`: same before the first change, counted from the end after the last one, else the change's start. */
+export function mapColumn(original: string, rendered: string, column: number): number {
+  if (original === rendered) return column;
+  let head = 0;
+  while (head < original.length && head < rendered.length && original[head] === rendered[head]) head++;
+  let tail = 0;
+  while (tail < original.length - head && tail < rendered.length - head && original[original.length - 1 - tail] === rendered[rendered.length - 1 - tail]) tail++;
+  const at = column - 1;
+  if (at < head) return column;
+  if (at >= rendered.length - tail) return original.length - (rendered.length - at) + 1;
+  return head + 1;
+}
+
+/** The type-check, once the sample app is sound enough to type-check. */
+async function typesCheck(earlier: CheckResult[], options: ValidateOptions, sample: SampleApp): Promise<CheckResult[]> {
+  if (earlier.some((c) => !c.ok)) return [skipped('types', 'type-check skipped: fix the problems above first')];
+  if (!options.typeCheck) return [skipped('types', 'type-check skipped: this validation was run without a type checker')];
+  return options.typeCheck(sample);
 }
 
 export async function validateTemplate(dir: string, options: ValidateOptions = {}): Promise<ValidationReport> {
@@ -183,15 +242,25 @@ export async function validateTemplate(dir: string, options: ValidateOptions = {
       const message = err.message.split(`${templateDir}/`).join('');
       return report([fail('render', message, err.location?.file ?? /refused: '([^']+)'/.exec(message)?.[1])]);
     }
-    return report(
-      [
-        pass('render', `rendered as ${SAMPLE_COMPONENT}${info.role === 'caller' ? ` calling ${SAMPLE_TARGET}` : ''} (${rendered.files.length} files)`),
-        ...witChecks(appDir),
-        manifestCheck(appDir),
-        ...leftoverChecks(rendered.files, rendered.entry.id),
-      ],
-      options.keepApp ? appDir : undefined,
-    );
+    const place = placeMapper(rendered.files, rendered.entry.id, templateDir);
+    const checked = [
+      pass('render', `rendered as ${SAMPLE_COMPONENT}${info.role === 'caller' ? ` calling ${SAMPLE_TARGET}` : ''} (${rendered.files.length} files)`),
+      ...witChecks(appDir, place),
+      manifestCheck(appDir, place),
+      ...leftoverChecks(rendered.files, rendered.entry.id, place),
+    ];
+    if (info.language === 'ts')
+      checked.push(
+        ...(await typesCheck(checked, options, {
+          appDir,
+          component: SAMPLE_COMPONENT,
+          ...(info.role === 'caller' ? { target: SAMPLE_TARGET } : {}),
+          templateDir: info.dir,
+          language: info.language,
+          place,
+        })),
+      );
+    return report(checked, options.keepApp ? appDir : undefined);
   } finally {
     if (!options.keepApp) rmSync(work, { recursive: true, force: true });
   }

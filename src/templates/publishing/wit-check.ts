@@ -26,6 +26,9 @@ export function findWitFolders(appDir: string): string[] {
 export interface WitProblem {
   /** App-relative file at fault (or the folder when unknown). */
   file: string;
+  /** 1-based, when the toolkit knows where. */
+  line?: number;
+  column?: number;
   message: string;
 }
 
@@ -56,7 +59,8 @@ export function checkWitFolder(appDir: string, folder: string): WitProblem | und
     if (!(err instanceof UserError)) {
       return { file: folder, message: `the WIT toolkit failed: ${(err as Error).message}` };
     }
-    return { file: err.location ? toApp(err.location.file) : folder, message: err.message.split('\n')[0] ?? err.message };
+    const where = err.location && err.location.line > 0 ? { line: err.location.line, column: err.location.column } : {};
+    return { file: err.location ? toApp(err.location.file) : folder, ...where, message: err.message.split('\n')[0] ?? err.message };
   } finally {
     if (needsAppDeps) rmSync(checkDir, { recursive: true, force: true });
   }

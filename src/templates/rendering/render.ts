@@ -126,6 +126,7 @@ export function renderTemplateFolder(input: RenderInput): PlannedFile[] {
         ...(stat.mode & 0o111 ? { mode: 0o755 } : {}),
         onExisting: onExisting(input, name),
         template: input.templateId,
+        source: relSrc,
       });
     }
   };

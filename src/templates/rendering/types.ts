@@ -4,9 +4,11 @@ import type { PlannedWrite } from '../../fs/plan.js';
 /**
  * One file a template wants written; nothing is written by this module. `onExisting`: common
  * templates skip (Golem's MergeOrSkip), component templates fail (MergeOrFail), `.gitignore`
- * files merge as a sorted line set, `replace` only when the caller asked to overwrite.
+ * files merge by appending missing entries, `replace` only when the caller asked to overwrite.
  */
 export interface PlannedFile extends PlannedWrite {
   /** Registry id of the template that wrote it. */
   template: string;
+  /** The template file it was rendered from (template-relative, `/`), when it comes from one. */
+  source?: string;
 }
