@@ -3,9 +3,9 @@
  * isolated HOME/XDG config and cache and a real local bare repository as the registry.
  */
 import { afterAll, describe, expect, test } from 'vitest';
-import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { errorOf, runCli, listFiles, tempDir } from '../helpers/cli.js';
+import { errorOf, listFiles, ROOT, runCli, tempDir } from '../helpers/cli.js';
 import { schemaErrors } from '../helpers/schema.js';
 import { checkWitDir, stopOracle } from '../helpers/wit-oracle.js';
 import { bareRegistry, refsOf, registryFiles, userDirs } from './helpers.js';
@@ -28,6 +28,8 @@ describe('templates init/validate/publish and registry add/list/remove from the 
   const dirs = userDirs();
   const bare = bareRegistry(dirs.base);
   const cli = (args: string[], cwd = dirs.base) => runCli(args, { cwd, env: dirs.env });
+  // TypeScript and jco where the user works (this project's devDependencies), so TS templates are type-checked.
+  symlinkSync(join(ROOT, 'node_modules'), join(dirs.base, 'node_modules'), 'dir');
 
   test('init, validate', () => {
     const init = cli(['templates', 'init', 'my-counter']);
@@ -36,11 +38,45 @@ describe('templates init/validate/publish and registry add/list/remove from the 
     const validate = cli(['templates', 'validate', 'my-counter']);
     expect(validate.stderr).toBe('');
     expect(validate.code).toBe(0);
-    for (const check of ['metadata', 'paths', 'size', 'render', 'wit', 'golem.yaml', 'placeholders']) {
+    for (const check of ['metadata', 'paths', 'size', 'render', 'wit', 'golem.yaml', 'placeholders', 'types']) {
       expect(validate.stdout).toMatch(new RegExp(`^pass  ${check.replace('.', '\\.')} `, 'm'));
     }
+    expect(validate.stdout).toMatch(/^✔ Template .*my-counter is valid$/m);
     const json = JSON.parse(cli(['templates', 'validate', 'my-counter', '--json']).stdout);
     expect(json.ok).toBe(true);
+    expect(json.checks.find((c: { check: string }) => c.check === 'types')).toEqual({ check: 'types', ok: true, message: expect.stringContaining('type-check') });
+  });
+
+  test("validate and publish catch a TS template whose code does not implement its WIT, at the template's file:line:col", () => {
+    const dir = join(dirs.base, 'unfaithful');
+    expect(cli(['templates', 'init', dir]).code).toBe(0);
+    const main = join(dir, 'components-ts/component-name/src/main.ts');
+    // The WIT says `get: func() -> u64`; the code exports `fetch` instead.
+    writeFileSync(main, readFileSync(main, 'utf8').replace('async get() {', 'async fetch() {'));
+    const line =
+      readFileSync(main, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('async fetch() {')) + 1;
+    const validate = cli(['templates', 'validate', dir]);
+    expect(validate.code).toBe(1);
+    expect(validate.stdout).toMatch(new RegExp(`^FAIL {2}types +components-ts/component-name/src/main\\.ts:${line}:\\d+: TS\\d+: .*'fetch'`, 'm'));
+    expect(validate.stdout).not.toMatch(/is valid/);
+    const before = refsOf(bare);
+    const publish = cli(['templates', 'publish', dir, '--registry', bare, '--version', '1.0.0']);
+    expect(publish.code).toBe(1);
+    expect(errorOf(publish.stderr).line).toMatch(/failed validation \(1 problem\): types: components-ts\/component-name\/src\/main\.ts:\d+:\d+: TS\d+/);
+    expect(publish.stdout).not.toMatch(/Published|valid/);
+    expect(refsOf(bare)).toBe(before);
+  });
+
+  test('without TypeScript and jco to be found, the type-check is reported skipped with how to enable it, never valid', () => {
+    const elsewhere = tempDir();
+    cpSync(join(dirs.base, 'my-counter'), join(elsewhere, 'my-counter'), { recursive: true });
+    const validate = cli(['templates', 'validate', 'my-counter'], elsewhere);
+    expect(validate.code).toBe(0);
+    expect(validate.stdout).toMatch(/^skip {2}types +type-check skipped: .*npm install --save-dev typescript @bytecodealliance\/jco/m);
+    expect(validate.stdout).not.toMatch(/is valid/);
+    expect(validate.stdout).toMatch(/not fully checked \(skipped: types\)/);
   });
 
   test('publish 1.0.0; again is refused (exit 1, registry unchanged); 1.1.0', () => {
@@ -48,6 +84,8 @@ describe('templates init/validate/publish and registry add/list/remove from the 
     expect(first.stderr).toBe('');
     expect(first).toMatchObject({ code: 0 });
     expect(first.stdout).toMatch(/Published ts\/my-counter@1\.0\.0 at templates\/ts\/my-counter\/1\.0\.0/);
+    expect(first.stdout.match(/Published/g)).toHaveLength(1);
+    expect(first.stdout).toMatch(/^✔ Validated .*my-counter$/m);
     const before = refsOf(bare);
     const again = cli(['templates', 'publish', 'my-counter', '--registry', bare, '--version', '1.0.0']);
     expect(again.code).toBe(1);
@@ -141,7 +179,7 @@ describe('templates init/validate/publish and registry add/list/remove from the 
     writeFileSync(join(broken, 'components-ts/component-name/src/extra.ts'), 'export const x = "{{ name }}";\n');
     const validate = cli(['templates', 'validate', broken]);
     expect(validate.code).toBe(1);
-    expect(validate.stdout).toMatch(/^FAIL {2}placeholders +components-ts\/sample-ns-sample-component\/src\/extra\.ts:1:19: unrendered placeholder \{\{ name \}\}$/m);
+    expect(validate.stdout).toMatch(/^FAIL {2}placeholders +components-ts\/component-name\/src\/extra\.ts:1:19: unrendered placeholder \{\{ name \}\}$/m);
     const before = refsOf(bare);
     const publish = cli(['templates', 'publish', broken, '--registry', bare, '--version', '2.0.0']);
     expect(publish.code).toBe(1);

@@ -3,8 +3,10 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { initTemplate, MAX_FILE_BYTES, validateTemplate, type ValidationReport } from '../../src/templates/publishing/index.js';
+import { mapColumn } from '../../src/templates/publishing/validate.js';
 import { findLeftovers } from '../../src/templates/publishing/leftovers.js';
-import { listFiles, tempDir } from '../helpers/cli.js';
+import { listFiles, ROOT, tempDir } from '../helpers/cli.js';
+import { templateTypeCheck } from '../../src/commands/shared/template-types.js';
 import { schemaErrors } from '../helpers/schema.js';
 import { checkWitDir, stopOracle } from '../helpers/wit-oracle.js';
 import { editJson } from './helpers.js';
@@ -73,7 +75,9 @@ describe('templates validate: templates that pass', () => {
   test.each(['ts', 'rust'] as const)('a fresh %s template passes every check; its sample app is valid for wit-parser and the schema', async (language) => {
     const report = await validateTemplate(newTemplate(language), { keepApp: true });
     expect(failures(report)).toEqual([]);
-    expect(report.checks.map((c) => c.check)).toEqual(['metadata', 'paths', 'size', 'render', 'wit', 'golem.yaml', 'placeholders']);
+    // TS templates get a type-check; the API run without a checker reports it skipped, never passed.
+    expect(report.checks.map((c) => c.check)).toEqual(['metadata', 'paths', 'size', 'render', 'wit', 'golem.yaml', 'placeholders', ...(language === 'ts' ? ['types'] : [])]);
+    expect(report.checks.filter((c) => c.skipped).map((c) => c.check)).toEqual(language === 'ts' ? ['types'] : []);
     const app = report.appDir!;
     expect(existsSync(join(app, SAMPLE_DIR[language], 'golem.yaml'))).toBe(true);
     expect(existsSync(join(app, 'README.md'))).toBe(false); // the template's README is excluded
@@ -98,7 +102,8 @@ describe('templates validate: broken templates fail at the file at fault', () =>
     const wit = join(dir, 'components-ts/component-name/wit/main.wit');
     writeFileSync(wit, readFileSync(wit, 'utf8').replace('add: func(value: u64);', 'add: func(value: u46);'));
     const report = await validateTemplate(dir, { keepApp: true });
-    expect(failures(report)).toEqual([{ check: 'wit', file: expect.stringContaining(`${SAMPLE_DIR.ts}/wit/main.wit`), message: expect.stringMatching(/u46/) }]);
+    // At the template's own file, line and column (the type name, as in `  add: func(value: u46);`).
+    expect(failures(report)).toEqual([{ check: 'wit', file: 'components-ts/component-name/wit/main.wit:6:20', message: expect.stringMatching(/u46/) }]);
     const check = tempDir();
     cpSync(join(report.appDir!, SAMPLE_DIR.ts, 'wit'), check, { recursive: true });
     cpSync(join(report.appDir!, 'wit/deps'), join(check, 'deps'), { recursive: true });
@@ -123,9 +128,9 @@ describe('templates validate: broken templates fail at the file at fault', () =>
     appendFileSync(yaml, '# built as {{ component_name | to_snake_case }}, owner {{ owner }}\n');
     const found = failures(await validateTemplate(dir));
     expect(found.map((f) => f.check)).toEqual(['placeholders', 'placeholders']);
-    expect(found[0]!.file).toMatch(new RegExp(`^${SAMPLE_DIR.ts}/golem.yaml:\\d+:\\d+$`));
+    expect(found[0]!.file).toMatch(/^components-ts\/component-name\/golem.yaml:\d+:\d+$/);
     expect(found[0]!.message).toBe('unrendered placeholder {{ owner }}');
-    expect(found[1]!.file).toMatch(new RegExp(`^${SAMPLE_DIR.ts}/src/main.ts:\\d+:10$`));
+    expect(found[1]!.file).toMatch(/^components-ts\/component-name\/src\/main.ts:\d+:10$/);
     expect(found[1]!.message).toBe('unrendered placeholder {{ user.name }}');
   });
 
@@ -155,6 +160,61 @@ describe('templates validate: broken templates fail at the file at fault', () =>
     const dir = newTemplate();
     appendFileSync(join(dir, 'components-ts/component-name/golem.yaml'), 'colour: blue\n');
     const found = failures(await validateTemplate(dir));
-    expect(found).toEqual([{ check: 'golem.yaml', file: expect.stringMatching(new RegExp(`^${SAMPLE_DIR.ts}/golem.yaml:\\d+:\\d+$`)), message: expect.stringMatching(/colour/) }]);
+    expect(found).toEqual([{ check: 'golem.yaml', file: expect.stringMatching(/^components-ts\/component-name\/golem.yaml:\d+:\d+$/), message: expect.stringMatching(/colour/) }]);
+  });
+});
+
+describe('templates validate: places map back to the template', () => {
+  test.each([
+    ['unchanged line', 'add: func(value: u46);', 'add: func(value: u46);', 18, 18],
+    ['before the placeholder', 'package pack:name;', 'package sample-ns:sample-component;', 3, 3],
+    ['after the placeholder', 'interface component-name-api { x: u46 }', 'interface sample-ns-sample-component-api { x: u46 }', 47, 35],
+    ['inside the placeholder', 'interface component-name-api {', 'interface sample-ns-sample-component-api {', 15, 11],
+  ])('a column %s', (_what, original, rendered, column, expected) => {
+    expect(mapColumn(original, rendered, column)).toBe(expected);
+  });
+
+  test("a WIT error after a placeholder on the same line points at the template's column", async () => {
+    const dir = newTemplate();
+    const wit = join(dir, 'components-ts/component-name/wit/main.wit');
+    writeFileSync(wit, readFileSync(wit, 'utf8').replace('interface component-name-api {', 'interface component-name-api { nope: func() -> u46;'));
+    const [found] = failures(await validateTemplate(dir));
+    const line =
+      readFileSync(wit, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('nope:')) + 1;
+    expect(found).toEqual({
+      check: 'wit',
+      file: `components-ts/component-name/wit/main.wit:${line}:${'interface component-name-api { nope: func() -> '.length + 1}`,
+      message: expect.stringMatching(/u46/),
+    });
+  });
+});
+
+describe('templates validate: the type-check of TS templates', () => {
+  // TypeScript and jco come from this project's devDependencies (the current folder of the check).
+  const typeCheck = templateTypeCheck(ROOT);
+
+  test("a caller template type-checks against its sample target's generated client", async () => {
+    const report = await validateTemplate(newTemplate('ts', 'caller'), { typeCheck });
+    expect(failures(report)).toEqual([]);
+    expect(report.checks.find((c) => c.check === 'types')).toEqual({ check: 'types', ok: true, message: expect.stringContaining('type-check') });
+  });
+
+  test('a type error in a Handlebars source is reported at its line in the .hbs file', async () => {
+    const dir = newTemplate('ts', 'caller');
+    const main = join(dir, 'components-ts/component-name/src/main.ts.hbs');
+    writeFileSync(main, `${readFileSync(main, 'utf8')}\nexport const wrong: number = 'not a number';\n`);
+    const line =
+      readFileSync(main, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('export const wrong')) + 1;
+    expect(failures(await validateTemplate(dir, { typeCheck }))).toEqual([
+      {
+        check: 'types',
+        file: `components-ts/component-name/src/main.ts.hbs:${line}:14`,
+        message: expect.stringMatching(/^TS2322: Type 'string' is not assignable to type 'number'/),
+      },
+    ]);
   });
 });

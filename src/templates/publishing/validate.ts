@@ -175,8 +175,9 @@ function leftoverChecks(files: PlannedFile[], templateId: string, place: SampleA
 /**
  * Maps places in the rendered app back to the template: a file the template under check wrote
  * becomes its source file; a line is the same line (substitution never adds lines), a column
- * moves by what the placeholders changed before it. Files rendered by Handlebars keep only the
- * file (their lines may differ); other files keep their app path.
+ * moves by what the placeholders changed before it. In a file rendered by Handlebars (lines may
+ * differ) a line is found by its text when it occurs once, else only the file is named. Files
+ * the template did not write keep their app path.
  */
 function placeMapper(files: PlannedFile[], templateId: string, stagedDir: string): SampleApp['place'] {
   const bySource = new Map(files.filter((f) => f.template === templateId && f.source).map((f) => [f.path, f]));
@@ -184,9 +185,15 @@ function placeMapper(files: PlannedFile[], templateId: string, stagedDir: string
     const at = (file: string) => (line === undefined ? file : `${file}:${line}:${column ?? 1}`);
     const f = bySource.get(appRelative);
     if (!f?.source) return at(appRelative);
-    if (line === undefined || f.source.endsWith('.hbs')) return f.source;
-    const original = readFileSync(join(stagedDir, f.source), 'utf8').split('\n')[line - 1];
+    if (line === undefined) return f.source;
+    const originalLines = readFileSync(join(stagedDir, f.source), 'utf8').split('\n');
     const rendered = f.content.toString('utf8').split('\n')[line - 1];
+    if (f.source.endsWith('.hbs')) {
+      // Handlebars may add or drop lines: a line written as is in the template is found by its text.
+      const found = originalLines.flatMap((text, i) => (text === rendered ? [i + 1] : []));
+      return found.length === 1 ? `${f.source}:${found[0]}:${column ?? 1}` : f.source;
+    }
+    const original = originalLines[line - 1];
     return `${f.source}:${line}:${original === undefined || rendered === undefined ? (column ?? 1) : mapColumn(original, rendered, column ?? 1)}`;
   };
 }
