@@ -180,7 +180,7 @@ export function dependencyEdges(components: ComponentRequest[], extra: Dependenc
 export function refuseNestedApp(dir: string | undefined, cwd: string, defaultDir: string): void {
   const enclosing = nearestManifestDir(dirname(resolve(cwd, dir ?? defaultDir)));
   if (!enclosing) return;
-  const at = `the Golem app at ${relative(cwd, enclosing) || '.'}`;
+  const at = `the Golem app at ${enclosing}`;
   throw new UserError(dir === undefined ? `the current folder is inside ${at}` : `${relative(cwd, resolve(cwd, dir)) || '.'} would be inside ${at}`, {
     code: 'E_APP',
     hint: "Add components to that app with 'create-golem-app add component', or create the new app elsewhere.",

@@ -167,7 +167,7 @@ test('an app inside another app is refused, as golem app new does', () => {
   const before = snapshotTree(base);
   const r = runCli(['inner', '--yes', '--no-git'], { cwd: join(base, 'outer', 'components-ts') });
   expect(r.code).toBe(1);
-  expect(r.stderr).toContain('inner would be inside the Golem app at ..');
+  expect(errorOf(r.stderr).line).toBe(`inner would be inside the Golem app at ${join(base, 'outer')}.`);
   expect(snapshotTree(base)).toEqual(before);
 });
 
