@@ -10,8 +10,8 @@ export const GOLEM_CLI_VERSION = '1.2.5';
 
 /** TypeScript and JavaScript need only Node.js: jco, componentize-js and rollup come with the package install, itself a next step. */
 const BUILD_TOOLS: Record<string, string> = {
-  ts: 'Node.js 20 or later (jco, componentize-js, rollup and tsc come with the package install)',
-  js: 'Node.js 20 or later (jco and rollup come with the package install)',
+  ts: 'Node.js 20 or later (jco, rollup and tsc come with the install)',
+  js: 'Node.js 20 or later (jco and rollup come with the install)',
   rust: 'cargo-component (cargo install cargo-component) and the wasm32-wasip1 target (rustup target add wasm32-wasip1)',
   go: 'Go 1.24+ (go tool wit-bindgen-go) and TinyGo (tinygo build -target=wasip2)',
   python: 'uv (uv run componentize-py, Python 3.12+)',

@@ -20,7 +20,7 @@ function nextSteps(stdout: string): string[] {
 }
 
 const GOLEM = 'Needs Golem CLI 1.2.5 (golem) and a running Golem (locally: golem server run).';
-const TS_NEEDS = 'TypeScript builds need Node.js 20 or later (jco, componentize-js, rollup and tsc come with the package install).';
+const TS_NEEDS = 'TypeScript builds need Node.js 20 or later (jco, rollup and tsc come with the install).';
 const RUST_NEEDS = 'Rust builds need cargo-component (cargo install cargo-component) and the wasm32-wasip1 target (rustup target add wasm32-wasip1).';
 
 describe('create', () => {
