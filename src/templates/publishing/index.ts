@@ -7,6 +7,6 @@
  *   await publishTemplate({ dir, registry, id?, version?, force?, report }) → { id, version, path, registryCommit, retried, … }
  */
 export { type InitResult, initTemplate } from './init.js';
-export { validateTemplate, type CheckResult, type SampleApp, skipped, type ValidateOptions, type ValidationReport } from './validate.js';
+export { validateTemplate, type CheckResult, type SampleApp, skipped, type ValidationReport } from './validate.js';
 export { type PublishOptions, type PublishResult, publishTemplate, registryCloneUrl } from './publish.js';
 export { MAX_FILE_BYTES } from './files.js';
