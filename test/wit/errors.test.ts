@@ -61,10 +61,10 @@ describe('error locations point at the offending token', () => {
 });
 
 describe('WitError', () => {
-  it('is a UserError printed as file:line:col: message, with an excerpt and caret', () => {
+  it('is a UserError printed as the sentence file:line:col: message., with an excerpt and caret', () => {
     const err = errorOf(() => parseWitText('package a:b;\ninterface i {\n  f: func(x: u8)\n}\n', 'api.wit'));
     expect(err).toBeInstanceOf(UserError);
-    expect(err.format()).toBe("api.wit:4:1: expected ';', found '}'");
+    expect(err.format()).toBe("api.wit:4:1: expected ';', found '}'.");
     expect(err.excerpt).toBe('}\n^');
     const deeper = errorOf(() => resolveWitText('package a:b;\ninterface i {\n  f: func(x: nope);\n}\n', 'api.wit'));
     expect(deeper.excerpt).toBe(`  f: func(x: nope);\n${' '.repeat('  f: func(x: '.length)}^`);
