@@ -14,7 +14,7 @@ export function componentNameValidator(taken: ReadonlySet<string>): (value: stri
     // `a-b:c` and `a:b-c` both live in components-<lang>/a-b-c.
     const folder = value.replace(':', '-');
     const sharing = [...taken].find((t) => t.replace(':', '-') === folder);
-    return sharing ? `${value} would share its folder with ${sharing}: choose another name` : undefined;
+    return sharing ? `${value} and ${sharing} would get the same folder name (${folder}): choose another name` : undefined;
   };
 }
 
