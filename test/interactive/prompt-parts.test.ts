@@ -23,7 +23,7 @@ describe('names', () => {
     expect(validate('shop')).toMatch(/expected <namespace>:<name>/);
     expect(validate('shop:Cart')).toMatch(/'Cart' is not a WIT identifier/);
     expect(validate('shop:cart')).toBe('shop:cart is already a component of this app: choose another name');
-    // `shop-cart:x` is fine; `shop:cart-x` and `shop-cart:x` would both be components-<lang>/shop-cart-x.
+    // `shop:cart-x` and `shop-cart:x` would both live in components-<lang>/shop-cart-x.
     const withFolder = componentNameValidator(new Set(['shop-cart:x']));
     expect(withFolder('shop:cart-x')).toBe('shop:cart-x and shop-cart:x would get the same folder name (shop-cart-x): choose another name');
     expect(withFolder('shop:cart-y')).toBeUndefined();

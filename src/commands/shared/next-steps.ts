@@ -19,6 +19,8 @@ export interface NextSteps {
   cd?: string;
   /** The install command, when the app is a Node package that nothing installed yet. */
   install?: string;
+  /** Lines to run after the install and before the build (indented as they are shown). */
+  afterInstall?: readonly string[];
   /** Languages whose build needs are named. */
   languages: readonly string[];
   /** `golem worker invoke …` of an example function, when one fits. */
@@ -59,6 +61,7 @@ export function reportNextSteps(report: Reporter, steps: NextSteps): void {
   report.info('\nNext steps:');
   if (steps.cd && steps.cd !== '.') report.info(`  cd ${/\s/.test(steps.cd) ? JSON.stringify(steps.cd) : steps.cd}`);
   if (steps.install) report.info(`  ${steps.install}`);
+  for (const line of steps.afterInstall ?? []) report.info(line);
   report.info('  golem app build');
   report.info('  golem app deploy');
   if (steps.invoke) report.info(`  ${steps.invoke}`);
