@@ -7,9 +7,11 @@
  *   session.app; // the edited app, checked before anything is written
  *   commitPlan(session.plan);
  */
-export type { App, AppComponent, AppDependency, BuildStep, ComponentType, Edit, RpcDependencyType } from './model.js';
+export type { App, AppComponent, AppDependency, BuildStep, ComponentType, DependencyType, Edit, RpcDependencyType } from './model.js';
+export { DEPENDENCY_TYPES } from './model.js';
 export { findAppRoot, nearestManifestDir } from './find-root.js';
 export { loadApp } from './load.js';
 export { addDependency } from './edit/add-dependency.js';
 export { addComponentEntry } from './edit/add-component.js';
+export { type DependencyRef, describeRef, findDependencies, removeDependencies } from './edit/remove-dependency.js';
 export { renderTemplateValue } from './jinja.js';

@@ -118,7 +118,7 @@ export interface Edit {
   before: string;
   after: string;
   /** What the edit does, for output and tests. */
-  status: 'added' | 'updated' | 'unchanged';
-  /** 1-based line numbers in `after` that are new or changed, with their text (no line ending). */
+  status: 'added' | 'updated' | 'removed' | 'unchanged';
+  /** 1-based line numbers in `after` that are new or changed (for `removed`: in `before`, the lines that left), with their text (no line ending). */
   lines: { line: number; text: string }[];
 }

@@ -52,6 +52,17 @@ export interface PlannedRemoval {
   pruneUpTo: string;
 }
 
+/**
+ * A user's folder deleted on purpose, sources and all. Only `remove component` plans one (the one
+ * command that deletes what the user wrote); every other removal is of generated output.
+ */
+export interface PlannedComponentFolderRemoval {
+  /** App-relative, `/`-separated: the component's own folder (never the app root). */
+  path: string;
+  /** The component it belongs to, for messages. */
+  component: string;
+}
+
 export type FileAction = 'create' | 'skip' | 'merge' | 'replace' | 'unchanged' | 'remove';
 
 export interface FileOutcome {
@@ -62,6 +73,7 @@ export interface FileOutcome {
 export class Plan implements FileView {
   private readonly writes = new Map<string, PlannedWrite>();
   private readonly removals = new Map<string, PlannedRemoval>();
+  private readonly folderRemovals = new Map<string, PlannedComponentFolderRemoval>();
   /** Folders that planned files create or fill (app-relative, '' is the root) → names planned in them. */
   private readonly folders = new Map<string, Set<string>>();
   private readonly decoded = new WeakMap<Buffer, string>();
@@ -102,6 +114,8 @@ export class Plan implements FileView {
   /** Adds a file (a later plan of the same path replaces the earlier one). */
   write(file: PlannedWrite): void {
     assertAppRelative(file.path);
+    const gone = this.removedFolderOf(file.path);
+    if (gone) throw new UserError(`cannot write ${file.path}: its folder ${gone}/ is being removed`, { code: 'E_CONFLICT', hint: 'Nothing was written.' });
     this.changed.push(file.path);
     this.removals.delete(file.path);
     this.writes.set(file.path, file);
@@ -134,8 +148,40 @@ export class Plan implements FileView {
   /** Plans the removal of a generated file (nothing happens when it is not there). */
   remove(removal: PlannedRemoval): void {
     assertAppRelative(removal.path);
-    if (!this.writes.has(removal.path)) this.removals.set(removal.path, removal);
+    if (!this.writes.has(removal.path) && this.removedFolderOf(removal.path) === undefined) this.removals.set(removal.path, removal);
     this.changed.push(removal.path);
+  }
+
+  /**
+   * Plans the deletion of a component's whole folder — the user's sources with it. Deliberately
+   * narrow: only `remove component` calls it, after listing what goes and a confirmation. The
+   * view shows nothing below the folder from now on; generated removals planned in it are dropped.
+   */
+  removeComponentFolder(removal: PlannedComponentFolderRemoval): void {
+    assertAppRelative(removal.path);
+    for (const path of this.writes.keys()) {
+      if (isBelow(path, removal.path)) throw new UserError(`cannot remove ${removal.path}/: ${path} is planned to be written`, { code: 'E_CONFLICT', hint: 'Nothing was written.' });
+    }
+    for (const path of this.removals.keys()) if (isBelow(path, removal.path)) this.removals.delete(path);
+    this.folderRemovals.set(removal.path, removal);
+    this.changed.push(removal.path);
+  }
+
+  /** The component folders planned for removal. */
+  get removedFolders(): PlannedComponentFolderRemoval[] {
+    return [...this.folderRemovals.values()];
+  }
+
+  /** The removed folder that holds an app-relative path, if one does. */
+  private removedFolderOf(rel: string): string | undefined {
+    if (this.folderRemovals.size === 0) return undefined;
+    for (const folder of this.folderRemovals.keys()) if (rel === folder || isBelow(rel, folder)) return folder;
+    return undefined;
+  }
+
+  /** Whether the plan removes what is at `path` (absolute): a removed file, or anything in a removed folder. */
+  private gone(rel: string | undefined): boolean {
+    return rel !== undefined && rel !== '' && (this.removals.has(rel) || this.removedFolderOf(rel) !== undefined);
   }
 
   /** The planned write of an app-relative path. */
@@ -154,7 +200,7 @@ export class Plan implements FileView {
   read(path: string): Buffer | undefined {
     const rel = this.relative(path);
     if (rel === undefined || rel === '') return this.disk.read(path);
-    if (this.removals.has(rel)) return undefined;
+    if (this.gone(rel)) return undefined;
     const w = this.writes.get(rel);
     if (!w) return this.disk.read(path);
     if (w.onExisting === 'skip') return this.disk.read(path) ?? w.content;
@@ -167,7 +213,7 @@ export class Plan implements FileView {
 
   readText(path: string): string | undefined {
     const rel = this.relative(path);
-    if (rel === undefined || (!this.writes.has(rel) && !this.removals.has(rel))) return this.disk.readText(path);
+    if (rel === undefined || (!this.writes.has(rel) && !this.gone(rel))) return this.disk.readText(path);
     const bytes = this.read(path);
     if (bytes === undefined) return undefined;
     const text = this.decoded.get(bytes) ?? bytes.toString('utf8');
@@ -177,22 +223,24 @@ export class Plan implements FileView {
 
   isFile(path: string): boolean {
     const rel = this.relative(path);
-    if (rel !== undefined && this.removals.has(rel)) return false;
+    if (this.gone(rel)) return false;
     if (rel !== undefined && this.writes.has(rel)) return true;
     return this.disk.isFile(path);
   }
 
   isDir(path: string): boolean {
     const rel = this.relative(path);
+    if (rel !== undefined && this.removedFolderOf(rel) !== undefined) return false;
     return (rel !== undefined && this.folders.has(rel)) || this.disk.isDir(path);
   }
 
   list(path: string): string[] {
     const rel = this.relative(path);
+    if (rel !== undefined && this.removedFolderOf(rel) !== undefined) return [];
     const planned = rel === undefined ? undefined : this.folders.get(rel);
     const names = new Set(this.disk.list(path));
     for (const name of planned ?? []) names.add(name);
-    if (rel !== undefined) for (const name of names) if (this.removals.has(rel ? `${rel}/${name}` : name)) names.delete(name);
+    if (rel !== undefined) for (const name of names) if (this.gone(rel ? `${rel}/${name}` : name)) names.delete(name);
     return [...names].sort();
   }
 
@@ -205,14 +253,17 @@ export class Plan implements FileView {
       for (const name of (rel !== undefined && this.folders.get(rel)) || []) names.set(name, this.folders.has(rel ? `${rel}/${name}` : name) ? 'dir' : 'file');
       for (const name of [...names.keys()].sort()) {
         const childRel = rel === undefined ? undefined : rel ? `${rel}/${name}` : name;
+        if (childRel !== undefined && this.removedFolderOf(childRel) !== undefined) continue;
         if (names.get(name) === 'dir') visit(join(dir, name), childRel, `${prefix}${name}/`);
-        else if (childRel === undefined || !this.removals.has(childRel)) out.push(`${prefix}${name}`);
+        else if (!this.gone(childRel)) out.push(`${prefix}${name}`);
       }
     };
     visit(path, this.relative(path), '');
     return out;
   }
 }
+
+const isBelow = (path: string, folder: string): boolean => path.startsWith(`${folder}/`);
 
 /**
  * A plan's paths are canonical app-relative `/` paths that stay inside the app (pathProblem), with
@@ -260,6 +311,8 @@ interface Decision {
   was?: { mode: number; uid: number; gid: number };
   /** A removal: where pruning empty folders stops (absolute). */
   pruneUpTo?: string;
+  /** A component folder removal (`path` ends with `/`). */
+  folder?: true;
 }
 
 const NEW_FILE_MODE = 0o644;
@@ -341,15 +394,28 @@ function decideRemoval(plan: Plan, now: DiskFiles, r: PlannedRemoval): Decision 
   return { path: r.path, action: 'remove', full, existing: now.read(full)!, was: { mode: st.mode & 0o7777, uid: st.uid, gid: st.gid }, pruneUpTo: join(plan.root, r.pruneUpTo) };
 }
 
+/**
+ * A component folder to delete: a real folder inside the app (a symlink to one is removed as the
+ * link, never followed), checked again at commit time.
+ */
+function decideFolderRemoval(plan: Plan, now: DiskFiles, r: PlannedComponentFolderRemoval): Decision {
+  const full = join(plan.root, r.path);
+  const entry = now.entryKind(full);
+  if (entry === undefined) throw new UserError(`${full} disappeared since it was read`, { code: 'E_CHANGED', hint: 'Nothing was written; run the command again.' });
+  if (entry !== 'dir' && entry !== 'link') throw new UserError(`the folder of ${r.component}, ${full}, is not a folder`, { code: 'E_CONFLICT', hint: 'Nothing was written.' });
+  return { path: `${r.path}/`, action: 'remove', full, folder: true };
+}
+
 function decideAll(plan: Plan): Decision[] {
   // The run's one view of the disk (each folder listed once); an edited file's stamp is checked afresh.
   const now = plan.disk;
   const writes = plan.files.map((w) => decideWrite(plan, now, w));
   const removals = plan.removed.map((r) => decideRemoval(plan, now, r)).filter((d): d is Decision => d !== undefined);
-  return [...writes, ...removals];
+  const folders = plan.removedFolders.map((r) => decideFolderRemoval(plan, now, r));
+  return [...writes, ...removals, ...folders];
 }
 
-/** What a commit would do to each planned file, without writing (the `--dry-run` listing). */
+/** What a commit would do to each planned file, without writing (the `--dry-run` listing); a removed folder is one `dir/` entry. */
 export function inspectPlan(plan: Plan): FileOutcome[] {
   return decideAll(plan).map((d) => ({ path: d.path, action: d.action }));
 }
@@ -376,7 +442,7 @@ function replaceAtomically(file: string, content: Buffer, was: { mode: number; u
 export interface Commit {
   /** What happened to each planned file (removals that found nothing are left out). */
   outcomes: FileOutcome[];
-  /** Undoes everything the commit did (for a step after it that fails). */
+  /** Undoes everything the commit did (for a step after it that fails), except a removed component folder: that is gone for good. */
   rollback(): void;
 }
 
@@ -390,8 +456,11 @@ export function commitPlan(plan: Plan): Commit {
   const replaced: Decision[] = [];
   const removed: Decision[] = [];
   const prunedDirs: string[] = [];
+  /** Component folders moved aside (original → aside): deleted for good only when everything else succeeded. */
+  const movedAside: { full: string; aside: string }[] = [];
 
   const rollback = () => {
+    for (const m of [...movedAside].reverse()) renameSync(m.aside, m.full);
     for (const f of [...createdFiles].reverse()) rmSync(f, { force: true });
     for (const d of [...replaced].reverse()) replaceAtomically(d.target!, d.existing!, d.was!);
     for (const d of [...prunedDirs].reverse()) mkdirSync(d, { recursive: true });
@@ -445,6 +514,12 @@ export function commitPlan(plan: Plan): Commit {
         assertInside(dirname(d.full), d.path);
         writeFileSync(d.full, d.content!, { flag: 'wx', mode: d.mode });
         createdFiles.push(d.full);
+      } else if (d.folder) {
+        // Renamed aside (atomic, undoable) in its own parent folder; deleted after the last step.
+        assertInside(dirname(d.full), d.path);
+        const aside = join(dirname(d.full), `.${basename(d.full)}.${process.pid}.${(tempCounter++).toString(36)}.removed`);
+        renameSync(d.full, aside);
+        movedAside.push({ full: d.full, aside });
       } else if (d.action === 'remove') {
         assertInside(dirname(d.full), d.path);
         rmSync(d.full);
@@ -472,6 +547,18 @@ export function commitPlan(plan: Plan): Commit {
       hint: 'Nothing was changed; check the folder permissions and free space.',
       cause: err,
     });
+  }
+  for (const m of movedAside.splice(0)) {
+    try {
+      rmSync(m.aside, { recursive: true, force: true });
+    } catch (err) {
+      // Everything else is written and the folder is gone from its place; what is left is its copy.
+      throw new UserError(`removed ${m.full}, but could not delete all of its files, left in ${m.aside}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, {
+        code: 'E_WRITE',
+        hint: 'Delete that folder by hand.',
+        cause: err,
+      });
+    }
   }
   return { outcomes: decisions.map((d) => ({ path: d.path, action: d.action })), rollback };
 }
