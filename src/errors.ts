@@ -10,7 +10,7 @@
  * registries), `E_REGISTRY`, `E_PUBLISH`, `E_APP` (the app as a whole: names, components, dependencies),
  * `E_PATH` (a path that would leave the folder), `E_CONFLICT` (something in the way),
  * `E_CHANGED` (a file changed since it was read), `E_PERMISSION`, `E_WRITE`, `E_GIT`, `E_INSTALL`,
- * and `E_USER` for the rest.
+ * `E_INTERNAL` (a bug: anything that is not a UserError) and `E_USER` for the rest.
  */
 export interface SourceLocation {
   file: string;

@@ -61,7 +61,8 @@ export class AppSession implements ManifestSource {
    */
   get app(): App {
     const version = this.plan.version;
-    if (this.loaded && this.loaded.version !== version && !this.plan.changedSince(this.loaded.version).some(isManifestPath)) this.loaded.version = version;
+    const changesApp = (path: string) => isManifestPath(path) || this.plan.removedFolderOf(path) !== undefined; // a removed folder takes its golem.yaml
+    if (this.loaded && this.loaded.version !== version && !this.plan.changedSince(this.loaded.version).some(changesApp)) this.loaded.version = version;
     if (this.loaded?.version !== version) this.loaded = { app: loadApp(this.root, { explicitRoot: true, source: this }), version };
     return this.loaded.app;
   }

@@ -6,3 +6,7 @@ export * as addComponent from './add-component.js';
 export * as addDependency from './add-dependency.js';
 export * as create from './create.js';
 export * as generate from './generate.js';
+export * as graph from './graph.js';
+export * as list from './list.js';
+export * as removeComponent from './remove-component.js';
+export * as removeDependency from './remove-dependency.js';

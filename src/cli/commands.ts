@@ -7,9 +7,13 @@ import { spec as addComponent } from './add-component.js';
 import { spec as addDependency } from './add-dependency.js';
 import { spec as create } from './create.js';
 import { spec as generate } from './generate.js';
+import { spec as graph } from './graph.js';
+import { spec as list } from './list.js';
 import { spec as registryAdd } from './registry-add.js';
 import { spec as registryList } from './registry-list.js';
 import { spec as registryRemove } from './registry-remove.js';
+import { spec as removeComponent } from './remove-component.js';
+import { spec as removeDependency } from './remove-dependency.js';
 import { type CommandModule, type CommandSpec, parseInvocation } from './spec.js';
 import { spec as templatesInit } from './templates-init.js';
 import { spec as templatesList } from './templates-list.js';
@@ -41,7 +45,11 @@ export const COMMANDS: Command[] = [
   command(create, async () => (await app()).create),
   command(addComponent, async () => (await app()).addComponent),
   command(addDependency, async () => (await app()).addDependency),
+  command(removeComponent, async () => (await app()).removeComponent),
+  command(removeDependency, async () => (await app()).removeDependency),
   command(generate, async () => (await app()).generate),
+  command(list, async () => (await app()).list),
+  command(graph, async () => (await app()).graph),
   command(templatesList, async () => (await templates()).templatesList),
   command(templatesInit, async () => (await templates()).templatesInit),
   command(templatesValidate, async () => (await templates()).templatesValidate),

@@ -6,7 +6,7 @@
 import { EXIT, UsageError, UserError } from '../errors.js';
 import { editDistance } from '../text/distance.js';
 import { type Command, COMMANDS, commandName } from './commands.js';
-import { color, printError, quietBrokenPipes } from './output.js';
+import { color, jsonError, printError, printJson, quietBrokenPipes, wantsJson } from './output.js';
 import { type FlagSpec, positionalWords, usageLine as specUsageLine } from './spec.js';
 
 const PROGRAM = 'create-golem-app';
@@ -149,22 +149,28 @@ async function main(argv: string[]): Promise<number> {
   return command.run(rest, process.cwd());
 }
 
-/** The one error line and at most one hint line; a usage error without a hint of its own gets the command's usage. */
+/**
+ * The one error line and at most one hint line; a usage error without a hint of its own gets the
+ * command's usage. With `--json`, the same error as `{"error": {…}}` on stdout instead.
+ */
 function report(err: unknown): number {
-  if (UserError.is(err) && err.exitCode === EXIT.cancelled) {
-    process.stderr.write('cancelled\n');
-  } else if (UserError.is(err) && err.exitCode === EXIT.usage && !err.hint) {
-    const spec = specOf(process.argv.slice(2));
-    printError(new UsageError(err.message, { hint: `Usage: ${usageLine(spec)}. For more, try '${[PROGRAM, ...spec.path].join(' ')} --help'.` }).format());
+  const argv = process.argv.slice(2);
+  let error: UserError;
+  if (UserError.is(err) && err.exitCode === EXIT.usage && !err.hint) {
+    const spec = specOf(argv);
+    error = new UsageError(err.message, { hint: `Usage: ${usageLine(spec)}. For more, try '${[PROGRAM, ...spec.path].join(' ')} --help'.` });
   } else if (UserError.is(err)) {
-    printError(err.format());
+    error = err;
   } else {
-    const bug = new UserError(`unexpected failure: ${(err as Error)?.message ?? String(err)}`, {
+    error = new UserError(`unexpected failure: ${(err as Error)?.message ?? String(err)}`, {
+      code: 'E_INTERNAL',
       hint: 'This is a bug in create-golem-app; run again with DEBUG=1 to see where it happened.',
     });
-    printError(bug.format());
     if (process.env.DEBUG) console.error(err);
   }
+  if (wantsJson(argv)) printJson(jsonError(error));
+  else if (error.exitCode === EXIT.cancelled) process.stderr.write('cancelled\n');
+  else printError(error.format());
   return UserError.is(err) ? err.exitCode : EXIT.failure;
 }
 

@@ -2,6 +2,7 @@
  * Terminal output: colours (off with NO_COLOR or a non-TTY stdout), the error lines, quiet
  * broken pipes, and the Reporter that commands use (spinners only on a TTY, plain lines in a log).
  */
+import { sentence, type UserError } from '../errors.js';
 import type { Reporter } from '../report.js';
 
 const useColor = process.stdout.isTTY === true && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb';
@@ -44,18 +45,49 @@ const dropped = ((_chunk: unknown, encodingOrDone?: unknown, done?: unknown): bo
   return true;
 }) as typeof process.stdout.write;
 
+/** A `--json` result on stdout: one JSON document (2-space indented), nothing else on stdout. */
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** The error shape of every command in JSON mode (schemas/error.schema.json). */
+export interface JsonError {
+  error: { code: string; message: string; hint: string | null; file: string | null; line: number | null; column: number | null };
+}
+
+export function jsonError(err: UserError): JsonError {
+  const at = err.location;
+  return {
+    error: {
+      code: err.code,
+      message: sentence(err.message),
+      hint: err.hint === undefined ? null : err.hint.replace(/\s*[\r\n]+\s*/g, ' ').trim(),
+      file: at?.file ?? null,
+      line: at?.line ?? null,
+      column: at?.column ?? null,
+    },
+  };
+}
+
+/** Whether argv asks for JSON: `--json` before any `--`. */
+export const wantsJson = (argv: readonly string[]): boolean => {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).includes('--json');
+};
+
 /**
- * `machineOutput`: stdout carries only the result (e.g. `--json`); progress and steps go to
- * stderr so a pipe reads clean data.
+ * `machineOutput` (`--json`): stdout carries only the result, which the command prints with
+ * `printJson`; progress, steps and notes go to stderr (no spinner), so a pipe reads clean data.
  */
 export function createReporter(options: { machineOutput?: boolean } = {}): Reporter {
-  const progress = options.machineOutput ? process.stderr : process.stdout;
+  const machine = options.machineOutput === true;
+  const progress = machine ? process.stderr : process.stdout;
   return {
-    info: (message) => process.stdout.write(`${message}\n`),
+    info: (message) => progress.write(`${message}\n`),
     step: (message) => progress.write(`${color.green('✔')} ${message}\n`),
     warn: (message) => process.stderr.write(`${color.yellow('warning')}: ${message}\n`),
     async task(title, run, done) {
-      if (!useColor) {
+      if (!useColor || machine) {
         const result = await run();
         progress.write(`${color.green('✔')} ${done ? done(result) : title}\n`);
         return result;

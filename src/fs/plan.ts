@@ -160,7 +160,8 @@ export class Plan implements FileView {
   removeComponentFolder(removal: PlannedComponentFolderRemoval): void {
     assertAppRelative(removal.path);
     for (const path of this.writes.keys()) {
-      if (isBelow(path, removal.path)) throw new UserError(`cannot remove ${removal.path}/: ${path} is planned to be written`, { code: 'E_CONFLICT', hint: 'Nothing was written.' });
+      if (isBelow(path, removal.path))
+        throw new UserError(`cannot remove ${removal.path}/: ${path} is planned to be written`, { code: 'E_CONFLICT', hint: 'Nothing was written.' });
     }
     for (const path of this.removals.keys()) if (isBelow(path, removal.path)) this.removals.delete(path);
     this.folderRemovals.set(removal.path, removal);
@@ -172,8 +173,8 @@ export class Plan implements FileView {
     return [...this.folderRemovals.values()];
   }
 
-  /** The removed folder that holds an app-relative path, if one does. */
-  private removedFolderOf(rel: string): string | undefined {
+  /** The removed component folder that is or holds an app-relative path, if one does. */
+  removedFolderOf(rel: string): string | undefined {
     if (this.folderRemovals.size === 0) return undefined;
     for (const folder of this.folderRemovals.keys()) if (rel === folder || isBelow(rel, folder)) return folder;
     return undefined;

@@ -10,7 +10,7 @@ import { UserError } from '../errors.js';
 import { commitPlan, type FileOutcome, Plan } from '../fs/plan.js';
 import type { Reporter } from '../report.js';
 import { planRemoveTree, planTree } from './file-tree.js';
-import { clientRootDir, clientWitDir } from './layout.js';
+import { clientRootDir, clientWitDir, generatedBaseWitRoot } from './layout.js';
 import { type ExportedFunction, exportedFunctions } from './invoke-names.js';
 import { safeDirName } from './naming.js';
 import { Planner } from './pipeline.js';
@@ -82,6 +82,18 @@ export class Generation {
     }
     paths.push(...planStaleClientRemovals(app, planner, this.plan));
     return paths;
+  }
+
+  /**
+   * Plans the removal of what generation made for components the app no longer has (after
+   * `remove component`): their base WIT under golem-temp, and clients nothing calls any more.
+   */
+  planObsoleteOutput(): string[] {
+    const app = this.current();
+    const baseRoot = generatedBaseWitRoot(app.tempDir);
+    const kept = new Set([...app.components.keys()].map(safeDirName));
+    const bases = this.plan.list(baseRoot).flatMap((name) => (kept.has(name) ? [] : planRemoveTree(this.plan, join(baseRoot, name), baseRoot)));
+    return [...bases, ...planStaleClientRemovals(app, this.planner, this.plan)];
   }
 }
 

@@ -2,8 +2,10 @@
 import { join } from 'node:path';
 import { safeDirName } from './naming.js';
 
+/** `golem-temp/generated-base-wit/`: one folder per component. */
+export const generatedBaseWitRoot = (tempDir: string): string => join(tempDir, 'generated-base-wit');
 /** `golem-temp/generated-base-wit/<ns>_<name>/`: source WIT + deps + extracted exports. */
-export const generatedBaseWitDir = (tempDir: string, component: string): string => join(tempDir, 'generated-base-wit', safeDirName(component));
+export const generatedBaseWitDir = (tempDir: string, component: string): string => join(generatedBaseWitRoot(tempDir), safeDirName(component));
 
 /** `golem-temp/client/<ns>_<name>/`: one folder per target with a client. */
 export const clientRootDir = (tempDir: string): string => join(tempDir, 'client');

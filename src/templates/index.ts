@@ -30,7 +30,7 @@ import type { Registry, RegistryJson } from './registries/registry.js';
 export type { TemplateEntry, Registry, RegistryJson } from './registries/registry.js';
 export type { CallerTarget } from './rendering/handlebars.js';
 export type { ClientModel } from './rendering/client-model.js';
-export { loadBundledRegistry, normalizeLanguage, languageName } from './registries/registry.js';
+export { knownLanguage, loadBundledRegistry, normalizeLanguage, languageName } from './registries/registry.js';
 export { buildToolsLine, GOLEM_CLI_VERSION } from './build-tools.js';
 export { findComponentTemplate, resolveComponentTemplate, isFolderSpec } from './sources/find.js';
 export { registerTemplateSource, isRemoteSpec, type TemplateSource } from './sources/seam.js';

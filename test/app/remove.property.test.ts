@@ -110,7 +110,12 @@ describe('remove dependency on generated manifests', () => {
           void session.app;
           commitPlan(session.plan);
           const after = readFileSync(file, 'utf8');
-          expect(deps(root)).toEqual(all.filter((d) => d !== gone).map((d) => `${d.caller}>${d.target}:${d.type}`).sort());
+          expect(deps(root)).toEqual(
+            all
+              .filter((d) => d !== gone)
+              .map((d) => `${d.caller}>${d.target}:${d.type}`)
+              .sort(),
+          );
           const block = !s.flowMap && !s.entries.some((e) => e.flow);
           if (block) expect(isSubsequence(after.split(s.eol), before.split(s.eol))).toBe(true);
           if (s.eol === '\r\n') expect(after.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);

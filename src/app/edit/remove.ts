@@ -84,7 +84,10 @@ function flowRanges(m: ManifestDoc, collection: Collection, entries: Entry[]): R
     // Up to the next kept entry (its comma and spacing with it), or back to the previous kept one's end.
     if (next) ranges.push({ start, end: entryStart(m, next, false) });
     else {
-      const previous = items.slice(0, i).reverse().find((n) => !gone.has(n));
+      const previous = items
+        .slice(0, i)
+        .reverse()
+        .find((n) => !gone.has(n));
       ranges.push({ start: previous ? entryEnd(m, previous) : start, end });
     }
   });

@@ -1,0 +1,59 @@
+/**
+ * `create-golem-app remove component <name> [--yes] [--dry-run] [--json]`: the one command that
+ * deletes user sources. It lists what goes (the folder with everything in it, the dependencies
+ * on it, its generated output), then asks on a terminal; anywhere else `--yes` is required.
+ */
+import { AppSession } from '../app/session.js';
+import { commitRemoveComponent, planRemoveComponent, removalLines, reportRemovalDryRun } from '../commands/remove-component.js';
+import { CancelledError, UsageError, UserError } from '../errors.js';
+import { createReporter, isInteractiveTerminal, printJson } from './output.js';
+import { componentChoices } from './prompts/choices.js';
+import { APP_FLAG, defineCommand, flag, type Invocation } from './spec.js';
+
+export const spec = defineCommand({
+  path: ['remove', 'component'],
+  args: { name: '[name]' },
+  summary: 'delete a component — its folder with its sources — and every dependency on it (asks first; the one command that deletes user sources)',
+  flags: {
+    yes: flag.boolean('delete without asking (required without a terminal)', 'y'),
+    'dry-run': flag.boolean('list what would go, delete nothing'),
+    json: flag.boolean('print a JSON summary (schemas/remove-component.schema.json)'),
+    ...APP_FLAG,
+  },
+});
+
+export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promise<number> {
+  const interactive = isInteractiveTerminal() && !flags.json;
+  const report = createReporter({ machineOutput: flags.json });
+  let name = args.name;
+  let session: AppSession | undefined;
+  if (name === undefined) {
+    if (!interactive) throw new UsageError('missing argument <name>');
+    session = AppSession.open(cwd, flags.app);
+    const names = [...session.app.components.keys()];
+    if (names.length === 0) throw new UserError('the app has no components', { code: 'E_APP' });
+    const { askSelect, intro } = await import('./prompts/ask.js');
+    intro('remove component');
+    name = await askSelect({ message: 'Which component should be deleted (with its sources)?', options: componentChoices(names) });
+  }
+  const plan = planRemoveComponent({ cwd, app: flags.app, name, ...(session ? { session } : {}) }, report);
+  if (flags['dry-run']) {
+    for (const line of removalLines(plan)) report.info(`  ${line}`);
+    const result = reportRemovalDryRun(plan, report);
+    if (flags.json) printJson(result);
+    return 0;
+  }
+  if (!flags.yes) {
+    if (!interactive) {
+      throw new UsageError(`remove component deletes ${plan.component.folder}/ with its sources: confirm with --yes`, {
+        hint: `Run it in a terminal to be asked, or add --yes; --dry-run lists what would go.`,
+      });
+    }
+    const { askConfirm, note } = await import('./prompts/ask.js');
+    note(removalLines(plan).join('\n'), `Deleting ${plan.component.name}`);
+    if (!(await askConfirm({ message: `Delete ${plan.component.folder}/ and its sources? This cannot be undone.`, initialValue: false }))) throw new CancelledError();
+  }
+  const result = commitRemoveComponent(plan, report);
+  if (flags.json) printJson(result);
+  return 0;
+}
