@@ -7,7 +7,7 @@ import { AppSession } from '../app/session.js';
 import { runAddComponent } from '../commands/add-component.js';
 import { UsageError, UserError } from '../errors.js';
 import { findComponentTemplate, isRemoteSpec, loadBundledRegistry, type Registry } from '../templates/index.js';
-import { createReporter, isInteractiveTerminal } from './output.js';
+import { createReporter, isInteractiveTerminal, printJson } from './output.js';
 import { componentChoices, isCallerTemplate, templateChoices, templateLanguages } from './prompts/choices.js';
 import { commonNamespace, componentNameValidator, suggestComponentName } from './prompts/names.js';
 import { offeredTemplates, type TemplateLookup } from './prompts/templates.js';
@@ -21,6 +21,7 @@ export const spec = defineCommand({
     target: flag.string('<component>', 'the component a caller template calls'),
     'called-by': flag.list('<component>', 'an existing component that should call the new one (repeatable; a wasm-rpc dependency)'),
     'dry-run': flag.boolean('list the files that would be written, write nothing'),
+    json: flag.boolean('print a JSON summary (schemas/add-component.schema.json)'),
     ...SOURCE_FLAGS,
     ...APP_FLAG,
   },
@@ -41,10 +42,11 @@ export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promis
   const given = { cwd, app: flags.app, offline: flags.offline, registry: flags.registry, dryRun: flags['dry-run'] };
   if (args.template !== undefined && args.name !== undefined) {
     const answers = { template: args.template, name: args.name, callers: flags['called-by'], ...(flags.target !== undefined ? { target: flags.target } : {}) };
-    await runAddComponent({ ...given, ...answers }, createReporter());
+    const result = await runAddComponent({ ...given, ...answers }, createReporter({ machineOutput: flags.json }));
+    if (flags.json) printJson(result.summary);
     return 0;
   }
-  if (!isInteractiveTerminal()) {
+  if (!isInteractiveTerminal() || flags.json) {
     throw new UsageError(`missing argument ${args.template === undefined ? '<template>' : '<ns:name>'}`, {
       hint: 'Give the template and the component name (e.g. add component ts example:provider), or run it in a terminal to be asked.',
     });

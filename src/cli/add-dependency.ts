@@ -7,7 +7,7 @@ import type { AppDependency, RpcDependencyType } from '../app/index.js';
 import { AppSession } from '../app/session.js';
 import { parseDependencyType, runAddDependency } from '../commands/add-dependency.js';
 import { UsageError, UserError } from '../errors.js';
-import { createReporter, isInteractiveTerminal } from './output.js';
+import { createReporter, isInteractiveTerminal, printJson } from './output.js';
 import { componentChoices, dependencyTypeChoices } from './prompts/choices.js';
 import { APP_FLAG, defineCommand, flag, type Invocation } from './spec.js';
 
@@ -19,6 +19,7 @@ export const spec = defineCommand({
     type: flag.string('<wasm-rpc|static-wasm-rpc>', 'dependency type (default: wasm-rpc)'),
     manifest: flag.string('<root>', "write into the root golem.yaml instead of the component's own"),
     'dry-run': flag.boolean('show the golem.yaml edit and the files that would be written, write nothing'),
+    json: flag.boolean('print a JSON summary (schemas/add-dependency.schema.json)'),
     ...APP_FLAG,
   },
 });
@@ -26,10 +27,11 @@ export const spec = defineCommand({
 export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promise<number> {
   const base = { cwd, app: flags.app, type: flags.type, manifest: flags.manifest, dryRun: flags['dry-run'] };
   if (args.component !== undefined && args.target !== undefined) {
-    await runAddDependency({ ...base, component: args.component, targets: [args.target] }, createReporter());
+    const result = await runAddDependency({ ...base, component: args.component, targets: [args.target] }, createReporter({ machineOutput: flags.json }));
+    if (flags.json) printJson(result.summary);
     return 0;
   }
-  if (!isInteractiveTerminal()) throw new UsageError(`missing argument ${args.component === undefined ? '<component>' : '<target>'}`);
+  if (!isInteractiveTerminal() || flags.json) throw new UsageError(`missing argument ${args.component === undefined ? '<component>' : '<target>'}`);
   // Flags are checked before any question is asked.
   const type = flags.type === undefined ? undefined : parseDependencyType(flags.type);
   const session = AppSession.open(cwd, flags.app);

@@ -24,7 +24,7 @@ import {
 import { detectPackageManager } from '../commands/shared/package-manager.js';
 import { CancelledError, UsageError, UserError } from '../errors.js';
 import { normalizeLanguage, type TemplateEntry } from '../templates/index.js';
-import { createReporter, isInteractiveTerminal } from './output.js';
+import { createReporter, isInteractiveTerminal, printJson } from './output.js';
 import { componentChoices, dependencyTypeChoices, isCallerTemplate, languageName, templateChoices, templateLanguages } from './prompts/choices.js';
 import { componentNameValidator, folderValidator, suggestComponentName } from './prompts/names.js';
 import { graphLines, planLines, type Edge } from './prompts/summary.js';
@@ -45,6 +45,7 @@ export const spec = defineCommand({
     install: flag.boolean("run the package manager's install in the new app"),
     overwrite: flag.boolean('allow a non-empty folder (existing files are kept, nothing is deleted)'),
     'dry-run': flag.boolean('print the files that would be written, write nothing'),
+    json: flag.boolean('print a JSON summary (schemas/create.schema.json); asks nothing'),
     ...SOURCE_FLAGS,
   },
 });
@@ -94,10 +95,10 @@ const sourceOptions = (flags: Input['flags']) => ({
 export async function run({ args, flags, cwd }: Input): Promise<number> {
   // Inside an app, a new app (the default folder included) would be nested: refused before any question.
   refuseNestedApp(args.dir, cwd, DEFAULT_DIR);
-  if (isInteractiveTerminal() && !flags.yes && (args.dir === undefined || flags.component.length === 0)) return runInteractive({ args, flags, cwd });
+  if (isInteractiveTerminal() && !flags.yes && !flags.json && (args.dir === undefined || flags.component.length === 0)) return runInteractive({ args, flags, cwd });
   const dir = resolve(cwd, args.dir ?? DEFAULT_DIR);
   const components = flags.component.length > 0 ? pairTemplates(flags.component, flags.template) : [defaultComponent(dir, flags.template[0])];
-  await createApp(
+  const result = await createApp(
     {
       dir,
       cwd,
@@ -110,8 +111,9 @@ export async function run({ args, flags, cwd }: Input): Promise<number> {
       dryRun: flags['dry-run'],
       ...sourceOptions(flags),
     },
-    createReporter(),
+    createReporter({ machineOutput: flags.json }),
   );
+  if (flags.json) printJson(result.summary);
   return 0;
 }
 

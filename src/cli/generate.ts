@@ -1,6 +1,6 @@
 /** `create-golem-app generate [--component <name>]… [--app <dir>]` */
 import { runGenerate } from '../commands/generate.js';
-import { createReporter } from './output.js';
+import { createReporter, printJson } from './output.js';
 import { APP_FLAG, defineCommand, flag, type Invocation } from './spec.js';
 
 export const spec = defineCommand({
@@ -10,11 +10,13 @@ export const spec = defineCommand({
   flags: {
     component: flag.list('<name>', 'only this component (and the clients it needs)'),
     'dry-run': flag.boolean('list the files that would be written, write nothing'),
+    json: flag.boolean('print a JSON summary (schemas/generate.schema.json)'),
     ...APP_FLAG,
   },
 });
 
 export async function run({ flags, cwd }: Invocation<typeof spec>): Promise<number> {
-  await runGenerate({ cwd, app: flags.app, components: flags.component, dryRun: flags['dry-run'] }, createReporter());
+  const result = await runGenerate({ cwd, app: flags.app, components: flags.component, dryRun: flags['dry-run'] }, createReporter({ machineOutput: flags.json }));
+  if (flags.json) printJson(result);
   return 0;
 }

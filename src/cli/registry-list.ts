@@ -1,6 +1,6 @@
 /** `create-golem-app registry list [--json]` */
 import { registryList } from '../commands/registry-list.js';
-import { createReporter } from './output.js';
+import { createReporter, printJson } from './output.js';
 import { defineCommand, flag, type Invocation } from './spec.js';
 
 export const spec = defineCommand({
@@ -8,11 +8,12 @@ export const spec = defineCommand({
   args: {},
   summary: 'list the added template registries',
   flags: {
-    json: flag.boolean('print JSON'),
+    json: flag.boolean('print JSON (schemas/registry-list.schema.json)'),
   },
 });
 
 export async function run({ flags }: Invocation<typeof spec>): Promise<number> {
-  registryList({ json: flags.json }, createReporter({ machineOutput: flags.json }));
+  const registries = registryList({ json: flags.json }, createReporter({ machineOutput: flags.json }));
+  if (flags.json) printJson(registries);
   return 0;
 }

@@ -1,6 +1,6 @@
 /** `create-golem-app templates list [filter] [--language <lang>] [--json]` */
 import { templatesList } from '../commands/templates-list.js';
-import { createReporter } from './output.js';
+import { createReporter, printJson } from './output.js';
 import { defineCommand, flag, type Invocation, SOURCE_FLAGS } from './spec.js';
 
 export const spec = defineCommand({
@@ -9,15 +9,16 @@ export const spec = defineCommand({
   summary: 'list the templates of the bundled registry and of added registries',
   flags: {
     language: flag.string('<lang>', 'only this language'),
-    json: flag.boolean('print JSON'),
+    json: flag.boolean('print JSON (schemas/templates-list.schema.json)'),
     ...SOURCE_FLAGS,
   },
 });
 
 export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promise<number> {
-  await templatesList(
+  const rows = await templatesList(
     { cwd, filter: args.filter, language: flags.language, json: flags.json, offline: flags.offline, registry: flags.registry },
     createReporter({ machineOutput: flags.json }),
   );
+  if (flags.json) printJson(rows);
   return 0;
 }

@@ -13,8 +13,9 @@ import { AppSession } from '../app/session.js';
 import { UserError } from '../errors.js';
 import { commitPlan, type FileOutcome, inspectPlan } from '../fs/plan.js';
 import { type Reporter, silentReporter } from '../report.js';
-import { Generation, summarize } from '../rpc/index.js';
+import { type GenerateSummary, Generation, summarize } from '../rpc/index.js';
 import { addToPlan, planComponent, type TemplateEntry, validateComponentName } from '../templates/index.js';
+import { appRelative, type CreatedComponent } from './shared/app-overview.js';
 import { callerTarget } from './shared/caller-target.js';
 import { reportDryRun } from './shared/dry-run.js';
 import { exampleInvocation, needsInstall, reportNextSteps } from './shared/next-steps.js';
@@ -46,6 +47,20 @@ export interface AddComponentResult {
   template: TemplateEntry;
   files: FileOutcome[];
   dryRun: boolean;
+  /** What `--json` prints (schemas/add-component.schema.json). */
+  summary: AddComponentSummary;
+}
+
+export interface AddComponentSummary {
+  /** The app root (absolute). */
+  app: string;
+  dryRun: boolean;
+  component: CreatedComponent;
+  /** The files of the component and of its common template, when that was added too. */
+  files: FileOutcome[];
+  /** The dependencies written: its caller template's on its target, `--called-by`'s on it. */
+  dependencies: { caller: string; target: string; type: 'wasm-rpc'; manifest: string }[];
+  generated: GenerateSummary;
 }
 
 export async function runAddComponent(input: AddComponentInput, report: Reporter = silentReporter): Promise<AddComponentResult> {
@@ -87,11 +102,13 @@ export async function runAddComponent(input: AddComponentInput, report: Reporter
   const files = await planComponent({ into: session.plan, template, componentName: input.name, registry, components: () => session.app.components, ...(target ? { target } : {}) });
   addToPlan(session.plan, files);
   const edits: string[] = [];
+  const dependencies: AddComponentSummary['dependencies'] = [];
   const depend = (caller: string, target: string) => {
     const edit = addDependency(session.app, caller, target, 'wasm-rpc', { source: session });
     session.edit(edit);
     void session.app;
     edits.push(`dependency ${caller} → ${target} (wasm-rpc) in ${relative(input.cwd, edit.file) || edit.file}`);
+    dependencies.push({ caller, target, type: 'wasm-rpc', manifest: appRelative(root, edit.file) });
   };
   let generated: string[];
   try {
@@ -103,11 +120,19 @@ export async function runAddComponent(input: AddComponentInput, report: Reporter
     throw err;
   }
   const own = new Set(files.map((f) => f.path));
+  const summaryOf = (outcomes: FileOutcome[], dryRun: boolean): AddComponentSummary => ({
+    app: root,
+    dryRun,
+    component: { name: input.name, template: template.id, language: template.language, folder: appRelative(root, session.app.components.get(input.name)!.dir) },
+    files: outcomes.filter((o) => own.has(o.path)),
+    dependencies,
+    generated: summarize(generated, outcomes),
+  });
   if (input.dryRun) {
     const outcomes = inspectPlan(session.plan);
     reportDryRun(report, outcomes, relative(input.cwd, root) || '.');
     for (const line of edits) report.info(`  ${line}`);
-    return { root, template, files: outcomes.filter((o) => own.has(o.path)), dryRun: true };
+    return { root, template, files: outcomes.filter((o) => own.has(o.path)), dryRun: true, summary: summaryOf(outcomes, true) };
   }
   const commit = commitPlan(session.plan);
   const outcomes = commit.outcomes.filter((o) => own.has(o.path));
@@ -122,5 +147,5 @@ export async function runAddComponent(input: AddComponentInput, report: Reporter
     ...(needsInstall(session.plan, root, false) ? { install: installCommand(detectPackageManager()).join(' ') } : {}),
     ...(invoke ? { invoke } : {}),
   });
-  return { root, template, files: outcomes, dryRun: false };
+  return { root, template, files: outcomes, dryRun: false, summary: summaryOf(commit.outcomes, false) };
 }

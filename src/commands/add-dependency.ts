@@ -11,6 +11,7 @@ import { closest } from '../app/shape.js';
 import { UserError } from '../errors.js';
 import { commitPlan, inspectPlan } from '../fs/plan.js';
 import { type Reporter, silentReporter } from '../report.js';
+import { appRelative } from './shared/app-overview.js';
 import { reportDryRun } from './shared/dry-run.js';
 import { Generation, type GenerateSummary, reportGeneration, summarize } from '../rpc/index.js';
 
@@ -36,6 +37,18 @@ export interface AddDependencyResult {
   app: App;
   edits: Edit[];
   clients?: GenerateSummary;
+  /** What `--json` prints (schemas/add-dependency.schema.json). */
+  summary: AddDependencySummary;
+}
+
+export interface AddDependencySummary {
+  /** The app root (absolute). */
+  app: string;
+  dryRun: boolean;
+  /** One per target: `added`, `updated` (its type changed) or `unchanged` (already declared so). */
+  dependencies: { caller: string; target: string; type: RpcDependencyType; manifest: string; status: Edit['status']; lines: Edit['lines'] }[];
+  /** The caller's generated files; null when nothing changed in golem.yaml. */
+  generated: GenerateSummary | null;
 }
 
 const TYPES: readonly RpcDependencyType[] = ['wasm-rpc', 'static-wasm-rpc'];
@@ -71,11 +84,14 @@ export async function runAddDependency(input: AddDependencyInput, report: Report
   if (type === 'static-wasm-rpc') report.info('note: Golem marks static-wasm-rpc as deprecated, and building its client needs a Rust toolchain (cargo).');
 
   const planned: Edit[] = [];
+  const dependencies: AddDependencySummary['dependencies'] = [];
+  const summary = (generated: GenerateSummary | null): AddDependencySummary => ({ app: session.root, dryRun: input.dryRun === true, dependencies, generated });
   for (const target of input.targets) {
     // Each edit is planned on the files as the previous one left them.
     const edit = addDependency(session.app, input.component, target, type, { source: session, ...(manifest ? { manifest } : {}) });
     const file = relative(input.cwd, edit.file) || edit.file;
     const what = `${input.component} → ${target} (${type})`;
+    dependencies.push({ caller: input.component, target, type, manifest: appRelative(session.root, edit.file), status: edit.status, lines: edit.lines });
     if (edit.status === 'unchanged') {
       report.info(`${what} is already declared in ${file}; nothing changed.`);
       continue;
@@ -89,7 +105,7 @@ export async function runAddDependency(input: AddDependencyInput, report: Report
     const mark = edit.status === 'added' ? '+' : '~';
     for (const line of edit.lines) report.info(`  ${String(line.line).padStart(4)} ${mark} ${line.text}`);
   }
-  if (planned.length === 0) return { app: session.app, edits: planned };
+  if (planned.length === 0) return { app: session.app, edits: planned, summary: summary(null) };
   let generated: string[];
   try {
     generated = new Generation(() => session.app, session.plan).planInto({ components: [input.component] });
@@ -99,10 +115,11 @@ export async function runAddDependency(input: AddDependencyInput, report: Report
     throw err;
   }
   if (input.dryRun) {
-    reportDryRun(report, inspectPlan(session.plan), relative(input.cwd, session.root) || '.');
-    return { app: session.app, edits: planned };
+    const outcomes = inspectPlan(session.plan);
+    reportDryRun(report, outcomes, relative(input.cwd, session.root) || '.');
+    return { app: session.app, edits: planned, summary: summary(summarize(generated, outcomes)) };
   }
   const clients = summarize(generated, commitPlan(session.plan).outcomes);
   reportGeneration(clients, report);
-  return { app: session.app, edits: planned, clients };
+  return { app: session.app, edits: planned, clients, summary: summary(clients) };
 }

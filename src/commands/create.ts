@@ -17,6 +17,7 @@ import { type Reporter, silentReporter } from '../report.js';
 import { Generation, summarize } from '../rpc/index.js';
 import { addToPlan, planComponent, type Registry, type TemplateEntry, validateComponentName } from '../templates/index.js';
 import { slug, transliterate } from '../text/case.js';
+import { appRelative, type CreatedComponent } from './shared/app-overview.js';
 import { callerTarget } from './shared/caller-target.js';
 import { reportDryRun } from './shared/dry-run.js';
 import { exampleInvocation, needsInstall, reportNextSteps } from './shared/next-steps.js';
@@ -156,7 +157,10 @@ export interface CreatePlan {
   languages: string[];
   /** The next steps' example call (`golem worker invoke …`), when a component has one. */
   invoke?: string;
+  /** The components as created: template id, language, folder (app-relative). */
+  created: CreatedComponent[];
 }
+
 
 /** Every edge: the extra ones asked for, plus each caller template's dependency on its target. */
 export function dependencyEdges(components: ComponentRequest[], extra: DependencyRequest[]): DependencyRequest[] {
@@ -224,9 +228,11 @@ export async function planCreate(options: CreateOptions, report: Reporter = sile
     components.map((c) => session.app.components.get(c.name)!),
   );
   let files: FileOutcome[] | undefined;
+  const created = components.map((c) => ({ name: c.name, template: c.entry.id, language: c.entry.language, folder: appRelative(dir, session.app.components.get(c.name)!.dir) }));
   return {
     options,
     session,
+    created,
     edges,
     generated,
     get files() {
@@ -242,7 +248,31 @@ export async function planCreate(options: CreateOptions, report: Reporter = sile
 export interface CreateResult {
   files: FileOutcome[];
   dryRun: boolean;
+  /** What `--json` prints (schemas/create.schema.json). */
+  summary: CreateSummary;
 }
+
+export interface CreateSummary {
+  /** The app root (absolute). */
+  app: string;
+  dryRun: boolean;
+  components: CreatedComponent[];
+  dependencies: DependencyRequest[];
+  files: FileOutcome[];
+  /** `committed`, `skipped` (--no-git or a dry run), `inside-work-tree`, `git-missing` or `failed`. */
+  git: 'committed' | 'skipped' | 'inside-work-tree' | 'git-missing' | 'failed';
+  installed: boolean;
+}
+
+const createSummary = (plan: CreatePlan, files: FileOutcome[], dryRun: boolean, git: CreateSummary['git'], installed: boolean): CreateSummary => ({
+  app: plan.options.dir,
+  dryRun,
+  components: plan.created,
+  dependencies: plan.edges,
+  files,
+  git,
+  installed,
+});
 
 /** Writes a planned app (one transaction), then git, install and the next steps. */
 export async function commitCreate(plan: CreatePlan, report: Reporter = silentReporter): Promise<CreateResult> {
@@ -258,9 +288,11 @@ export async function commitCreate(plan: CreatePlan, report: Reporter = silentRe
   report.step(`Created ${options.components.map((c) => c.name).join(', ')} in ${display}`);
 
   // 5. git.
+  let gitStatus: CreateSummary['git'] = 'skipped';
   if (options.git !== false) {
     const { initRepository } = await import('../git/index.js');
     const git = await initRepository(dir, 'Initial commit from create-golem-app');
+    gitStatus = git.status;
     if (git.status === 'committed') report.step('Initialised a git repository with a first commit');
     else if (git.status === 'git-missing') report.warn('git was not found; skipped creating a repository');
     else if (git.status === 'failed') report.warn(`git failed (${git.reason}); the app is written, without a repository`);
@@ -268,7 +300,8 @@ export async function commitCreate(plan: CreatePlan, report: Reporter = silentRe
 
   // 6. Install.
   const pm = options.packageManager ?? detectPackageManager();
-  if (options.install && plan.hasNodePackage) {
+  const installs = options.install === true && plan.hasNodePackage;
+  if (installs) {
     const [cmd, ...args] = installCommand(pm);
     await report.task(
       `Installing dependencies with ${pm}`,
@@ -284,7 +317,7 @@ export async function commitCreate(plan: CreatePlan, report: Reporter = silentRe
     languages: plan.languages,
     ...(plan.invoke ? { invoke: plan.invoke } : {}),
   });
-  return { files: commit.outcomes, dryRun: false };
+  return { files: commit.outcomes, dryRun: false, summary: createSummary(plan, commit.outcomes, false, gitStatus, installs) };
 }
 
 /** Plans the app; a dry run prints the plan, otherwise it is written. */
@@ -298,7 +331,7 @@ export function printDryRun(plan: CreatePlan, report: Reporter = silentReporter)
   const { files } = plan;
   reportDryRun(report, files, relative(plan.options.cwd ?? process.cwd(), plan.options.dir) || '.');
   for (const e of plan.edges) report.info(`  dependency ${e.caller} → ${e.target} (${e.type})`);
-  return { files, dryRun: true };
+  return { files, dryRun: true, summary: createSummary(plan, files, true, 'skipped', false) };
 }
 
 async function run(cmd: string, args: string[], cwd: string): Promise<void> {

@@ -16,15 +16,23 @@ export interface GenerateOptions {
   dryRun?: boolean;
 }
 
-export async function runGenerate(options: GenerateOptions, report: Reporter = silentReporter): Promise<GenerateSummary> {
+/** What generation did (a dry run: would do) to the generated files; what `--json` prints (schemas/generate.schema.json). */
+export interface GenerateResult extends GenerateSummary {
+  /** The app root (absolute). */
+  app: string;
+  dryRun: boolean;
+}
+
+export async function runGenerate(options: GenerateOptions, report: Reporter = silentReporter): Promise<GenerateResult> {
   const session = AppSession.open(options.cwd, options.app);
   const generated = new Generation(() => session.app, session.plan).planInto({ components: options.components });
+  const result = (summary: GenerateSummary): GenerateResult => ({ app: session.root, dryRun: options.dryRun === true, ...summary });
   if (options.dryRun) {
     const outcomes = inspectPlan(session.plan);
     reportDryRun(report, outcomes, relative(options.cwd, session.root) || '.');
-    return summarize(generated, outcomes);
+    return result(summarize(generated, outcomes));
   }
   const summary = summarize(generated, commitPlan(session.plan).outcomes);
   reportGeneration(summary, report);
-  return summary;
+  return result(summary);
 }

@@ -4,10 +4,7 @@ import { type Reporter, silentReporter } from '../report.js';
 
 export function registryList(options: { json?: boolean; env?: Env }, report: Reporter = silentReporter): AddedRegistry[] {
   const registries = listRegistries(options.env);
-  if (options.json) {
-    report.info(JSON.stringify(registries, null, 2));
-    return registries;
-  }
+  if (options.json) return registries; // printed by the CLI
   if (registries.length === 0) {
     report.info(`No registries added (config: ${configPath(options.env)}). Add one with 'create-golem-app registry add <name> <source>'.`);
     return registries;

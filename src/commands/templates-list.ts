@@ -75,10 +75,7 @@ export async function templatesList(options: TemplatesListOptions, report: Repor
     .filter((t) => language === undefined || t.language === language)
     .filter((t) => filter === undefined || t.id.toLowerCase().includes(filter) || t.description.toLowerCase().includes(filter))
     .map(listing);
-  if (options.json) {
-    report.info(JSON.stringify(rows, null, 2));
-    return rows;
-  }
+  if (options.json) return rows; // printed by the CLI
   const shown = rows.filter((r) => r.kind === 'component');
   if (shown.length === 0) {
     report.info(`No templates match${language ? ` language ${language}` : ''}${filter ? ` '${options.filter}'` : ''}.`);

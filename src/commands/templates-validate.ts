@@ -15,10 +15,7 @@ const line = (c: CheckResult) => `${c.skipped ? 'skip' : c.ok ? 'pass' : 'FAIL'}
 /** Every check and whether all passed (the CLI exits 1 when one failed); a skipped check is never called valid. */
 export async function templatesValidate(options: TemplatesValidateOptions, report: Reporter = silentReporter): Promise<ValidationReport> {
   const result = await validateTemplate(options.dir, { typeCheck: templateTypeCheck(options.cwd ?? process.cwd()) });
-  if (options.json) {
-    report.info(JSON.stringify({ dir: result.dir, ok: result.ok, checks: result.checks }, null, 2));
-    return result;
-  }
+  if (options.json) return result; // printed by the CLI: dir, ok, checks
   for (const c of result.checks) report.info(line(c));
   const failed = result.checks.filter((c) => !c.ok).length;
   const skipped = result.checks.filter((c) => c.skipped).map((c) => c.check);

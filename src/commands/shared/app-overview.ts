@@ -26,3 +26,13 @@ export function componentLanguage(component: AppComponent, files: FileView): str
 
 /** An absolute path inside the app as an app-relative `/` path (`.` for the root). */
 export const appRelative = (root: string, path: string): string => relative(root, path).split('\\').join('/') || '.';
+
+/** A component as `create` and `add component` report it (`--json`). */
+export interface CreatedComponent {
+  name: string;
+  /** The template's id (`ts/default`, `rust/caller`, a registry's or a folder's). */
+  template: string;
+  language: string;
+  /** App-relative. */
+  folder: string;
+}
