@@ -4,7 +4,7 @@
  * on it, its generated output), then asks on a terminal; anywhere else `--yes` is required.
  */
 import { AppSession } from '../app/session.js';
-import { commitRemoveComponent, planRemoveComponent, removalLines, reportRemovalDryRun } from '../commands/remove-component.js';
+import { commitRemoveComponent, deletesSources, planRemoveComponent, removalLines, reportRemovalDryRun } from '../commands/remove-component.js';
 import { CancelledError, UsageError, UserError } from '../errors.js';
 import { createReporter, isInteractiveTerminal, printJson } from './output.js';
 import { componentChoices } from './prompts/choices.js';
@@ -24,7 +24,10 @@ export const spec = defineCommand({
 
 export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promise<number> {
   const interactive = isInteractiveTerminal() && !flags.json;
-  const report = createReporter({ machineOutput: flags.json });
+  // Asking: what the command reports continues the prompts' guide.
+  const asks = interactive && (args.name === undefined || (!flags.yes && !flags['dry-run']));
+  const guide = asks ? (await import('./prompts/reporter.js')).createPromptReporter() : undefined;
+  const report = guide ?? createReporter({ machineOutput: flags.json });
   let name = args.name;
   let session: AppSession | undefined;
   if (name === undefined) {
@@ -36,7 +39,8 @@ export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promis
     intro('remove component');
     name = await askSelect({ message: 'Which component should be deleted (with its sources)?', options: componentChoices(names) });
   }
-  const plan = planRemoveComponent({ cwd, app: flags.app, name, ...(session ? { session } : {}) }, report);
+  const plan = planRemoveComponent({ cwd, app: flags.app, name, ...(session ? { session } : {}) });
+  if (!guide) report.info(deletesSources(plan));
   if (flags['dry-run']) {
     for (const line of removalLines(plan)) report.info(`  ${line}`);
     const result = reportRemovalDryRun(plan, report);
@@ -49,11 +53,13 @@ export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promis
         hint: `Run it in a terminal to be asked, or add --yes; --dry-run lists what would go.`,
       });
     }
-    const { askConfirm, note } = await import('./prompts/ask.js');
-    note(removalLines(plan).join('\n'), `Deleting ${plan.component.name}`);
+    const { askConfirm, intro, note } = await import('./prompts/ask.js');
+    if (args.name !== undefined) intro('remove component');
+    note([deletesSources(plan), '', ...removalLines(plan)].join('\n'), `Deleting ${plan.component.name}`);
     if (!(await askConfirm({ message: `Delete ${plan.component.folder}/ and its sources? This cannot be undone.`, initialValue: false }))) throw new CancelledError();
   }
   const result = commitRemoveComponent(plan, report);
+  guide?.close();
   if (flags.json) printJson(result);
   return 0;
 }

@@ -28,14 +28,20 @@ export const spec = defineCommand({
 export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promise<number> {
   const base = { cwd, app: flags.app, type: flags.type, dryRun: flags['dry-run'], path: flags.path, url: flags.url };
   const named = args.target !== undefined || flags.path !== undefined || flags.url !== undefined;
-  let input = { ...base, component: args.component ?? '', ...(args.target !== undefined ? { target: args.target } : {}) };
-  if (args.component === undefined || !named) {
-    if (!isInteractiveTerminal() || flags.json) throw new UsageError(`missing argument ${args.component === undefined ? '<component>' : '<target>'}`);
-    const session = AppSession.open(cwd, flags.app);
-    input = { ...input, ...(await ask(session, args.component)), session } as typeof input;
+  if (args.component !== undefined && named) {
+    const result = await runRemoveDependency(
+      { ...base, component: args.component, ...(args.target !== undefined ? { target: args.target } : {}) },
+      createReporter({ machineOutput: flags.json }),
+    );
+    if (flags.json) printJson(result);
+    return 0;
   }
-  const result = await runRemoveDependency(input, createReporter({ machineOutput: flags.json }));
-  if (flags.json) printJson(result);
+  if (!isInteractiveTerminal() || flags.json) throw new UsageError(`missing argument ${args.component === undefined ? '<component>' : '<target>'}`);
+  const session = AppSession.open(cwd, flags.app);
+  const answers = await ask(session, args.component);
+  const guide = (await import('./prompts/reporter.js')).createPromptReporter();
+  await runRemoveDependency({ ...base, ...answers, session }, guide);
+  guide.close();
   return 0;
 }
 

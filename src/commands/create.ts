@@ -161,7 +161,6 @@ export interface CreatePlan {
   created: CreatedComponent[];
 }
 
-
 /** Every edge: the extra ones asked for, plus each caller template's dependency on its target. */
 export function dependencyEdges(components: ComponentRequest[], extra: DependencyRequest[]): DependencyRequest[] {
   const edges = [...components.filter((c) => c.target).map((c): DependencyRequest => ({ caller: c.name, target: c.target!, type: 'wasm-rpc' })), ...extra];

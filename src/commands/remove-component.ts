@@ -103,7 +103,7 @@ function ownFolder(session: AppSession, component: AppComponent): string {
   return own;
 }
 
-export function planRemoveComponent(input: RemoveComponentInput, report: Reporter = silentReporter): RemoveComponentPlan {
+export function planRemoveComponent(input: RemoveComponentInput): RemoveComponentPlan {
   const session = input.session ?? AppSession.open(input.cwd, input.app);
   const { root } = session;
   const component = requireComponent(session.app, input.name, 'component');
@@ -132,7 +132,6 @@ export function planRemoveComponent(input: RemoveComponentInput, report: Reporte
   const generation = new Generation(() => session.app, session.plan);
   const generated = [...(callers.length ? generation.planInto({ components: callers }) : []), ...generation.planObsoleteOutput(), ...built];
   let outcomes: FileOutcome[] | undefined;
-  report.info(`remove component deletes user sources: the folder ${folder}/ (${files.length} ${files.length === 1 ? 'file' : 'files'}) with everything in it.`);
   return {
     cwd: input.cwd,
     session,
@@ -147,6 +146,12 @@ export function planRemoveComponent(input: RemoveComponentInput, report: Reporte
       return outcomes;
     },
   };
+}
+
+/** The sentence every run says first: this command deletes what the user wrote. */
+export function deletesSources(plan: RemoveComponentPlan): string {
+  const n = plan.files.length;
+  return `remove component deletes user sources: the folder ${relative(plan.cwd, join(plan.session.root, plan.component.folder)) || '.'}/ (${n} ${n === 1 ? 'file' : 'files'}) with everything in it.`;
 }
 
 /** What goes, as lines: the folder, the dependencies and the lines leaving each golem.yaml, the regenerated callers. */

@@ -21,7 +21,7 @@ const GOLDEN = join(ROOT, 'test/fixtures/graph/four-components.tree.txt');
  * shop:cart → itself, → shop:stock; shop:stock ⇢ shop:pricing (static) → shop:stock (a cycle);
  * shop:audit, a library, → shop:pricing and a wasm file.
  */
-export function fourComponentApp(): string {
+function fourComponentApp(): string {
   const parent = tempDir('cga-graph-');
   const r = runCli(
     [
@@ -30,7 +30,18 @@ export function fourComponentApp(): string {
       '--no-git',
       ...['--component', 'shop:cart', '--component', 'shop:stock', '--component', 'shop:pricing', '--component', 'shop:audit'],
       ...['-t', 'ts', '-t', 'rust', '-t', 'ts/ephemeral', '-t', 'ts'],
-      ...['--dependency', 'shop:cart=shop:stock', '--dependency', 'shop:cart=shop:cart', '--dependency', 'shop:stock=shop:pricing=static-wasm-rpc', '--dependency', 'shop:pricing=shop:stock', '--dependency', 'shop:audit=shop:pricing'],
+      ...[
+        '--dependency',
+        'shop:cart=shop:stock',
+        '--dependency',
+        'shop:cart=shop:cart',
+        '--dependency',
+        'shop:stock=shop:pricing=static-wasm-rpc',
+        '--dependency',
+        'shop:pricing=shop:stock',
+        '--dependency',
+        'shop:audit=shop:pricing',
+      ],
     ],
     { cwd: parent },
   );
@@ -40,7 +51,9 @@ export function fourComponentApp(): string {
   const audit = join(root, 'components-ts/shop-audit/golem.yaml');
   writeFileSync(
     audit,
-    readFileSync(audit, 'utf8').replace('    type: wasm-rpc\n', '    type: wasm-rpc\n  - path: lib/helper.wasm\n    type: wasm\n').replace('    template: ts\n', '    template: ts\n    componentType: library\n'),
+    readFileSync(audit, 'utf8')
+      .replace('    type: wasm-rpc\n', '    type: wasm-rpc\n  - path: lib/helper.wasm\n    type: wasm\n')
+      .replace('    template: ts\n', '    template: ts\n    componentType: library\n'),
   );
   return root;
 }
@@ -99,7 +112,10 @@ describe('graph and list (CLI)', () => {
   });
 
   it('--json: nodes, edges, cycles (schema-checked)', () => {
-    const graph = expectJson<{ nodes: { id: string }[]; edges: { from: string; to: string; type: string }[]; cycles: string[][] }>('graph', runCli(['graph', '--json', '--app', root]).stdout);
+    const graph = expectJson<{ nodes: { id: string }[]; edges: { from: string; to: string; type: string }[]; cycles: string[][] }>(
+      'graph',
+      runCli(['graph', '--json', '--app', root]).stdout,
+    );
     expect(graph.nodes.map((n) => n.id)).toEqual(['shop:audit', 'shop:cart', 'shop:pricing', 'shop:stock', 'path:lib/helper.wasm']);
     expect(graph.edges).toContainEqual({ from: 'shop:stock', to: 'shop:pricing', type: 'static-wasm-rpc' });
     expect(graph.cycles).toEqual([['shop:cart'], ['shop:pricing', 'shop:stock']]);
@@ -114,7 +130,10 @@ describe('graph and list (CLI)', () => {
       '  → shop:pricing (wasm-rpc)',
       '  → lib/helper.wasm (wasm)',
     ]);
-    const listing = expectJson<{ components: { name: string; language: string; template: string; folder: string; dependencies: unknown[] }[] }>('list', runCli(['list', '--json', '--app', root]).stdout);
+    const listing = expectJson<{ components: { name: string; language: string; template: string; folder: string; dependencies: unknown[] }[] }>(
+      'list',
+      runCli(['list', '--json', '--app', root]).stdout,
+    );
     const stock = listing.components.find((c) => c.name === 'shop:stock')!;
     expect(stock).toMatchObject({ language: 'rust', template: 'rust', type: 'durable', folder: 'components-rust/shop-stock', manifest: 'components-rust/shop-stock/golem.yaml' });
     expect(stock.dependencies).toEqual([{ type: 'static-wasm-rpc', target: 'shop:pricing', manifest: 'components-rust/shop-stock/golem.yaml', line: 15 }]);
