@@ -70,25 +70,26 @@ function helpFor(words: string[]): string {
 /** The first words of the commands: what a mistyped word is compared with. */
 const commandWords = (): string[] => [...new Set(COMMANDS.flatMap((c) => c.spec.path.slice(0, 1)))];
 
-/** The candidate nearest to `word` within Damerau-Levenshtein distance 2. */
-function nearest(word: string, candidates: readonly string[]): string | undefined {
+/** The candidate nearest to `word` within Damerau-Levenshtein distance `within`. */
+function nearest(word: string, candidates: readonly string[], within = 2): string | undefined {
   let best: { candidate: string; d: number } | undefined;
   for (const candidate of candidates) {
     const d = editDistance(word, candidate);
-    if (d <= 2 && (!best || d < best.d)) best = { candidate, d };
+    if (d <= within && (!best || d < best.d)) best = { candidate, d };
   }
   return best?.candidate;
 }
 
 /**
  * `create-golem-app generat` is a typo of `generate`, not a request for an app folder named so:
- * a folder word (4 characters or more) within distance 2 of a command is refused. Written as a
- * path (`./generat`, `generat/`) or after `--`, a word is always the folder.
+ * a folder word (4 characters or more) within distance 1 of a command is refused, 2 for words of
+ * 7 characters or more (so `test` or `inst` stay folder names beside `list`). Written as a path
+ * (`./generat`, `generat/`) or after `--`, a word is always the folder.
  */
 function refuseNearMiss(argv: string[]): void {
   const first = positionalWords(defaultCommand().spec, argv)[0];
   if (!first || first.escaped || first.value.length < 4 || /[/\\]/.test(first.value)) return;
-  const guess = nearest(first.value, commandWords());
+  const guess = nearest(first.value, commandWords(), first.value.length >= 7 ? 2 : 1);
   if (guess === undefined) return;
   const folder = `To create a folder named ${first.value}, write ./${first.value}`;
   if (guess === first.value) throw new UsageError(`'${guess}' is a command: write it first (${PROGRAM} ${guess} …)`, { hint: `${folder}.` });

@@ -42,6 +42,9 @@ describe('words that are commands', () => {
     ['tempaltes', 'templates'],
     ['registy', 'registry'],
     ['adds', 'add'],
+    ['lsit', 'list'],
+    ['grpah', 'graph'],
+    ['remov', 'remove'],
   ])("'%s' is refused as a command typo (did you mean '%s'?), exit 2, nothing created", (word, command) => {
     const base = tempDir();
     const r = runCli([word, '--yes'], { cwd: base });
@@ -75,7 +78,7 @@ describe('words that are commands', () => {
     expect(existsSync(join(base, second, 'golem.yaml'))).toBe(true);
   });
 
-  it.each(['gen', 'my-app', 'demo', 'shop'])("'%s' (short, or far from every command) is a folder", (word) => {
+  it.each(['gen', 'my-app', 'demo', 'shop', 'test', 'inst'])("'%s' (short, or far from every command) is a folder", (word) => {
     const base = tempDir();
     expect(runCli([word, '--yes', '--no-git'], { cwd: base }).code).toBe(0);
     expect(readdirSync(base)).toEqual([word]);
