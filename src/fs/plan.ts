@@ -412,8 +412,9 @@ function decideAll(plan: Plan): Decision[] {
   const now = plan.disk;
   const writes = plan.files.map((w) => decideWrite(plan, now, w));
   const removals = plan.removed.map((r) => decideRemoval(plan, now, r)).filter((d): d is Decision => d !== undefined);
+  // Component folders first: moved aside (undoable), they are back in place if anything after fails.
   const folders = plan.removedFolders.map((r) => decideFolderRemoval(plan, now, r));
-  return [...writes, ...removals, ...folders];
+  return [...folders, ...writes, ...removals];
 }
 
 /** What a commit would do to each planned file, without writing (the `--dry-run` listing); a removed folder is one `dir/` entry. */

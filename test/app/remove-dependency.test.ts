@@ -85,6 +85,10 @@ dependencies:
     expect(remove(flowMap, 'a:y', { target: 'a:z' }).after).toBe(`${COMPONENTS}dependencies: {a:x: [{target: a:y, type: wasm-rpc}]}\n`);
     const only = `${COMPONENTS}dependencies: {a:x: [{target: a:y, type: wasm-rpc}]}\n`;
     expect(remove(only, 'a:x', { target: 'a:y' }).after).toBe(COMPONENTS);
+    // A flow list over several lines.
+    const tall = `${COMPONENTS}dependencies:\n  a:x: [\n    {target: a:y, type: wasm-rpc},\n    {target: a:z, type: wasm-rpc}\n  ]\n`;
+    expect(remove(tall, 'a:x', { target: 'a:y' }).after).toBe(`${COMPONENTS}dependencies:\n  a:x: [\n    {target: a:z, type: wasm-rpc}\n  ]\n`);
+    expect(remove(tall, 'a:x', { target: 'a:z' }).after).toBe(`${COMPONENTS}dependencies:\n  a:x: [\n    {target: a:y, type: wasm-rpc}\n  ]\n`);
     // Block list of flow items.
     const mixed = `${COMPONENTS}dependencies:\n  a:x:\n  - {target: a:y, type: wasm-rpc}\n  - {target: a:z, type: wasm-rpc}\n`;
     expect(remove(mixed, 'a:x', { target: 'a:z' }).after).toBe(`${COMPONENTS}dependencies:\n  a:x:\n  - {target: a:y, type: wasm-rpc}\n`);

@@ -209,6 +209,17 @@ describe('remove component (CLI)', () => {
     expect([...loadApp(root).components.keys()]).toEqual(['example:caller']);
   });
 
+  it('add component (called by another) then remove component gives back every file, generated ones included', () => {
+    const root = callerApp();
+    const before = snapshotTree(root);
+    const added = runCli(['add', 'component', 'ts', 'example:extra', '--called-by', 'example:caller'], { cwd: root });
+    expect(added.code).toBe(0);
+    expect(deps(root)).toContain('example:caller -> example:extra (wasm-rpc)');
+    const removed = runCli(['remove', 'component', 'example:extra', '--yes'], { cwd: root });
+    expect(removed.code).toBe(0);
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
   it('asks for --yes without a terminal; --dry-run lists and writes nothing; --json matches its schema', () => {
     const root = callerApp();
     const before = snapshotTree(root);
