@@ -13,7 +13,7 @@ import { APP_FLAG, defineCommand, flag, type Invocation } from './spec.js';
 export const spec = defineCommand({
   path: ['remove', 'component'],
   args: { name: '[name]' },
-  summary: 'delete a component — its folder with its sources — and every dependency on it (asks first; the one command that deletes user sources)',
+  summary: 'delete a component with its sources (its whole folder) and every dependency on it; asks first',
   flags: {
     yes: flag.boolean('delete without asking (required without a terminal)', 'y'),
     'dry-run': flag.boolean('list what would go, delete nothing'),
