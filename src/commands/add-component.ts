@@ -16,6 +16,7 @@ import { type Reporter, silentReporter } from '../report.js';
 import { Generation, summarize } from '../rpc/index.js';
 import { addToPlan, planComponent, type TemplateEntry, validateComponentName } from '../templates/index.js';
 import { callerTarget } from './shared/caller-target.js';
+import { planTypeDeclarations, reportDeclarations } from './shared/declarations.js';
 import { resolveTemplate } from './shared/resolve-template.js';
 
 export interface AddComponentInput {
@@ -96,12 +97,14 @@ export async function runAddComponent(input: AddComponentInput, report: Reporter
     report.warn('nothing was kept: the files and the golem.yaml change of this command were undone.');
     throw err;
   }
+  const declarations = await planTypeDeclarations(session, [input.name, ...callers]);
   const commit = commitPlan(session.plan);
   const own = new Set(files.map((f) => f.path));
   const outcomes = commit.outcomes.filter((o) => own.has(o.path));
   report.step(`Added ${input.name} from ${template.id} (${outcomes.filter((o) => o.action !== 'skip' && o.action !== 'unchanged').length} files)`);
   for (const line of edits) report.step(line);
-  const summary = summarize(generated, commit.outcomes);
-  report.step(`Generated ${summary.added.length + summary.changed.length} files (wit-generated, clients)`);
+  const summary = summarize([...generated, ...declarations.paths], commit.outcomes);
+  report.step(`Generated ${summary.added.length + summary.changed.length} files (wit-generated, clients${declarations.generated.length > 0 ? ', TypeScript declarations' : ''})`);
+  reportDeclarations(declarations, report);
   return { root, template, files: outcomes };
 }

@@ -14,10 +14,11 @@ import { AppSession } from '../app/session.js';
 import { UserError } from '../errors.js';
 import { commitPlan, type FileOutcome, inspectPlan } from '../fs/plan.js';
 import { type Reporter, silentReporter } from '../report.js';
-import { Generation, summarize } from '../rpc/index.js';
+import { type DeclarationsOutcome, Generation, summarize } from '../rpc/index.js';
 import { addToPlan, buildToolsLine, languageName, planComponent, type Registry, type TemplateEntry, validateComponentName } from '../templates/index.js';
 import { slug } from '../text/case.js';
 import { callerTarget } from './shared/caller-target.js';
+import { declarationsNextSteps, planTypeDeclarations, reportDeclarations } from './shared/declarations.js';
 import { detectPackageManager, installCommand, type PackageManager } from './shared/package-manager.js';
 import { resolveTemplate } from './shared/resolve-template.js';
 
@@ -151,6 +152,8 @@ export interface CreatePlan {
   hasNodePackage: boolean;
   /** The languages of the components, in order (next steps name what each one's build needs). */
   languages: string[];
+  /** TypeScript declarations: planned when the folder already has the packages, else waiting for them. */
+  declarations: DeclarationsOutcome;
 }
 
 /** Every edge: the extra ones asked for, plus each caller template's dependency on its target. */
@@ -205,13 +208,15 @@ export async function planCreate(options: CreateOptions, report: Reporter = sile
     session.edit(addDependency(session.app, e.caller, e.target, e.type, { source: session }));
     void session.app; // the edited manifests, re-validated from the planned bytes
   }
-  const generated = generation.planInto();
+  const declarations = await planTypeDeclarations(session);
+  const generated = [...generation.planInto(), ...declarations.paths];
   let files: FileOutcome[] | undefined;
   return {
     options,
     session,
     edges,
     generated,
+    declarations,
     get files() {
       files ??= inspectPlan(session.plan); // only when shown: a plain run goes straight to the commit
       return files;
@@ -257,18 +262,30 @@ export async function commitCreate(plan: CreatePlan, report: Reporter = silentRe
       () => run(cmd!, args, dir),
       () => `Installed dependencies with ${pm}`,
     );
+    await completeDeclarations(plan, report);
   }
 
   // 7. Next steps.
   report.info('\nNext steps:');
   if (display !== '.') report.info(`  cd ${display.includes(' ') ? JSON.stringify(display) : display}`);
   if (plan.hasNodePackage && !options.install) report.info(`  ${installCommand(pm).join(' ')}`);
+  if (!options.install) for (const line of declarationsNextSteps(plan.declarations.missingPackages)) report.info(line);
   report.info('  golem app build');
   for (const language of plan.languages) {
     const tools = buildToolsLine(language, languageName(language));
     if (tools) report.info(tools);
   }
   return { files: commit.outcomes, dryRun: false };
+}
+
+/** After the install: the TypeScript declarations that waited for the packages, as their own transaction. */
+async function completeDeclarations(plan: CreatePlan, report: Reporter): Promise<void> {
+  if (plan.declarations.missingPackages.length === 0) return;
+  const session = AppSession.open(plan.options.dir, plan.options.dir);
+  const declarations = await planTypeDeclarations(session, plan.declarations.missingPackages);
+  commitPlan(session.plan);
+  if (declarations.generated.length > 0) report.step(`Generated the TypeScript declarations (src/generated) of ${declarations.generated.join(', ')}`);
+  reportDeclarations(declarations, report);
 }
 
 /** Plans the app; a dry run prints the plan, otherwise it is written. */
