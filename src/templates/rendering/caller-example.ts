@@ -7,7 +7,7 @@ import type { ClientModel, ClientResource } from './client-model.js';
 import { planExample, TypeQueries } from './example-plan.js';
 import { RustValues, rustExample } from './example-rust.js';
 import { TsValues, tsExample } from './example-ts.js';
-import { oneLine, useLine } from './rust-layout.js';
+import { oneLine } from './rust-layout.js';
 
 export interface LanguageExample {
   /** `import` (TS) or `use` (Rust) lines, in the order the language's formatter keeps them. */
@@ -49,9 +49,9 @@ export function clientUsage(client: ClientModel, language: CallerLanguage): { im
   if (language === 'ts') {
     const values = new TsValues(types, client.ephemeral);
     const construct = `const ${resource.camel} = ${values.construct(resource, '"worker-1"')};`;
-    return { importLine: `import { ${[...values.classes].sort().join(', ')} } from "${client.tsModule}";`, construct };
+    return { importLine: values.importLine(client.tsModule), construct };
   }
-  const values = new RustValues(types, client.ephemeral);
+  const values = new RustValues(types, client.ephemeral, client.rustModule);
   const construct = `let ${resource.snake} = ${oneLine(values.construct(resource, '"worker-1"'))};`;
-  return { importLine: useLine(`crate::bindings::${client.rustModule}`, [...values.clientNames]), construct };
+  return { importLine: values.useLines().join('\n'), construct };
 }

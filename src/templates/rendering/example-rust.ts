@@ -9,23 +9,7 @@
 import { CASE_FILTERS, toPascal as pascal, toSnake as snake } from '../../text/case.js';
 import type { ClientFunction, ClientResource, ClientType } from './client-model.js';
 import { type ExamplePlan, FLOAT, listed, nameAllocator, type ShownClient, TypeQueries, WIDE } from './example-plan.js';
-import {
-  arrayOf,
-  atom,
-  Bindings,
-  call,
-  letLines,
-  MAX_WIDTH,
-  type RustExpr,
-  refTo,
-  sliceOf,
-  sortUseLines,
-  structOf,
-  statementLines,
-  tupleOf,
-  useLine,
-  vecOf,
-} from './rust-layout.js';
+import { arrayOf, atom, Bindings, CALL_WIDTH, call, hinted, MAX_WIDTH, type RustExpr, refTo, sliceOf, sortUseLines, structOf, tupleOf, useLine, vecOf } from './rust-layout.js';
 
 export interface RustExample {
   uses: string[];
@@ -83,13 +67,37 @@ export function rustPrimitive(name: string, mode: Mode): string {
 }
 
 export class RustValues {
-  /** Names to import from the client module. */
-  readonly clientNames = new Set<string>();
+  /** `use` lines: module path below `crate::bindings` → names imported from it. */
+  private readonly imports = new Map<string, Set<string>>();
+  /** Imported name → its module (one name, one module); the helpers' own imports are taken. */
+  private readonly importedFrom = new Map<string, string>([
+    ['Datetime', 'golem_rust'],
+    ['Pollable', 'golem_rust'],
+    ['Component', 'crate'],
+    ['Guest', 'crate'],
+  ]);
 
   constructor(
     private readonly types: TypeQueries,
     private readonly ephemeral: boolean,
+    private readonly clientModule: string,
   ) {}
+
+  /** `name`, imported from `module` (below `crate::bindings`), or its full path when the name is taken. */
+  private imported(module: string, name: string): string {
+    const from = this.importedFrom.get(name);
+    if (from !== undefined && from !== module) return `crate::bindings::${module}::${name}`;
+    this.importedFrom.set(name, module);
+    const names = this.imports.get(module) ?? new Set<string>();
+    names.add(name);
+    this.imports.set(module, names);
+    return name;
+  }
+
+  /** The `use` lines of the imported names, one per module, as rustfmt writes them. */
+  useLines(): string[] {
+    return [...this.imports].map(([module, names]) => useLine(`crate::bindings::${module}`, [...names]));
+  }
 
   /** How wit-bindgen passes a parameter of type `t` to an imported function. */
   paramMode(t: ClientType): Mode {
@@ -154,46 +162,44 @@ export class RustValues {
     }
   }
 
-  /** The name of a named type: its name in the client module (imported), else its full bindings path. */
+  /** The name of a named type, imported: from the client module when the client uses it, else from its own interface's. */
   private typeName(id: string): string {
     const named = this.types.named(id)!;
-    if (named.clientName !== undefined) {
-      const name = pascal(named.clientName);
-      this.clientNames.add(name);
-      return name;
-    }
+    // Client names come first: they are the ones a reader finds in the client's WIT.
+    if (named.clientName !== undefined) return this.imported(this.clientModule, pascal(named.clientName));
     const o = named.owner;
-    return `crate::bindings::${rustIdent(o.namespace)}::${rustIdent(o.package)}::${rustIdent(o.interface)}::${pascal(named.name)}`;
+    return this.imported(`${rustIdent(o.namespace)}::${rustIdent(o.package)}::${rustIdent(o.interface)}`, pascal(named.name));
   }
 
   /** `Resource::new(worker, …constructor arguments)`, `worker` an expression (left out for an ephemeral target). */
   construct(resource: ClientResource, worker: string): RustExpr {
-    this.clientNames.add(resource.pascal);
+    const name = this.imported(this.clientModule, resource.pascal);
     const args = [...(this.ephemeral ? [] : [atom(worker)]), ...resource.constructorParams.map((p) => this.value(p.shape, this.paramMode(p.shape)))];
-    return call(`${resource.pascal}::new`, args);
+    return call(`${name}::new`, args);
   }
 
-  /** The arguments of `fn`, each bound first when it would not stay on one line. */
-  args(fn: ClientFunction, bindings: Bindings): RustExpr[] {
-    return fn.params.map((p) => bindings.inline(this.value(p.shape, this.paramMode(p.shape)), rustIdent(p.name)));
+  /** Example arguments of `fn`. */
+  args(fn: ClientFunction): RustExpr[] {
+    return fn.params.map((p) => hinted(this.value(p.shape, this.paramMode(p.shape)), rustIdent(p.name)));
   }
 }
 
 export function rustExample(plan: ExamplePlan): RustExample {
   const types = new TypeQueries(plan.client);
   const ephemeral = plan.client.ephemeral;
-  const values = new RustValues(types, ephemeral);
+  const values = new RustValues(types, ephemeral, plan.client.rustModule);
   const fresh = nameAllocator(RESERVED, '_result');
   const body: string[] = [];
   const vars = new Map<ShownClient, string>();
   const at = (indent: number) => new Bindings(BODY_INDENT + indent, fresh);
   /** `head(args)tail` with the arguments' bindings first; lines relative to the body. */
-  const statement = (head: string, callee: string, argsOf: (b: Bindings) => RustExpr[], tail: string, indent = 0): string[] => {
+  /** `<head><e><tail>` at `indent` (relative to the body), after the bindings it needs. */
+  const statement = (head: string, e: (b: Bindings) => RustExpr, tail: string, indent = 0): string[] => {
     const bindings = at(indent);
-    const expr = call(callee, argsOf(bindings));
-    return relative([...bindings.statements.flat(), ...statementLines(head, bindings.simplify(expr), tail, BODY_INDENT + indent, head.startsWith('let '))]);
+    const lines = bindings.statement(head, e(bindings), tail, head.startsWith('let '));
+    return relative([...bindings.statements.flat(), ...lines]);
   };
-  const push = (format: string, extra = '', indent = 0): string[] => pushLine(format, extra, BODY_INDENT + indent);
+  const push = (format: string, indent = 0): string[] => pushLine(format, BODY_INDENT + indent);
 
   if (plan.clients.length === 0 && !plan.concurrent) {
     return { uses: [], body: ['// The target has no functions this example can call.', '"nothing to call".to_string()'], helpers: [] };
@@ -210,24 +216,21 @@ export function rustExample(plan: ExamplePlan): RustExample {
           : '// A client talks to one worker, named in its constructor (created on first use).',
       );
     }
-    const bindings = at(0);
-    const ctor = bindings.simplify(values.construct(c.resource, '"worker-1"'));
-    body.push(...relative([...bindings.statements.flat(), ...letLines(v, ctor, BODY_INDENT)]));
+    body.push(...statement(`let ${v} = `, () => values.construct(c.resource, '"worker-1"'), ';'));
     if (i === 0) body.push('// Blocking calls: each returns when the call has been processed.');
     for (const fn of c.calls) {
-      const method = `${v}.blocking_${rustIdent(fn.name)}`;
-      const argsOf = (b: Bindings) => values.args(fn, b);
+      const blocking = () => call(`${v}.blocking_${rustIdent(fn.name)}`, values.args(fn));
       if (!fn.resultShape) {
-        body.push(...statement('', method, argsOf, ';'), ...push(`${fn.name}: done`));
+        body.push(...statement('', blocking, ';'), ...push(`${fn.name}: done`));
         continue;
       }
       const name = fresh(rustIdent(fn.name));
-      body.push(...statement(`let ${name} = `, method, argsOf, ';'));
+      body.push(...statement(`let ${name} = `, blocking, ';'));
       const shape = types.dealias(fn.resultShape);
       if (shape.kind === 'result') {
         body.push(`match ${name} {`, ...matchArm('Ok(value) => ', `${fn.name}: {value:?}`), ...matchArm('Err(error) => ', `${fn.name} failed: {error:?}`), '}');
       } else if (shape.kind === 'option') {
-        body.push(`if let Some(value) = ${name} {`, ...push(`${fn.name}: {value:?}`, '', 4), '}');
+        body.push(`if let Some(value) = ${name} {`, ...push(`${fn.name}: {value:?}`, 4), '}');
       } else {
         body.push(...push(`${fn.name}: {${name}:?}`));
       }
@@ -240,12 +243,13 @@ export function rustExample(plan: ExamplePlan): RustExample {
   if (plan.fireAndForget) {
     const { client, fn } = plan.fireAndForget;
     body.push('', ...comment(`Fire and forget: \`${fn.name}\` returns once the call is sent, without waiting for the worker.`));
-    body.push(...statement('', `${vars.get(client)}.${rustIdent(fn.name)}`, (b) => values.args(fn, b), ';'), ...push(`${fn.name}: sent`));
+    body.push(...statement('', () => call(`${vars.get(client)}.${rustIdent(fn.name)}`, values.args(fn)), ';'), ...push(`${fn.name}: sent`));
   }
   if (plan.scheduled) {
     const { client, fn } = plan.scheduled;
     body.push('', ...comment(`Scheduled: \`${fn.name}\` runs on the worker a minute from now. Until then, \`_cancellation.cancel()\` calls it off.`));
-    body.push(...statement('let _cancellation = ', `${vars.get(client)}.schedule_${rustIdent(fn.name)}`, (b) => [...values.args(fn, b), atom('seconds_from_now(60)')], ';'));
+    const schedule = () => call(`${vars.get(client)}.schedule_${rustIdent(fn.name)}`, [...values.args(fn), atom('seconds_from_now(60)')]);
+    body.push(...statement('let _cancellation = ', schedule, ';'));
     body.push(...push(`${fn.name}: scheduled`));
     uses.push('use golem_rust::wasm_rpc::wasi::clocks::wall_clock::{now, Datetime};');
     helpers.push(
@@ -266,19 +270,15 @@ export function rustExample(plan: ExamplePlan): RustExample {
     if (ephemeral) {
       const v = vars.get(client)!;
       body.push('// Non-blocking calls run side by side; wasi:io/poll waits until both are done.');
-      const bindings = at(0);
-      const futures = arrayOf([0, 1].map(() => call(`${v}.${method}`, values.args(fn, bindings))));
-      body.push(...relative([...bindings.statements.flat(), ...letLines('futures', bindings.simplify(futures), BODY_INDENT)]));
+      body.push(...statement('let futures = ', () => arrayOf([0, 1].map(() => call(`${v}.${method}`, values.args(fn)))), ';'));
       body.push('let values = await_all(&futures, |future| future.subscribe(), |future| future.get());', ...push(`${fn.name} twice: {values:?}`));
     } else {
       body.push('// Non-blocking calls on several workers at once, awaited together with wasi:io/poll.');
-      const bindings = at(0);
-      const workers = arrayOf([1, 2, 3].map((n) => values.construct(client.resource, `"worker-${n}"`)));
-      body.push(...relative([...bindings.statements.flat(), ...letLines('workers', bindings.simplify(workers), BODY_INDENT)]));
+      body.push(...statement('let workers = ', () => arrayOf([1, 2, 3].map((n) => values.construct(client.resource, `"worker-${n}"`))), ';'));
       body.push('let mut futures = Vec::new();', 'for worker in &workers {');
-      body.push(...statement('let future = ', `worker.${method}`, (b) => values.args(fn, b), ';', 4), '    futures.push(future);', '}');
+      body.push(...statement('let future = ', () => call(`worker.${method}`, values.args(fn)), ';', 4), '    futures.push(future);', '}');
       body.push('let values = await_all(&futures, |future| future.subscribe(), |future| future.get());');
-      body.push(...push(`${fn.name} on {} workers: {values:?}`, ', workers.len()'));
+      body.push(...push(`${fn.name} on each worker: {values:?}`));
     }
     uses.push('use golem_rust::wasm_rpc::wasi::io::poll::{poll, Pollable};');
     if (helpers.length > 0) helpers.push('');
@@ -310,7 +310,7 @@ export function rustExample(plan: ExamplePlan): RustExample {
     );
   }
   body.push('', 'lines.join("\\n")');
-  if (values.clientNames.size > 0) uses.push(useLine(`crate::bindings::${plan.client.rustModule}`, [...values.clientNames]));
+  uses.push(...values.useLines());
   return { uses: sortUseLines(uses), body, helpers };
 }
 
@@ -319,19 +319,25 @@ function relative(lines: string[]): string[] {
   return lines.map((l) => l.slice(BODY_INDENT));
 }
 
-/** `lines.push(format!("…"…));` (a constant: `"…".to_string()`) as rustfmt lays it out at `indent` (lines relative to the body). */
-function pushLine(format: string, extra: string, indent: number): string[] {
-  const text = /[{}]/.test(format) ? `lines.push(format!(${JSON.stringify(format)}${extra}));` : `lines.push(${JSON.stringify(format)}.to_string());`;
-  if (indent + text.length <= MAX_WIDTH) return relative([`${' '.repeat(indent)}${text}`]);
+/**
+ * `<head>lines.push(format!("…"))<tail>` (a constant: `"…".to_string()`, which rustfmt never
+ * breaks) as rustfmt lays it out at `indent`: a `format!` wider than fn_call_width, or a line
+ * too long, has its string on a line of its own, unless even that is too long (rustfmt then
+ * leaves the line as it is). Lines relative to the body.
+ */
+function pushLine(format: string, indent: number, head = '', tail = ';'): string[] {
   const pad = ' '.repeat(indent);
-  return relative([`${pad}lines.push(format!(`, `${pad}    ${JSON.stringify(format)}${extra}`, `${pad}));`]);
+  const literal = JSON.stringify(format);
+  if (!/[{}]/.test(format)) return relative([`${pad}${head}lines.push(${literal}.to_string())${tail}`]);
+  const macro = `format!(${literal})`;
+  const flat = `${pad}${head}lines.push(${macro})${tail}`;
+  if ((flat.length <= MAX_WIDTH && macro.length <= CALL_WIDTH) || `${pad}    ${literal}`.length > MAX_WIDTH) return relative([flat]);
+  return relative([`${pad}${head}lines.push(format!(`, `${pad}    ${literal}`, `${pad}))${tail}`]);
 }
 
-/** `<pattern> => lines.push(format!("…")),` inside a `match` at the body's level, or the block form when that is too wide. */
+/** `<pattern> => lines.push(format!("…")),` inside a `match` at the body's level. */
 function matchArm(pattern: string, format: string): string[] {
-  const text = `    ${pattern}lines.push(format!(${JSON.stringify(format)})),`;
-  if (BODY_INDENT + text.length <= MAX_WIDTH) return [text];
-  return [`    ${pattern}{`, ...pushLine(format, '', BODY_INDENT + 8), '    }'];
+  return pushLine(format, BODY_INDENT + 4, pattern, ',');
 }
 
 /** A `//` comment wrapped at rustfmt's width (rustfmt leaves comments as they are; we keep them short). */

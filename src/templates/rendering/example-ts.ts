@@ -48,14 +48,19 @@ export function tsPrimitive(name: string): string {
   return '1';
 }
 
+const localName = (className: string): string => (GLOBALS.has(className) ? `${className}Client` : className);
+
 /** jco's `as_nullable`: an option is `T | undefined` unless its payload could itself be `undefined`. */
 function nullable(types: TypeQueries, t: ClientType): boolean {
   const d = types.dealias(t);
   return d.kind === 'option' && !nullable(types, d.element);
 }
 
+/** Globals the example's code uses: a client class with one of these names is imported under another. */
+const GLOBALS = new Set(['Array', 'ArrayBuffer', 'JSON', 'Set', 'String', 'Object', 'Uint8Array']);
+
 export class TsValues {
-  /** Client classes the values construct. */
+  /** Client classes the values construct (their names in the client module). */
   readonly classes = new Set<string>();
 
   constructor(
@@ -109,7 +114,13 @@ export class TsValues {
   construct(resource: ClientResource, worker: string): string {
     this.classes.add(resource.pascal);
     const args = [...(this.ephemeral ? [] : [worker]), ...resource.constructorParams.map((p) => this.value(p.shape))];
-    return `new ${resource.pascal}(${args.join(', ')})`;
+    return `new ${localName(resource.pascal)}(${args.join(', ')})`;
+  }
+
+  /** `import { … } from "<module>";` for the client classes. */
+  importLine(module: string): string {
+    const names = [...this.classes].sort().map((c) => (localName(c) === c ? c : `${c} as ${localName(c)}`));
+    return `import { ${names.join(', ')} } from "${module}";`;
   }
 
   args(fn: ClientFunction): string {
@@ -162,14 +173,6 @@ export function tsExample(plan: ExamplePlan): TsExample {
       `const cancellation = ${vars.get(client)}.schedule${pascal(fn.name)}(${args});`,
       `lines.push("${fn.name}: scheduled");`,
     );
-    imports.push('import { type Datetime, now } from "wasi:clocks/wall-clock@0.2.0";');
-    helpers.push(
-      '/** The time `seconds` from now, for scheduled calls. */',
-      'function secondsFromNow(seconds: bigint): Datetime {',
-      '  const time = now();',
-      '  return { seconds: time.seconds + seconds, nanoseconds: time.nanoseconds };',
-      '}',
-    );
   }
   if (plan.concurrent) {
     const { client, fn } = plan.concurrent;
@@ -188,14 +191,30 @@ export function tsExample(plan: ExamplePlan): TsExample {
         '// Non-blocking calls on several workers at once, awaited together with wasi:io/poll.',
         `const workers = ["worker-1", "worker-2", "worker-3"].map((name) => ${ctor});`,
         `const ${result} = awaitAll(workers.map((worker) => worker.${fn.camel}(${values.args(fn)})));`,
-        `lines.push(\`${fn.name} on \${workers.length} workers: \${${result}.map(show).join(", ")}\`);`,
+        `lines.push(\`${fn.name} on each worker: \${${result}.map(show).join(", ")}\`);`,
       );
     }
-    imports.push('import { type Pollable, poll } from "wasi:io/poll@0.2.0";');
+  }
+  body.push('', 'return lines.join("\\n");');
+  // A client class may be called Datetime or Pollable: the WASI types are then imported under another name.
+  const wasiType = (name: string) => (values.classes.has(name) ? `Wasi${name}` : name);
+  const imported = (name: string) => (values.classes.has(name) ? `type ${name} as Wasi${name}` : `type ${name}`);
+  if (plan.scheduled) {
+    imports.push(`import { ${imported('Datetime')}, now } from "wasi:clocks/wall-clock@0.2.0";`);
+    helpers.push(
+      '/** The time `seconds` from now, for scheduled calls. */',
+      `function secondsFromNow(seconds: bigint): ${wasiType('Datetime')} {`,
+      '  const time = now();',
+      '  return { seconds: time.seconds + seconds, nanoseconds: time.nanoseconds };',
+      '}',
+    );
+  }
+  if (plan.concurrent) {
+    imports.push(`import { ${imported('Pollable')}, poll } from "wasi:io/poll@0.2.0";`);
     if (helpers.length > 0) helpers.push('');
     helpers.push(
       "/** Waits for every future with wasi:io/poll; the values come back in the futures' order. */",
-      'function awaitAll<T>(futures: { subscribe(): Pollable; get(): T | undefined }[]): T[] {',
+      `function awaitAll<T>(futures: { subscribe(): ${wasiType('Pollable')}; get(): T | undefined }[]): T[] {`,
       '  const values: (T | undefined)[] = futures.map(() => undefined);',
       '  const pollables = futures.map((future) => future.subscribe());',
       '  let pending = futures.map((_, index) => index);',
@@ -210,7 +229,6 @@ export function tsExample(plan: ExamplePlan): TsExample {
       '}',
     );
   }
-  body.push('', 'return lines.join("\\n");');
   if (helpers.length > 0) helpers.push('');
   helpers.push(
     '/** A value as text: JSON, with bigints and typed arrays written out. */',
@@ -221,7 +239,7 @@ export function tsExample(plan: ExamplePlan): TsExample {
     '  return json ?? String(value);',
     '}',
   );
-  if (values.classes.size > 0) imports.unshift(`import { ${[...values.classes].sort().join(', ')} } from "${plan.client.tsModule}";`);
+  if (values.classes.size > 0) imports.unshift(values.importLine(plan.client.tsModule));
   return { imports, body, helpers };
 }
 

@@ -10,10 +10,10 @@
 export type RustExpr =
   /** Anything that is one line as it is: a literal, a path, `&name`. */
   | { kind: 'atom'; text: string }
-  /** `Name { field: value, … }` */
-  | { kind: 'struct'; name: string; fields: [string, RustExpr][] }
-  /** `open` args `close`: `Some(…)`, `vec![…]`, `&[…]`, `(…)`, `x.f(…)`, `[…]`. */
-  | { kind: 'list'; open: string; close: string; items: RustExpr[]; limit: number; oneTrailingComma?: boolean }
+  /** `Name { field: value, … }`; `hint` names a `let` that binds it. */
+  | { kind: 'struct'; name: string; fields: [string, RustExpr][]; hint?: string }
+  /** `open` args `close`: `Some(…)`, `vec![…]`, `&[…]`, `(…)`, `x.f(…)` (with its `receiver`), `[…]`. */
+  | { kind: 'list'; open: string; close: string; items: RustExpr[]; limit: number; oneTrailingComma?: boolean; receiver?: string; hint?: string }
   /** `&expr` */
   | { kind: 'ref'; expr: RustExpr };
 
@@ -24,7 +24,11 @@ export const CALL_WIDTH = 60;
 const INDENT = '    ';
 
 export const atom = (text: string): RustExpr => ({ kind: 'atom', text });
-export const call = (callee: string, args: RustExpr[]): RustExpr => ({ kind: 'list', open: `${callee}(`, close: ')', items: args, limit: CALL_WIDTH });
+/** `callee(args)`; a method call on a plain name (`x.f`) is a chain rustfmt may break before the dot. */
+export const call = (callee: string, args: RustExpr[]): RustExpr => {
+  const receiver = /^([a-z_][a-z0-9_]*)\.[a-z_][a-z0-9_]*$/.exec(callee)?.[1];
+  return { kind: 'list', open: `${callee}(`, close: ')', items: args, limit: CALL_WIDTH, ...(receiver ? { receiver } : {}) };
+};
 export const vecOf = (items: RustExpr[]): RustExpr => ({ kind: 'list', open: 'vec![', close: ']', items, limit: CALL_WIDTH });
 export const sliceOf = (items: RustExpr[]): RustExpr => ({ kind: 'list', open: '&[', close: ']', items, limit: CALL_WIDTH });
 export const arrayOf = (items: RustExpr[]): RustExpr => ({ kind: 'list', open: '[', close: ']', items, limit: CALL_WIDTH });
@@ -57,23 +61,34 @@ const listBody = (e: Extract<RustExpr, { kind: 'list' }>): string => {
   return e.oneTrailingComma && e.items.length === 1 ? `${body},` : body;
 };
 
-/** Whether rustfmt keeps `e` on one line wherever it fits (its own width limit). */
+/**
+ * Whether rustfmt keeps `e` on one line wherever it fits: a struct literal within
+ * struct_lit_width, a list within fn_call_width / array_width — except a list of one item,
+ * which rustfmt keeps on the line whatever its width (we still bind a wide list in it first).
+ */
 function keepsOneLine(e: RustExpr): boolean {
   switch (e.kind) {
     case 'atom':
       return true;
     case 'struct':
       return structBody(e).length <= STRUCT_LIT_WIDTH && e.fields.every(([, v]) => keepsOneLine(v));
-    case 'list':
-      return listBody(e).length <= e.limit && e.items.every(keepsOneLine);
+    case 'list': {
+      if (!e.items.every(keepsOneLine)) return false;
+      // One item stays on the line whatever its width, unless it is a list itself wider than the limit.
+      const only = e.items.length === 1 ? e.items[0]! : undefined;
+      return only ? unwrapRef(only).kind !== 'list' || oneLine(only).length <= e.limit : listBody(e).length <= e.limit;
+    }
     case 'ref':
       return keepsOneLine(e.expr);
   }
 }
 
+const unwrapRef = (e: RustExpr): RustExpr => (e.kind === 'ref' ? unwrapRef(e.expr) : e);
+
 /**
- * `let` bindings for values that would break over lines inside another expression: `bind`
- * returns an expression that is one line (the value itself, or the name of a new `let`).
+ * The statements of one place in the code (at `indent` spaces), with `let` bindings for values
+ * that would break over lines inside another expression: `statement` returns a statement's
+ * lines after pushing the bindings it needs to `statements`.
  */
 export class Bindings {
   readonly statements: string[][] = [];
@@ -83,21 +98,54 @@ export class Bindings {
     private readonly fresh: (base: string) => string,
   ) {}
 
-  /** `e` itself when it stays on one line inside a list or a field, else a `let` holding it (`&name` for a reference). */
-  inline(e: RustExpr, base: string): RustExpr {
+  /** `<head><e><tail>` laid out as rustfmt lays it out; `rhs`: `e` is the value of a `let`. */
+  statement(head: string, e: RustExpr, tail: string, rhs = false): string[] {
+    const pad = ' '.repeat(this.indent);
+    const unbroken = (x: RustExpr): string[] | undefined => {
+      const flat = `${pad}${head}${oneLine(x)}${tail}`;
+      if (x.kind === 'atom' || (flat.length <= MAX_WIDTH && keepsOneLine(x))) return [flat];
+      // A reference (`&[…]`) moved to the next line gets one column less (measured with rustfmt 1.9).
+      const next = `${pad}${INDENT}${oneLine(x)}${tail}`;
+      const limit = oneLine(x).startsWith('&') ? MAX_WIDTH - 1 : MAX_WIDTH;
+      return rhs && keepsOneLine(x) && next.length <= limit ? [`${pad}${head.trimEnd()}`, next] : undefined;
+    };
+    const simple = this.simplify(e);
+    const kept = unbroken(simple);
+    if (kept) return kept;
+    // Too long: the lone member of a list gets its own `let` first when it is not a plain atom
+    // (rustfmt would "overflow" it otherwise); a list of several members breaks one per line.
+    const atoms = this.atomize(simple);
+    const lines = unbroken(atoms) ?? broken(head, atoms, tail, pad);
+    // A value whose first line does not fit after `let x = ` starts on the next line.
+    if (rhs && lines[0]!.length + tail.length > MAX_WIDTH) return [`${pad}${head.trimEnd()}`, ...broken('', this.atomize(simple, pad + INDENT), tail, pad + INDENT)];
+    return lines;
+  }
+
+  /** `let name = e;` pushed, and the expression that names it (`&name` for a reference). */
+  private bind(e: RustExpr, base: string): RustExpr {
+    if (e.kind === 'ref') {
+      const inner = this.bind(e.expr, base);
+      return atom(`&${oneLine(inner)}`);
+    }
+    if (e.kind === 'atom') return e;
+    const name = this.fresh(base);
+    const lines = this.statement(`let ${name} = `, e, ';', true);
+    this.statements.push(lines);
+    return atom(name);
+  }
+
+  /** `e` itself when it stays on one line inside a list or a field, else bound. */
+  private inline(e: RustExpr, base: string): RustExpr {
     if (e.kind === 'ref') {
       const inner = this.inline(e.expr, base);
       return inner.kind === 'atom' ? atom(`&${inner.text}`) : refTo(inner);
     }
     const simple = this.simplify(e);
-    if (keepsOneLine(simple)) return simple;
-    const name = this.fresh(base);
-    this.statements.push(letLines(name, simple, this.indent));
-    return atom(name);
+    return keepsOneLine(simple) ? simple : this.bind(simple, base);
   }
 
   /** `e` with every member that would not stay on one line bound first. */
-  simplify(e: RustExpr): RustExpr {
+  private simplify(e: RustExpr): RustExpr {
     switch (e.kind) {
       case 'atom':
         return e;
@@ -109,36 +157,102 @@ export class Bindings {
         return refTo(this.simplify(e.expr));
     }
   }
+
+  /**
+   * `e` ready to break: a lone list member bound (unless an atom), and every member or field too
+   * wide for a line of its own (at `pad` + 4) bound.
+   */
+  private atomize(e: RustExpr, pad = ' '.repeat(this.indent)): RustExpr {
+    // A method call's arguments may end up one level deeper (the call on a line of its own).
+    const depth = e.kind === 'list' && e.receiver ? 2 : 1;
+    const tooWide = (text: string) => pad.length + depth * INDENT.length + text.length + 1 > MAX_WIDTH;
+    switch (e.kind) {
+      case 'ref':
+        return refTo(this.atomize(e.expr, pad));
+      case 'atom':
+        return e;
+      case 'struct':
+        return { ...e, fields: e.fields.map(([n, v]) => [n, tooWide(field([n, v])) ? this.bind(v, n) : v]) };
+      case 'list':
+        return { ...e, items: e.items.map((item) => (e.items.length === 1 || tooWide(oneLine(item)) ? this.bind(item, baseName(item)) : item)) };
+    }
+  }
 }
 
-/** A name for a bound value: the struct's type in snake case, else `value`. */
+/** `e` with a name for the `let` that may bind it. */
+export const hinted = (e: RustExpr, hint: string): RustExpr => (e.kind === 'ref' ? refTo(hinted(e.expr, hint)) : e.kind === 'atom' ? e : { ...e, hint });
+
+/** A name for a bound value: its hint, the struct's type in snake case, else `value`. */
 function baseName(e: RustExpr): string {
-  const inner = e.kind === 'ref' ? e.expr : e;
+  const inner = unwrapRef(e);
+  if ((inner.kind === 'struct' || inner.kind === 'list') && inner.hint) return inner.hint;
   if (inner.kind !== 'struct') return 'value';
   const last = inner.name.split('::').pop() ?? 'value';
   return last.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 }
 
 /**
- * `<head><expr><tail>` at `indent` spaces (members already one-line, as `Bindings.simplify`
- * leaves them). For the right-hand side of a `let` (`rhs`), rustfmt moves an expression that is
- * too long for the first line to the next one when it fits there on one line.
+ * `e` over several lines (its members one-line), as rustfmt breaks it. A method call (rustfmt's
+ * chain rules, `format_last_child`): the arguments broken on the first line are kept when that
+ * line fits (with the statement's tail) and they take five lines or more, else the call moves to
+ * the next line (`recv` / `.f(…)`) when it does not fit or takes fewer lines there.
  */
-export function statementLines(head: string, e: RustExpr, tail: string, indent: number, rhs = false): string[] {
-  const pad = ' '.repeat(indent);
-  const flat = `${pad}${head}${oneLine(e)}${tail}`;
-  if (e.kind === 'atom' || (flat.length <= MAX_WIDTH && keepsOneLine(e))) return [flat];
-  const next = `${pad}${INDENT}${oneLine(e)}${tail}`;
-  if (rhs && keepsOneLine(e) && next.length <= MAX_WIDTH) return [`${pad}${head.trimEnd()}`, next];
-  if (e.kind === 'ref') return statementLines(`${head}&`, e.expr, tail, indent);
-  const inner = pad + INDENT;
-  if (e.kind === 'struct') return [`${pad}${head}${e.name} {`, ...e.fields.map((f) => `${inner}${field(f)},`), `${pad}}${tail}`];
-  return [`${pad}${head}${e.open}`, ...e.items.map((item) => `${inner}${oneLine(item)},`), `${pad}${e.close}${tail}`];
+function broken(head: string, e: RustExpr, tail: string, pad: string): string[] {
+  if (e.kind !== 'list' || !e.receiver) return brokenInPlace(head, e, tail, pad);
+  const sameLine = brokenInPlace(head, e, tail, pad);
+  const fits = sameLine[0]!.length + tail.length <= MAX_WIDTH;
+  if (fits && sameLine.length >= 5) return sameLine;
+  const child = { ...e, open: e.open.slice(e.receiver.length) };
+  delete child.receiver;
+  const childPad = pad + INDENT;
+  const childFlat = `${childPad}${oneLine(child)}${tail}`;
+  const childLines = childFlat.length <= MAX_WIDTH && keepsOneLine(child) ? [childFlat] : brokenInPlace('', child, tail, childPad);
+  if (!fits || childLines.length < sameLine.length) return [`${pad}${head}${e.receiver}`, ...childLines];
+  return sameLine;
 }
 
-/** `let name = e;` */
-export function letLines(name: string, e: RustExpr, indent: number): string[] {
-  return statementLines(`let ${name} = `, e, ';', indent, true);
+function brokenInPlace(head: string, e: RustExpr, tail: string, pad: string): string[] {
+  const inner = pad + INDENT;
+  switch (e.kind) {
+    case 'atom':
+      return [`${pad}${head}${e.text}${tail}`];
+    case 'ref':
+      return brokenInPlace(`${head}&`, e.expr, tail, pad);
+    case 'struct':
+      return [`${pad}${head}${e.name} {`, ...e.fields.flatMap((f) => fieldLines(f, inner)), `${pad}}${tail}`];
+    case 'list':
+      return [`${pad}${head}${e.open}`, ...listItemLines(e.items.map(oneLine), inner), `${pad}${e.close}${tail}`];
+  }
+}
+
+/** `name: value,` — a value too wide for that line goes on the next one. */
+function fieldLines(f: [string, RustExpr], inner: string): string[] {
+  const line = `${inner}${field(f)},`;
+  if (line.length <= MAX_WIDTH || field(f) === f[0]) return [line];
+  return [`${inner}${f[0]}:`, `${inner}${INDENT}${oneLine(f[1])},`];
+}
+
+/** rustfmt's `short_array_element_width_threshold`. */
+const SHORT_ITEM = 10;
+
+/**
+ * The items of a broken list: one per line, or — when every item is a literal or a plain name
+ * (with `&`) no wider than 10 — packed into lines ("mixed", as rustfmt does), a comma after each.
+ */
+function listItemLines(items: string[], inner: string): string[] {
+  const simple = items.every((item) => item.length <= SHORT_ITEM && /^&?(?:[A-Za-z_][A-Za-z0-9_]*|-?[0-9][0-9._]*|"[^"\\]*"|'[^'\\]')$/.test(item));
+  if (!simple) return items.map((item) => `${inner}${item},`);
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    const next = line ? `${line} ${item},` : `${inner}${item},`;
+    if (next.length > MAX_WIDTH && line) {
+      lines.push(line);
+      line = `${inner}${item},`;
+    } else line = next;
+  }
+  lines.push(line);
+  return lines;
 }
 
 /**
@@ -149,16 +263,20 @@ export function useLine(path: string, names: string[]): string {
   const sorted = [...new Set(names)].sort(compareUseNames);
   if (sorted.length === 1) return `use ${path}::${sorted[0]};`;
   const flat = `use ${path}::{${sorted.join(', ')}};`;
-  if (flat.length <= MAX_WIDTH) return flat;
+  // rustfmt breaks a `use` list two columns early (measured with rustfmt 1.9).
+  if (flat.length <= MAX_WIDTH - 2) return flat;
   const lines: string[] = [];
+  const oneItemLine = `${INDENT}${sorted.join(', ')},`;
+  if (oneItemLine.length <= MAX_WIDTH) return [`use ${path}::{`, oneItemLine, '};'].join('\n');
+  // Packed over several lines, each line is one column narrower (measured with rustfmt 1.9).
   let line = '';
-  for (const name of sorted) {
+  sorted.forEach((name) => {
     const next = line ? `${line} ${name},` : `${INDENT}${name},`;
-    if (next.length > MAX_WIDTH && line) {
+    if (next.length > MAX_WIDTH - 1 && line) {
       lines.push(line);
       line = `${INDENT}${name},`;
     } else line = next;
-  }
+  });
   lines.push(line);
   return [`use ${path}::{`, ...lines, '};'].join('\n');
 }
