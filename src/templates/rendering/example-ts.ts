@@ -231,12 +231,12 @@ export function tsExample(plan: ExamplePlan): TsExample {
   }
   if (helpers.length > 0) helpers.push('');
   helpers.push(
-    '/** A value as text: JSON, with bigints and typed arrays written out. */',
+    '/** A value as text: plain for strings and numbers, else JSON (bigints and typed arrays written out). */',
     'function show(value: unknown): string {',
-    '  const json = JSON.stringify(value, (_key, item: unknown) =>',
+    '  if (typeof value !== "object" || value === null) return String(value);',
+    '  return JSON.stringify(value, (_key, item: unknown) =>',
     '    typeof item === "bigint" ? item.toString() : ArrayBuffer.isView(item) ? Array.from(item as unknown as ArrayLike<unknown>) : item,',
     '  );',
-    '  return json ?? String(value);',
     '}',
   );
   if (values.classes.size > 0) imports.unshift(values.importLine(plan.client.tsModule));
