@@ -100,7 +100,7 @@ describe.sequential('a TS caller of a target using every kind of WIT value', () 
     const call = (via: string, fn: string) => calls.find((c) => c.via === via && c.fn === fn);
 
     // Arguments of every kind crossed over: a variant, a tuple with flags, a typed array, a tagged option, a resource.
-    expect(call('blocking', 'apply')?.args).toEqual(['example', '[{"tag":"restock","val":"3"}]', '["example",{"read":true}]']);
+    expect(call('blocking', 'apply')?.args).toEqual(['example', '[{"tag":"restock","val":"3"}]', '["example",{"read":true,"write":false,"adminOnly":false}]']);
     expect(call('blocking', 'summary')?.args).toEqual(['["example"]', '3']);
     expect(call('blocking', 'audit')?.args).toEqual(['["1"]', '{"tag":"some","val":1}']);
     expect(call('blocking', 'transfer')?.args?.[1]).toBe('3');
