@@ -64,7 +64,9 @@ describe("without the app's packages", () => {
   it('create prints the generate step after the install step for TS apps, not for Rust-only apps', () => {
     const parent = tempDir('cga-decl-');
     const ts = runCli(['app', '--yes', '--no-git', '--component', 'example:provider'], { cwd: parent });
-    expect(ts.stdout).toMatch(/ {2}npm install\n {2}npx create-golem-app generate {2,}# TypeScript declarations in src\/generated \(golem app build writes them too\)\n {2}golem app build/);
+    expect(ts.stdout).toMatch(
+      / {2}npm install\n {2}npx create-golem-app generate {2,}# TypeScript declarations in src\/generated \(golem app build writes them too\)\n {2}golem app build/,
+    );
     const rust = runCli(['rusty', '--yes', '--no-git', '--component', 'example:rusty', '-t', 'rust'], { cwd: parent });
     expect(rust.code).toBe(0);
     expect(rust.stdout).not.toContain('create-golem-app generate');

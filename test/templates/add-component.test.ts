@@ -8,6 +8,7 @@ import { silentReporter } from '../../src/report.js';
 import { schemaErrors } from '../helpers/schema.js';
 import { checkWitDir, printWorld, stopOracle } from '../helpers/wit-oracle.js';
 import { snapshotTree } from '../helpers/cli.js';
+import { worldBindingModules } from '../build/lib/rust-check.js';
 import { typeCheck, writeGuestTypes } from './guest-types.js';
 import { createComponents, read, tempApp, witCheckDir } from './helpers.js';
 
@@ -163,12 +164,8 @@ describe('a Rust caller of a TS counter provider', async () => {
   });
 
   it('every `crate::bindings` path of lib.rs is an interface of the generated world, as wit-bindgen names it', async () => {
-    const world = await printWorld({ dir: join(app, dir, 'wit-generated') }, 'example-caller');
     // `import ns:pkg/iface@v;` → `ns::pkg::iface`; exports get the `exports::` prefix (wit-bindgen's module layout).
-    const snake = (s: string) => s.replace(/-/g, '_');
-    const modules = [...world.matchAll(/^\s*(import|export) ([a-z0-9-]+):([a-z0-9-]+)\/([a-z0-9-]+)(@[^;]+)?;/gm)].map(
-      ([, kind, ns, pkg, iface]) => `${kind === 'export' ? 'exports::' : ''}${snake(ns!)}::${snake(pkg!)}::${snake(iface!)}`,
-    );
+    const modules = worldBindingModules(await printWorld({ dir: join(app, dir, 'wit-generated') }, 'example-caller'));
     const used = [...lib.matchAll(/use crate::bindings::([a-z0-9_:]+)::(?:\*|[A-Z]\w*);/g)].map(([, path]) => path);
     expect(used).toEqual(['exports::example::caller_exports::example_caller_api', 'example::provider_client::example_provider_client']);
     for (const path of used) expect(modules).toContain(path);

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAddComponent } from '../../src/commands/add-component.js';
 import { silentReporter } from '../../src/report.js';
-import { bindingPathsIn, rustfmtProblem } from '../build/lib/rust-check.js';
+import { bindingPathsIn, rustfmtProblem, worldBindingModules } from '../build/lib/rust-check.js';
 import { printWorld, stopOracle } from '../helpers/wit-oracle.js';
 import { typeCheck, writeGuestTypes } from './guest-types.js';
 import { createComponents, read, tempApp } from './helpers.js';
@@ -113,11 +113,7 @@ describe('callers of a durable target using every kind of WIT value', () => {
   });
 
   it('Rust: every `crate::bindings` path is an interface of the generated world', async () => {
-    const world = await printWorld({ dir: join(app, rust, 'wit-generated') }, 'demo-rcaller');
-    const snake = (s: string) => s.replace(/-/g, '_');
-    const modules = [...world.matchAll(/^\s*(import|export) ([a-z0-9-]+):([a-z0-9-]+)\/([a-z0-9-]+)(@[^;]+)?;/gm)].map(
-      ([, kind, ns, pkg, iface]) => `${kind === 'export' ? 'exports::' : ''}${snake(ns!)}::${snake(pkg!)}::${snake(iface!)}`,
-    );
+    const modules = worldBindingModules(await printWorld({ dir: join(app, rust, 'wit-generated') }, 'demo-rcaller'));
     const used = bindingPathsIn(lib);
     expect(used).toContain('demo::inventory_client::inventory_client');
     for (const path of used) expect(modules).toContain(path);

@@ -31,6 +31,19 @@ async function render(files: Record<string, string>, target?: string) {
   return new Map(planned.filter((f) => f.template === entry.id).map((f) => [f.path, f.content.toString('utf8')]));
 }
 
+/** The bundled ts/caller's main.ts for a caller of `client`. */
+async function tsCallerMain(client: ReturnType<typeof counterClientModel>): Promise<string> {
+  const entry = findComponentTemplate(registry, 'ts/caller');
+  const files = await planComponent({
+    into: new Plan(tempApp()),
+    template: entry,
+    componentName: 'example:caller',
+    registry,
+    target: { componentName: 'example:provider', client },
+  });
+  return files.find((f) => f.path === 'components-ts/example-caller/src/main.ts')!.content.toString();
+}
+
 describe('.hbs files', () => {
   it('get the component name forms, lose the suffix, and keep `\\{{` as a literal', async () => {
     const out = await render({
@@ -64,15 +77,7 @@ describe('.hbs files', () => {
   it('the bundled TS caller without a value-returning function: blocking, fire-and-forget and scheduled calls, no polling', async () => {
     const client = counterClientModel('example:provider');
     client.resources[0]!.functions = client.resources[0]!.functions.filter((f) => !f.returnsValue);
-    const entry = findComponentTemplate(registry, 'ts/caller');
-    const files = await planComponent({
-      into: new Plan(tempApp()),
-      template: entry,
-      componentName: 'example:caller',
-      registry,
-      target: { componentName: 'example:provider', client },
-    });
-    const main = files.find((f) => f.path === 'components-ts/example-caller/src/main.ts')!.content.toString();
+    const main = await tsCallerMain(client);
     expect(main).toContain('    exampleProviderApi.blockingAdd(3n);\n    lines.push("add: done");\n');
     expect(main).toContain('    exampleProviderApi.add(3n);\n');
     expect(main).toContain('    const cancellation = exampleProviderApi.scheduleAdd(3n, secondsFromNow(60n));\n');
@@ -91,15 +96,7 @@ describe('.hbs files', () => {
     // A handle to a resource the client does not offer (no entity): no value can be written for it.
     (client.types as Map<string, unknown>).set('7', { name: 'pollable', owner: { namespace: 'wasi', package: 'io', interface: 'poll' }, def: { kind: 'resource' } });
     get.params.push({ name: 'p', camel: 'p', snake: 'p', type: 'pollable', shape: { kind: 'own', id: '7' } });
-    const entry = findComponentTemplate(registry, 'ts/caller');
-    const files = await planComponent({
-      into: new Plan(tempApp()),
-      template: entry,
-      componentName: 'example:caller',
-      registry,
-      target: { componentName: 'example:provider', client },
-    });
-    const main = files.find((f) => f.path === 'components-ts/example-caller/src/main.ts')!.content.toString();
+    const main = await tsCallerMain(client);
     expect(main).toContain('exampleProviderApi.blockingAdd(new Uint8Array([1]));');
     expect(main).toContain('// Not called here: example-provider-api.get;');
     expect(main).not.toContain('blockingGet');

@@ -203,8 +203,22 @@ export function nameAllocator(reserved: Iterable<string>, suffix: string): (base
   };
 }
 
+/** The comments both languages' examples say (the text after `// `). */
+export const COMMENTS = {
+  client: (ephemeral: boolean) =>
+    ephemeral
+      ? 'An ephemeral target runs every call in a fresh instance: its clients name no worker.'
+      : 'A client talks to one worker, named in its constructor (created on first use).',
+  blocking: 'Blocking calls: each returns when the call has been processed.',
+  notShown: (names: string[]) => `Not called here: ${listed(names)}; each has the same blocking, non-blocking and schedule variants.`,
+  fireAndForget: (fn: string) => `Fire and forget: \`${fn}\` returns once the call is sent, without waiting for the worker.`,
+  onWorkers: 'Non-blocking calls on several workers at once, awaited together with wasi:io/poll.',
+  sideBySide: 'Non-blocking calls run side by side; wasi:io/poll waits until both are done.',
+  nothing: 'The target has no functions this example can call.',
+};
+
 /** `a, b and c`, or the first few and how many more. */
-export function listed(names: string[]): string {
+function listed(names: string[]): string {
   const shown = names.length > 6 ? [...names.slice(0, 5), `${names.length - 5} more`] : names;
   return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }

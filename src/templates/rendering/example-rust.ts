@@ -8,7 +8,7 @@
  */
 import { CASE_FILTERS, toPascal as pascal, toSnake as snake } from '../../text/case.js';
 import type { ClientFunction, ClientResource, ClientType } from './client-model.js';
-import { type ExamplePlan, FLOAT, listed, nameAllocator, type ShownClient, TypeQueries, WIDE } from './example-plan.js';
+import { COMMENTS, type ExamplePlan, FLOAT, nameAllocator, type ShownClient, TypeQueries, WIDE } from './example-plan.js';
 import { arrayOf, atom, Bindings, CALL_WIDTH, call, hinted, MAX_WIDTH, type RustExpr, refTo, sliceOf, sortUseLines, structOf, tupleOf, useLine, vecOf } from './rust-layout.js';
 
 export interface RustExample {
@@ -202,22 +202,16 @@ export function rustExample(plan: ExamplePlan): RustExample {
   const push = (format: string, indent = 0): string[] => pushLine(format, BODY_INDENT + indent);
 
   if (plan.clients.length === 0 && !plan.concurrent) {
-    return { uses: [], body: ['// The target has no functions this example can call.', '"nothing to call".to_string()'], helpers: [] };
+    return { uses: [], body: [`// ${COMMENTS.nothing}`, '"nothing to call".to_string()'], helpers: [] };
   }
   body.push('let mut lines: Vec<String> = Vec::new();');
   plan.clients.forEach((c, i) => {
     const v = fresh(c.resource.snake);
     vars.set(c, v);
     body.push('');
-    if (i === 0) {
-      body.push(
-        ephemeral
-          ? '// An ephemeral target runs every call in a fresh instance: its clients name no worker.'
-          : '// A client talks to one worker, named in its constructor (created on first use).',
-      );
-    }
+    if (i === 0) body.push(...comment(COMMENTS.client(ephemeral)));
     body.push(...statement(`let ${v} = `, () => values.construct(c.resource, '"worker-1"'), ';'));
-    if (i === 0) body.push('// Blocking calls: each returns when the call has been processed.');
+    if (i === 0) body.push(...comment(COMMENTS.blocking));
     for (const fn of c.calls) {
       const blocking = () => call(`${v}.blocking_${rustIdent(fn.name)}`, values.args(fn));
       if (!fn.resultShape) {
@@ -236,13 +230,13 @@ export function rustExample(plan: ExamplePlan): RustExample {
       }
     }
   });
-  if (plan.notShown.length > 0) body.push(...comment(`Not called here: ${listed(plan.notShown)}; each has the same blocking, non-blocking and schedule variants.`));
+  if (plan.notShown.length > 0) body.push(...comment(COMMENTS.notShown(plan.notShown)));
 
   const uses: string[] = [];
   const helpers: string[] = [];
   if (plan.fireAndForget) {
     const { client, fn } = plan.fireAndForget;
-    body.push('', ...comment(`Fire and forget: \`${fn.name}\` returns once the call is sent, without waiting for the worker.`));
+    body.push('', ...comment(COMMENTS.fireAndForget(fn.name)));
     body.push(...statement('', () => call(`${vars.get(client)}.${rustIdent(fn.name)}`, values.args(fn)), ';'), ...push(`${fn.name}: sent`));
   }
   if (plan.scheduled) {
@@ -269,11 +263,11 @@ export function rustExample(plan: ExamplePlan): RustExample {
     body.push('');
     if (ephemeral) {
       const v = vars.get(client)!;
-      body.push('// Non-blocking calls run side by side; wasi:io/poll waits until both are done.');
+      body.push(...comment(COMMENTS.sideBySide));
       body.push(...statement('let futures = ', () => arrayOf([0, 1].map(() => call(`${v}.${method}`, values.args(fn)))), ';'));
       body.push('let values = await_all(&futures, |future| future.subscribe(), |future| future.get());', ...push(`${fn.name} twice: {values:?}`));
     } else {
-      body.push('// Non-blocking calls on several workers at once, awaited together with wasi:io/poll.');
+      body.push(...comment(COMMENTS.onWorkers));
       body.push(...statement('let workers = ', () => arrayOf([1, 2, 3].map((n) => values.construct(client.resource, `"worker-${n}"`))), ';'));
       body.push('let mut futures = Vec::new();', 'for worker in &workers {');
       body.push(...statement('let future = ', () => call(`worker.${method}`, values.args(fn)), ';', 4), '    futures.push(future);', '}');

@@ -7,7 +7,7 @@
  */
 import { toCamel as camel, toPascal as pascal } from '../../text/case.js';
 import type { ClientFunction, ClientResource, ClientType } from './client-model.js';
-import { type ExamplePlan, FLOAT, listed, nameAllocator, type ShownClient, TypeQueries, WIDE } from './example-plan.js';
+import { COMMENTS, type ExamplePlan, FLOAT, nameAllocator, type ShownClient, TypeQueries, WIDE } from './example-plan.js';
 
 export interface TsExample {
   imports: string[];
@@ -137,30 +137,24 @@ export function tsExample(plan: ExamplePlan): TsExample {
   const vars = new Map<ShownClient, string>();
 
   if (plan.clients.length === 0) {
-    body.push('', '// The target has no functions this example can call.');
+    body.push('', `// ${COMMENTS.nothing}`);
   }
   plan.clients.forEach((c, i) => {
     const v = fresh(c.resource.camel);
     vars.set(c, v);
     body.push('');
-    if (i === 0) {
-      body.push(
-        ephemeral
-          ? '// An ephemeral target runs every call in a fresh instance: its clients name no worker.'
-          : '// A client talks to one worker, named in its constructor (created on first use).',
-      );
-    }
+    if (i === 0) body.push(`// ${COMMENTS.client(ephemeral)}`);
     body.push(`const ${v} = ${values.construct(c.resource, '"worker-1"')};`);
-    if (i === 0) body.push('// Blocking calls: each returns when the call has been processed.');
+    if (i === 0) body.push(`// ${COMMENTS.blocking}`);
     for (const fn of c.calls) body.push(...blockingCall(types, values, v, fn, fresh));
   });
-  if (plan.notShown.length > 0) body.push(`// Not called here: ${listed(plan.notShown)}; each has the same blocking, non-blocking and schedule variants.`);
+  if (plan.notShown.length > 0) body.push(`// ${COMMENTS.notShown(plan.notShown)}`);
 
   const imports: string[] = [];
   const helpers: string[] = [];
   if (plan.fireAndForget) {
     const { client, fn } = plan.fireAndForget;
-    body.push('', `// Fire and forget: \`${fn.name}\` returns once the call is sent, without waiting for the worker.`);
+    body.push('', `// ${COMMENTS.fireAndForget(fn.name)}`);
     body.push(`${vars.get(client)}.${fn.camel}(${values.args(fn)});`, `lines.push("${fn.name}: sent");`);
   }
   if (plan.scheduled) {
@@ -181,14 +175,14 @@ export function tsExample(plan: ExamplePlan): TsExample {
     if (ephemeral) {
       const v = vars.get(client)!;
       body.push(
-        '// Non-blocking calls run side by side; wasi:io/poll waits until both are done.',
+        `// ${COMMENTS.sideBySide}`,
         `const ${result} = awaitAll([${v}.${fn.camel}(${values.args(fn)}), ${v}.${fn.camel}(${values.args(fn)})]);`,
         `lines.push(\`${fn.name} twice: \${${result}.map(show).join(", ")}\`);`,
       );
     } else {
       const ctor = values.construct(client.resource, 'name');
       body.push(
-        '// Non-blocking calls on several workers at once, awaited together with wasi:io/poll.',
+        `// ${COMMENTS.onWorkers}`,
         `const workers = ["worker-1", "worker-2", "worker-3"].map((name) => ${ctor});`,
         `const ${result} = awaitAll(workers.map((worker) => worker.${fn.camel}(${values.args(fn)})));`,
         `lines.push(\`${fn.name} on each worker: \${${result}.map(show).join(", ")}\`);`,
