@@ -158,6 +158,8 @@ export interface DeclarationsOutcome {
 }
 
 interface Stamp {
+  /** The jco version that wrote the files. */
+  jco: string;
   inputs: string;
   outputs: Record<string, string>;
 }
@@ -173,6 +175,7 @@ const declarationsStampPath = (tempDir: string, component: string): string => jo
 export async function planDeclarations(app: App, plan: Plan, components?: string[]): Promise<DeclarationsOutcome> {
   const outcome: DeclarationsOutcome = { generated: [], upToDate: [], missingPackages: [], skipped: [], paths: [], folders: [] };
   const chosen = components && components.length > 0 ? components.flatMap((n) => app.components.get(n) ?? []) : [...app.components.values()];
+  const jco = findJco(app.root);
   for (const component of chosen) {
     const step = guestTypesStep(component);
     if (!step) continue;
@@ -183,16 +186,19 @@ export async function planDeclarations(app: App, plan: Plan, components?: string
       outcome.skipped.push({ component: name, reason: 'its guest-types step reads or writes outside the app' });
       continue;
     }
+    const stampPath = declarationsStampPath(app.tempDir, name);
+    if (!jco && !plan.isFile(stampPath)) {
+      // Nothing to compare with and nothing to generate with: no need to read the WIT.
+      outcome.missingPackages.push(name);
+      continue;
+    }
     const tree = readTree(plan, step.wit);
     // Golem computes the async arguments from the component's generatedWit, whatever the step reads.
     const generatedTree = step.wit === component.generatedWit ? tree : readTree(plan, component.generatedWit);
-    const jco = findJco(app.root);
     const sorted = (t: Map<string, string>) => [...t].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const inputs = sha256(
-      JSON.stringify({ version: 1, jco: jco?.version ?? null, command: step.command, wit: sorted(tree), generated: tree === generatedTree ? [] : sorted(generatedTree) }),
-    );
-    const stampPath = declarationsStampPath(app.tempDir, name);
-    if (upToDate(plan, step, stampPath, inputs)) {
+    const inputs = (version: string) =>
+      sha256(JSON.stringify({ version: 1, jco: version, command: step.command, wit: sorted(tree), generated: tree === generatedTree ? [] : sorted(generatedTree) }));
+    if (upToDate(plan, step, stampPath, inputs, jco?.version)) {
       outcome.upToDate.push(name);
       continue;
     }
@@ -219,7 +225,7 @@ export async function planDeclarations(app: App, plan: Plan, components?: string
         outcome.paths.push(`${outRel}/${rel}`);
       }
     }
-    const stamp: Stamp = { inputs, outputs };
+    const stamp: Stamp = { jco: jco.version, inputs: inputs(jco.version), outputs };
     const stampRel = plan.relative(stampPath);
     if (stampRel !== undefined && stampRel !== '') {
       plan.write({ path: stampRel, content: Buffer.from(`${JSON.stringify(stamp, null, 2)}\n`), onExisting: 'replace', generated: true });
@@ -232,15 +238,18 @@ export async function planDeclarations(app: App, plan: Plan, components?: string
   return outcome;
 }
 
-/** The stamp says these inputs made the files that are there now (and, for a cleared folder, only those). */
-function upToDate(plan: Plan, step: GuestTypesStep, stampPath: string, inputs: string): boolean {
+/**
+ * The stamp says these inputs made the files that are there now (and, for a cleared folder, only
+ * those), with the installed jco — or, when none is installed, with the one the stamp names.
+ */
+function upToDate(plan: Plan, step: GuestTypesStep, stampPath: string, inputs: (jco: string) => string, jco: string | undefined): boolean {
   let stamp: Stamp;
   try {
     stamp = JSON.parse(plan.readText(stampPath) ?? 'null') as Stamp;
   } catch {
     return false;
   }
-  if (!stamp || stamp.inputs !== inputs || typeof stamp.outputs !== 'object' || stamp.outputs === null) return false;
+  if (!stamp || typeof stamp.jco !== 'string' || stamp.inputs !== inputs(jco ?? stamp.jco) || typeof stamp.outputs !== 'object' || stamp.outputs === null) return false;
   const expected = Object.entries(stamp.outputs);
   if (expected.some(([rel, hash]) => rel.split('/').includes('..') || plan.read(join(step.outDir, rel)) === undefined || sha256(plan.read(join(step.outDir, rel))!) !== hash))
     return false;
