@@ -20,6 +20,7 @@ import { callerTarget } from './shared/caller-target.js';
 import { reportDryRun } from './shared/dry-run.js';
 import { exampleInvocation, needsInstall, reportNextSteps } from './shared/next-steps.js';
 import { detectPackageManager, installCommand } from './shared/package-manager.js';
+import { planTypeDeclarations, reportDeclarations } from './shared/declarations.js';
 import { resolveTemplate } from './shared/resolve-template.js';
 
 export interface AddComponentInput {
@@ -119,6 +120,8 @@ export async function runAddComponent(input: AddComponentInput, report: Reporter
     report.warn('nothing was kept: the files and the golem.yaml change of this command were undone.');
     throw err;
   }
+  const declarations = await planTypeDeclarations(session, [input.name, ...callers]);
+  const generatedPaths = [...generated, ...declarations.paths];
   const own = new Set(files.map((f) => f.path));
   const summaryOf = (outcomes: FileOutcome[], dryRun: boolean): AddComponentSummary => ({
     app: root,
@@ -126,7 +129,7 @@ export async function runAddComponent(input: AddComponentInput, report: Reporter
     component: { name: input.name, template: template.id, language: template.language, folder: appRelative(root, session.app.components.get(input.name)!.dir) },
     files: outcomes.filter((o) => own.has(o.path)),
     dependencies,
-    generated: summarize(generated, outcomes),
+    generated: summarize(generatedPaths, outcomes),
   });
   if (input.dryRun) {
     const outcomes = inspectPlan(session.plan);
@@ -138,8 +141,9 @@ export async function runAddComponent(input: AddComponentInput, report: Reporter
   const outcomes = commit.outcomes.filter((o) => own.has(o.path));
   report.step(`Added ${input.name} from ${template.id} (${outcomes.filter((o) => o.action !== 'skip' && o.action !== 'unchanged').length} files)`);
   for (const line of edits) report.step(`Added ${line}`);
-  const summary = summarize(generated, commit.outcomes);
-  report.step(`Generated ${summary.added.length + summary.changed.length} files (wit-generated, clients)`);
+  const summary = summarize(generatedPaths, commit.outcomes);
+  report.step(`Generated ${summary.added.length + summary.changed.length} files (wit-generated, clients${declarations.generated.length > 0 ? ', TypeScript declarations' : ''})`);
+  reportDeclarations(declarations, report);
   const invoke = exampleInvocation(generation, [session.app.components.get(input.name)!]);
   reportNextSteps(report, {
     // A first component of its language brings its common template: then its build needs are news.

@@ -13,7 +13,10 @@ import { commitPlan, inspectPlan } from '../fs/plan.js';
 import { type Reporter, silentReporter } from '../report.js';
 import { appRelative } from './shared/app-overview.js';
 import { reportDryRun } from './shared/dry-run.js';
-import { Generation, type GenerateSummary, reportGeneration, summarize } from '../rpc/index.js';
+import { componentLanguage, Generation, type GenerateSummary, reportGeneration, summarize } from '../rpc/index.js';
+import { clientUsage } from '../templates/index.js';
+import { callerTarget } from './shared/caller-target.js';
+import { planTypeDeclarations, reportDeclarations } from './shared/declarations.js';
 
 export interface AddDependencyInput {
   /** Where to look for the app (a folder inside it). */
@@ -37,6 +40,8 @@ export interface AddDependencyResult {
   app: App;
   edits: Edit[];
   clients?: GenerateSummary;
+  /** Per new target, how the caller's code reaches its client (when the caller is TS or Rust). */
+  usage: { target: string; importLine: string; construct: string }[];
   /** What `--json` prints (schemas/add-dependency.schema.json). */
   summary: AddDependencySummary;
 }
@@ -86,6 +91,7 @@ export async function runAddDependency(input: AddDependencyInput, report: Report
   const planned: Edit[] = [];
   const dependencies: AddDependencySummary['dependencies'] = [];
   const summary = (generated: GenerateSummary | null): AddDependencySummary => ({ app: session.root, dryRun: input.dryRun === true, dependencies, generated });
+  const plannedTargets: string[] = [];
   for (const target of input.targets) {
     // Each edit is planned on the files as the previous one left them.
     const edit = addDependency(session.app, input.component, target, type, { source: session, ...(manifest ? { manifest } : {}) });
@@ -99,27 +105,44 @@ export async function runAddDependency(input: AddDependencyInput, report: Report
     session.edit(edit);
     void session.app; // re-validated from the planned bytes before anything is written
     planned.push(edit);
+    plannedTargets.push(target);
     const added = edit.status === 'added';
     if (input.dryRun) report.info(`Would ${added ? 'add' : 'update'} dependency ${what} in ${file}`);
     else report.step(`${added ? 'Added' : 'Updated'} dependency ${what} in ${file}`);
     const mark = edit.status === 'added' ? '+' : '~';
     for (const line of edit.lines) report.info(`  ${String(line.line).padStart(4)} ${mark} ${line.text}`);
   }
-  if (planned.length === 0) return { app: session.app, edits: planned, summary: summary(null) };
+  if (planned.length === 0) return { app: session.app, edits: planned, usage: [], summary: summary(null) };
   let generated: string[];
+  const usage: AddDependencyResult['usage'] = [];
+  const generation = new Generation(() => session.app, session.plan);
   try {
-    generated = new Generation(() => session.app, session.plan).planInto({ components: [input.component] });
+    generated = generation.planInto({ components: [input.component] });
+    const caller = session.app.components.get(input.component)!;
+    const language = componentLanguage(caller, session.plan);
+    for (const name of plannedTargets) {
+      const target = session.app.components.get(name);
+      const lines = language && target && clientUsage(callerTarget(generation, target).client, language);
+      if (lines) usage.push({ target: target.name, ...lines });
+    }
   } catch (err) {
     // All or nothing: the plan is dropped, every golem.yaml stays as it was.
     report.warn(`nothing was changed: ${[...new Set(planned.map((e) => relative(input.cwd, e.file) || e.file))].join(', ')} restored.`);
     throw err;
   }
+  const declarations = await planTypeDeclarations(session, [input.component]);
   if (input.dryRun) {
     const outcomes = inspectPlan(session.plan);
     reportDryRun(report, outcomes, relative(input.cwd, session.root) || '.');
-    return { app: session.app, edits: planned, summary: summary(summarize(generated, outcomes)) };
+    return { app: session.app, edits: planned, usage, summary: summary(summarize([...generated, ...declarations.paths], outcomes)) };
   }
-  const clients = summarize(generated, commitPlan(session.plan).outcomes);
-  reportGeneration(clients, report);
-  return { app: session.app, edits: planned, clients, summary: summary(clients) };
+  const clients = summarize([...generated, ...declarations.paths], commitPlan(session.plan).outcomes);
+  reportGeneration(clients, report, declarations.folders);
+  reportDeclarations(declarations, report);
+  for (const u of usage) {
+    report.info(`\nUse the client of ${u.target} in ${input.component}:`);
+    report.info(`  ${u.importLine.split('\n').join('\n  ')}`);
+    report.info(`  ${u.construct}`);
+  }
+  return { app: session.app, edits: planned, clients, usage, summary: summary(clients) };
 }

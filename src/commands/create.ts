@@ -14,11 +14,12 @@ import { AppSession } from '../app/session.js';
 import { UserError } from '../errors.js';
 import { commitPlan, type FileOutcome, inspectPlan } from '../fs/plan.js';
 import { type Reporter, silentReporter } from '../report.js';
-import { Generation, summarize } from '../rpc/index.js';
+import { type DeclarationsOutcome, Generation, summarize } from '../rpc/index.js';
 import { addToPlan, planComponent, type Registry, type TemplateEntry, validateComponentName } from '../templates/index.js';
 import { slug, transliterate } from '../text/case.js';
 import { appRelative, type CreatedComponent } from './shared/app-overview.js';
 import { callerTarget } from './shared/caller-target.js';
+import { declarationsNextSteps, planTypeDeclarations, reportDeclarations } from './shared/declarations.js';
 import { reportDryRun } from './shared/dry-run.js';
 import { exampleInvocation, needsInstall, reportNextSteps } from './shared/next-steps.js';
 import { detectPackageManager, installCommand, type PackageManager } from './shared/package-manager.js';
@@ -159,6 +160,8 @@ export interface CreatePlan {
   invoke?: string;
   /** The components as created: template id, language, folder (app-relative). */
   created: CreatedComponent[];
+  /** TypeScript declarations: planned when the folder already has the packages, else waiting for them. */
+  declarations: DeclarationsOutcome;
 }
 
 /** Every edge: the extra ones asked for, plus each caller template's dependency on its target. */
@@ -221,7 +224,8 @@ export async function planCreate(options: CreateOptions, report: Reporter = sile
     session.edit(addDependency(session.app, e.caller, e.target, e.type, { source: session }));
     void session.app; // the edited manifests, re-validated from the planned bytes
   }
-  const generated = generation.planInto();
+  const declarations = await planTypeDeclarations(session);
+  const generated = [...generation.planInto(), ...declarations.paths];
   const invoke = exampleInvocation(
     generation,
     components.map((c) => session.app.components.get(c.name)!),
@@ -234,6 +238,7 @@ export async function planCreate(options: CreateOptions, report: Reporter = sile
     created,
     edges,
     generated,
+    declarations,
     get files() {
       files ??= inspectPlan(session.plan); // only when shown: a plain run goes straight to the commit
       return files;
@@ -307,16 +312,28 @@ export async function commitCreate(plan: CreatePlan, report: Reporter = silentRe
       () => run(cmd!, args, dir),
       () => `Installed dependencies with ${pm}`,
     );
+    await completeDeclarations(plan, report);
   }
 
   // 7. Next steps.
   reportNextSteps(report, {
     cd: display,
     ...(needsInstall(session.plan, dir, options.install === true) ? { install: installCommand(pm).join(' ') } : {}),
+    ...(options.install ? {} : { afterInstall: declarationsNextSteps(plan.declarations.missingPackages) }),
     languages: plan.languages,
     ...(plan.invoke ? { invoke: plan.invoke } : {}),
   });
   return { files: commit.outcomes, dryRun: false, summary: createSummary(plan, commit.outcomes, false, gitStatus, installs) };
+}
+
+/** After the install: the TypeScript declarations that waited for the packages, as their own transaction. */
+async function completeDeclarations(plan: CreatePlan, report: Reporter): Promise<void> {
+  if (plan.declarations.missingPackages.length === 0) return;
+  const session = AppSession.open(plan.options.dir, plan.options.dir);
+  const declarations = await planTypeDeclarations(session, plan.declarations.missingPackages);
+  commitPlan(session.plan);
+  if (declarations.generated.length > 0) report.step(`Generated the TypeScript declarations (src/generated) of ${declarations.generated.join(', ')}`);
+  reportDeclarations(declarations, report);
 }
 
 /** Plans the app; a dry run prints the plan, otherwise it is written. */

@@ -3,7 +3,8 @@ import { AppSession } from '../app/session.js';
 import { relative } from 'node:path';
 import { commitPlan, inspectPlan } from '../fs/plan.js';
 import { type Reporter, silentReporter } from '../report.js';
-import { type GenerateSummary, Generation, reportGeneration, summarize } from '../rpc/index.js';
+import { type DeclarationsOutcome, type GenerateSummary, Generation, reportGeneration, summarize } from '../rpc/index.js';
+import { planTypeDeclarations, reportDeclarations } from './shared/declarations.js';
 import { reportDryRun } from './shared/dry-run.js';
 
 export interface GenerateOptions {
@@ -21,18 +22,23 @@ export interface GenerateResult extends GenerateSummary {
   /** The app root (absolute). */
   app: string;
   dryRun: boolean;
+  /** The TypeScript declarations step (src/generated of TS components). */
+  declarations: DeclarationsOutcome;
 }
 
 export async function runGenerate(options: GenerateOptions, report: Reporter = silentReporter): Promise<GenerateResult> {
   const session = AppSession.open(options.cwd, options.app);
   const generated = new Generation(() => session.app, session.plan).planInto({ components: options.components });
-  const result = (summary: GenerateSummary): GenerateResult => ({ app: session.root, dryRun: options.dryRun === true, ...summary });
+  const declarations = await planTypeDeclarations(session, options.components);
+  const paths = [...generated, ...declarations.paths];
+  const result = (summary: GenerateSummary): GenerateResult => ({ app: session.root, dryRun: options.dryRun === true, ...summary, declarations });
   if (options.dryRun) {
     const outcomes = inspectPlan(session.plan);
     reportDryRun(report, outcomes, relative(options.cwd, session.root) || '.');
-    return result(summarize(generated, outcomes));
+    return result(summarize(paths, outcomes));
   }
-  const summary = summarize(generated, commitPlan(session.plan).outcomes);
-  reportGeneration(summary, report);
+  const summary = summarize(paths, commitPlan(session.plan).outcomes);
+  reportGeneration(summary, report, declarations.folders);
+  reportDeclarations(declarations, report);
   return result(summary);
 }

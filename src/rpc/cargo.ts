@@ -46,9 +46,12 @@ const FIXED_BINDINGS: Record<string, string> = {
 const snake = (s: string) => s.replace(/-/g, '_');
 const posix = (p: string) => p.split('\\').join('/');
 
+/** A Rust component's Cargo.toml: the one next to its WIT folder (docs/client-generation.md D4). */
+export const cargoTomlPath = (component: AppComponent): string => join(dirname(component.sourceWit), 'Cargo.toml');
+
 /** The new Cargo.toml text for a component with one next to its WIT folder, when it changes. */
 export function cargoTomlUpdate(component: AppComponent, files: FileView, resolveGenerated: () => Resolve): { path: string; text: string } | undefined {
-  const path = join(dirname(component.sourceWit), 'Cargo.toml');
+  const path = cargoTomlPath(component);
   const before = files.readText(path);
   if (before === undefined) return undefined;
   const generated = resolveGenerated();

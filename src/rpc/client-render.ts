@@ -106,6 +106,12 @@ function renderType(t: StubType, typeName: (id: string) => string): string {
   }
 }
 
+/** The name of each used type inside the client interface: its own, or the alias §C5 gives it. */
+export function clientTypeNames(def: StubDefinition): Map<string, string> {
+  const aliases = assignAliases(def);
+  return new Map(def.usedTypes.map((u) => [u.id, aliases.get(u.id) ?? u.name]));
+}
+
 /** Names the client itself defines (fixed `use` aliases, futures, entity resources), each with what defines it. */
 function generatedNames(def: StubDefinition): Map<string, { what: string; at?: () => SourceRef | undefined }> {
   const names = new Map<string, { what: string; at?: () => SourceRef | undefined }>();

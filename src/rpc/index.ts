@@ -7,7 +7,10 @@
 import { join } from 'node:path';
 import type { App, AppComponent } from '../app/index.js';
 import { UserError } from '../errors.js';
+import type { FileView } from '../fs/files.js';
 import { commitPlan, type FileOutcome, Plan } from '../fs/plan.js';
+import { cargoTomlPath } from './cargo.js';
+import { guestTypesStep } from './declarations.js';
 import type { Reporter } from '../report.js';
 import { planRemoveTree, planTree } from './file-tree.js';
 import { clientRootDir, clientWitDir, generatedBaseWitRoot } from './layout.js';
@@ -19,6 +22,7 @@ import type { StubDefinition } from './stub-model.js';
 
 export { jcoAsyncExportArgs } from './jco-args.js';
 export type { ExportedFunction } from './invoke-names.js';
+export { type DeclarationsOutcome, planDeclarations } from './declarations.js';
 
 /** App-relative paths of the files generation looked at, by outcome. */
 export interface GenerateSummary {
@@ -112,13 +116,22 @@ export function summarize(paths: readonly string[], outcomes: readonly FileOutco
   return summary;
 }
 
-/** The generation lines of a command's output (`added …/deps/io/ (4 files)`, then a count). */
-export function reportGeneration(summary: GenerateSummary, report: Reporter): void {
+/**
+ * The generation lines of a command's output (`added …/deps/io/ (4 files)`, then a count); files
+ * inside one of `folders` (app-relative, ending in `/`) are grouped by that folder too.
+ */
+export function reportGeneration(summary: GenerateSummary, report: Reporter, folders: readonly string[] = []): void {
   const written = summary.added.length + summary.changed.length + summary.removed.length;
-  for (const line of groupedByPackage(summary.added)) report.step(`added ${line}`);
-  for (const line of groupedByPackage(summary.changed)) report.step(`updated ${line}`);
-  for (const line of groupedByPackage(summary.removed)) report.step(`removed ${line}`);
+  for (const line of groupedByPackage(summary.added, folders)) report.step(`added ${line}`);
+  for (const line of groupedByPackage(summary.changed, folders)) report.step(`updated ${line}`);
+  for (const line of groupedByPackage(summary.removed, folders)) report.step(`removed ${line}`);
   report.info(written === 0 ? `generated WIT up to date (${summary.unchanged.length} files unchanged)` : `${written} files written, ${summary.unchanged.length} unchanged`);
+}
+
+/** The language a component's code is in, as generation tells: Rust (a Cargo.toml next to its WIT), TypeScript (a guest-types build step). */
+export function componentLanguage(component: AppComponent, files: FileView): 'rust' | 'ts' | undefined {
+  if (files.isFile(cargoTomlPath(component))) return 'rust';
+  return guestTypesStep(component) ? 'ts' : undefined;
 }
 
 /** Generates and writes for the whole app, or for `options.components` (one plan, one commit). */
@@ -147,14 +160,15 @@ function planStaleClientRemovals(app: App, planner: Planner, plan: Plan): string
   return plan.list(root).flatMap((name) => (wanted.has(name) ? [] : planRemoveTree(plan, join(root, name), root)));
 }
 
-/** Files of one `deps/<package>/` folder shown as one line (`…/deps/io/ (4 files)`), others as they are. */
-function groupedByPackage(paths: string[]): string[] {
+/** Files of one `deps/<package>/` folder (or of one of `folders`) shown as one line (`…/deps/io/ (4 files)`), others as they are. */
+function groupedByPackage(paths: string[], folders: readonly string[]): string[] {
   const groups = new Map<string, string[]>();
   for (const path of paths) {
-    const folder = /^(.*\/deps\/[^/]+\/)[^/]+$/.exec(path)?.[1] ?? path;
+    const folder = folders.find((f) => path.startsWith(f)) ?? /^(.*\/deps\/[^/]+\/)[^/]+$/.exec(path)?.[1] ?? path;
     groups.set(folder, [...(groups.get(folder) ?? []), path]);
   }
   return [...groups].map(([folder, files]) => (files.length > 1 ? `${folder} (${files.length} files)` : files[0]!));
 }
 
+export { clientTypeNames } from './client-render.js';
 export type { StubDefinition, StubType } from './stub-model.js';

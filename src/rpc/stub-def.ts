@@ -7,7 +7,7 @@
 import { UserError } from '../errors.js';
 import type { Function, Interface, Package, Resolve, Type, TypeDef, World } from '../wit/index.js';
 import { interfaceId } from './naming.js';
-import type { SourceRef, StubDefinition, StubEntity, StubFunction, StubParam, StubType, UsedType } from './stub-model.js';
+import type { SourceRef, StubDefinition, StubEntity, StubFunction, StubParam, StubType, StubTypeDef, StubTypeInfo, UsedType } from './stub-model.js';
 import { locationOf } from '../text/lines.js';
 import { toRef } from './wit-tree.js';
 
@@ -29,6 +29,8 @@ export function selectWorld(resolve: Resolve): World {
 export function buildStubDefinition(resolve: Resolve, ephemeral: boolean, appendedExports: string[] = []): StubDefinition {
   const world = selectWorld(resolve);
   const typeNames = new Map<string, string>();
+  const defs = new Map<string, TypeDef>();
+  const entityOf = new Map<TypeDef, string>();
   const usedTypes = new Map<string, UsedType>();
   const entities: StubEntity[] = [];
 
@@ -61,6 +63,7 @@ export function buildStubDefinition(resolve: Resolve, ephemeral: boolean, append
     }
     const id = String(def.id);
     typeNames.set(id, def.name);
+    defs.set(id, def);
     return id;
   };
   const params = (ps: { name: string; type: Type }[]): StubParam[] => ps.map((p) => ({ name: p.name, type: convert(p.type) }));
@@ -97,6 +100,7 @@ export function buildStubDefinition(resolve: Resolve, ephemeral: boolean, append
     for (const def of iface.types) {
       if (def.def.kind !== 'resource') continue;
       named(def);
+      entityOf.set(def, def.name);
       const own = iface.functions.filter((f) => f.resource === def);
       const ctor = own.find((f) => f.kind === 'constructor');
       entities.push({
@@ -112,7 +116,57 @@ export function buildStubDefinition(resolve: Resolve, ephemeral: boolean, append
     entities.push({ name: world.name, isResource: false, constructorParams: [], functions: worldFunctions, location: () => sourceRef(world.file, resolve, world.span.start) });
   }
 
-  return { target: toRef(resolve.mainPackage.name), world: world.name, ephemeral, entities, usedTypes: [...usedTypes.values()], typeNames };
+  let typeInfo: Map<string, StubTypeInfo> | undefined;
+  return {
+    target: toRef(resolve.mainPackage.name),
+    world: world.name,
+    ephemeral,
+    entities,
+    usedTypes: [...usedTypes.values()],
+    typeNames,
+    get typeInfo() {
+      typeInfo ??= describeTypes(defs, convert, entityOf);
+      return typeInfo;
+    },
+  };
+}
+
+/** The shapes of the named types in `defs` and of every named type they reach. */
+function describeTypes(defs: Map<string, TypeDef>, convert: (t: Type) => StubType, entityOf: Map<TypeDef, string>): Map<string, StubTypeInfo> {
+  const out = new Map<string, StubTypeInfo>();
+  const shape = (def: TypeDef): StubTypeDef => {
+    const kind = def.def;
+    switch (kind.kind) {
+      case 'record':
+        return { kind: 'record', fields: kind.fields.map((f) => ({ name: f.name, type: convert(f.type) })) };
+      case 'variant':
+        return { kind: 'variant', cases: kind.cases.map((c) => ({ name: c.name, ...(c.type ? { type: convert(c.type) } : {}) })) };
+      case 'enum':
+        return { kind: 'enum', cases: kind.cases.map((c) => c.name) };
+      case 'flags':
+        return { kind: 'flags', flags: kind.flags.map((f) => f.name) };
+      case 'resource': {
+        const entity = entityOf.get(def);
+        return { kind: 'resource', ...(entity !== undefined ? { entity } : {}) };
+      }
+      case 'alias':
+        return { kind: 'alias', target: convert(kind.target) };
+      case 'use':
+        return { kind: 'alias', target: convert({ kind: 'id', def: kind.target }) };
+    }
+  };
+  // Converting member types registers the named types they reach in `defs`: visit until none is new.
+  for (let done = 0; done < defs.size; ) {
+    const ids = [...defs.keys()].slice(done);
+    done = defs.size;
+    for (const id of ids) {
+      const def = defs.get(id)!;
+      if (def.owner.kind !== 'interface') continue; // `named` refuses these before they get here
+      const iface = def.owner.interface;
+      out.set(id, { name: def.name, owner: { package: toRef(iface.package.name), interface: iface.name ?? '' }, def: shape(def) });
+    }
+  }
+  return out;
 }
 
 /**

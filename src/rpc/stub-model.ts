@@ -56,6 +56,26 @@ export interface StubEntity {
   location?: () => SourceRef | undefined;
 }
 
+/**
+ * The shape of a named type a signature reaches (directly or through fields, cases and
+ * aliases), for tools that write example values: `alias` stands for `type x = y` and for a
+ * `use`d name (its target); `resource` says which stubbed entity it is, when it is one.
+ */
+export type StubTypeDef =
+  | { kind: 'record'; fields: StubParam[] }
+  | { kind: 'variant'; cases: { name: string; type?: StubType }[] }
+  | { kind: 'enum'; cases: string[] }
+  | { kind: 'flags'; flags: string[] }
+  | { kind: 'resource'; entity?: string }
+  | { kind: 'alias'; target: StubType };
+
+export interface StubTypeInfo {
+  /** The type's name in its owner interface. */
+  name: string;
+  owner: { package: PackageRef; interface: string };
+  def: StubTypeDef;
+}
+
 export interface StubDefinition {
   target: PackageRef;
   world: string;
@@ -65,4 +85,6 @@ export interface StubDefinition {
   usedTypes: UsedType[];
   /** Name of every named type id a signature may reference (used or a stub resource). */
   typeNames: Map<string, string>;
+  /** Every named type a signature reaches, by id (computed on first use; hand-made definitions may leave it out). */
+  readonly typeInfo?: Map<string, StubTypeInfo>;
 }

@@ -23,6 +23,7 @@
  * - `validateComponentName(name)`: undefined or a message with a valid example.
  * - Caller templates get `target: { componentName, client: ClientModel }` (client-model.ts);
  *   the `.hbs` context is documented in handlebars.ts and templates/README.md.
+ * - `clientUsage(client, 'ts' | 'rust')`: the import (`use`) line and a one-line construction of a client.
  * - `validateRegistryText` / `loadRegistryFile`: registry.json checked against registry.schema.json.
  */
 export type { PlannedFile } from './rendering/types.js';
@@ -37,6 +38,7 @@ export { registerTemplateSource, isRemoteSpec, type TemplateSource } from './sou
 export { planComponent, addToPlan } from './rendering/plan.js';
 export { validateComponentName } from './rendering/names.js';
 export { counterClientModel, clientNames } from './rendering/client-model.js';
+export { clientUsage } from './rendering/caller-example.js';
 
 /** Checks registry.json text against registry.schema.json (+ id/language/duplicate rules); loads ajv and yaml on first use. */
 export async function validateRegistryText(text: string, file: string): Promise<RegistryJson> {

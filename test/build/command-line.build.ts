@@ -1,6 +1,6 @@
 /** How the tier turns a manifest's `command` into a process, as golem-cli does (envsubst + shlex). */
 import { describe, expect, it } from 'vitest';
-import { splitWords, substituteVariables } from './lib/command-line.js';
+import { splitWords, substituteVariables } from '../../src/text/command-line.js';
 
 describe('substituteVariables', () => {
   it('replaces ${NAME} and leaves unknown names as written', () => {

@@ -5,13 +5,13 @@
  */
 import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 import { buildApp } from './lib/app-build.js';
 import { invoke, placeFixture, printComponentWorld, transpile, worldItems } from './lib/component-js.js';
 import { BuildStepError } from './lib/run-step.js';
 import { cliOk } from './lib/scaffold.js';
-import { guardCommands, missingCommands, prepareTierApp, workRoot, type TierApp, type TierAppSpec } from './lib/tier-app.js';
+import { builtOnce, workRoot, type TierApp, type TierAppSpec } from './lib/tier-app.js';
 
 const PROVIDER = 'example:provider';
 const CALLER = 'example:caller';
@@ -25,19 +25,7 @@ const COUNTER_CALLS = [{ fn: 'add', args: [40] }, { fn: 'add', args: [2] }, { fn
 const root = workRoot();
 afterAll(() => root.dispose());
 
-/** Builds the app once for its `describe` (see `guardCommands` for a CLI that lacks a command). */
-function tierApp(name: string, spec: TierAppSpec): () => TierApp {
-  const missing = missingCommands(spec);
-  let app: TierApp | undefined;
-  beforeAll(() => {
-    if (missing.length === 0) app = prepareTierApp(root.dir, name, spec);
-  });
-  guardCommands(missing);
-  return () => {
-    if (!app) throw new Error(`${name} was not built`);
-    return app;
-  };
-}
+const tierApp = (name: string, spec: TierAppSpec) => builtOnce(root.dir, name, spec);
 
 function world(app: TierApp, component: string) {
   const built = app.built.get(component);
@@ -96,9 +84,9 @@ function expectRollupTypeError(appDir: string, component: string): void {
   expect(message).toContain("TS2322: Type 'string' is not assignable to type 'number'");
 }
 
-/** One entry of the stand-in client's log (test/fixtures/build/provider-client-shim.mjs). */
+/** One entry of the stand-in client's log (test/fixtures/build/client-shim-runtime.mjs). */
 interface ForwardedCall {
-  via: 'constructor' | 'blocking' | 'trigger' | 'future' | 'subscribe' | 'future-get';
+  via: 'constructor' | 'blocking' | 'trigger' | 'future' | 'subscribe' | 'future-get' | 'schedule';
   /** Constructors: the worker name given (none for an ephemeral target's client). */
   workerName?: string;
   worker?: string;
@@ -117,6 +105,7 @@ function runCaller(app: TierApp): { results: unknown[]; calls: ForwardedCall[] }
   const dir = app.dir;
   transpile(dir, app.built.get(PROVIDER)!.wasm, 'provider', { instantiation: 'sync' });
   placeFixture(dir, 'provider-client-shim.mjs');
+  placeFixture(dir, 'client-shim-runtime.mjs');
   placeFixture(dir, 'golem-rpc-types-shim.mjs');
   const module = transpile(dir, app.built.get(CALLER)!.wasm, 'caller', {
     maps: { [PROVIDER_CLIENT]: '../provider-client-shim.mjs', 'golem:rpc/types@0.2.0': '../golem-rpc-types-shim.mjs' },
@@ -145,16 +134,20 @@ describe.sequential('TS provider + TS caller with a wasm-rpc dependency', () => 
     expect(caller.exports).toEqual(['example:caller-exports/example-caller-api']);
   });
 
-  it("the caller's blocking and poll-based non-blocking calls reach the provider and return its values", () => {
+  it("the caller's blocking, fire-and-forget, scheduled and poll-based non-blocking calls reach the provider and return its values", () => {
     const { results, calls } = runCaller(app());
     const via = (kind: string) => calls.filter((c) => c.via === kind);
 
     expect(via('blocking').length).toBeGreaterThan(0);
+    expect(via('trigger').map((c) => c.fn)).toEqual(['add']);
+    // The scheduled call is handed over with its time, not run.
+    expect(via('schedule').map((c) => [c.fn, c.args])).toEqual([['add', ['3']]]);
     const futures = via('future');
     expect(futures.length).toBeGreaterThan(0);
     // Each provider answer is its worker's own counter: the sum of what that worker was given.
     const totals = new Map<string, bigint>();
     for (const call of calls) {
+      if (call.via === 'schedule') continue;
       if (call.fn === 'add') totals.set(call.worker!, (totals.get(call.worker!) ?? 0n) + BigInt(call.args![0]!));
       if (call.fn === 'get') expect(call.result, `get on ${call.worker}`).toBe(String(totals.get(call.worker!) ?? 0n));
     }
@@ -234,6 +227,7 @@ describe.sequential('TS ephemeral provider, and its caller created by create --t
     expect(via('constructor').length).toBeGreaterThan(0);
     expect(via('constructor').map((c) => c.workerName)).toEqual(via('constructor').map(() => undefined));
     expect(via('blocking').length).toBeGreaterThan(0);
+    expect(via('schedule')).toEqual([]);
     // Each call runs in a new instance: nothing added before is seen by a get.
     const futures = via('future');
     expect(futures.length).toBeGreaterThan(0);

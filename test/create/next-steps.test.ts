@@ -33,6 +33,7 @@ describe('create', () => {
     expect(nextSteps(r.stdout)).toEqual([
       '  cd shop',
       '  npm install',
+      '  npx create-golem-app generate      # TypeScript declarations in src/generated (golem app build writes them too)',
       '  golem app build',
       '  golem app deploy',
       "  golem worker invoke shop:cart/worker-1 'shop:cart-exports/shop-cart-api.{run-example}'",

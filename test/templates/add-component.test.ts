@@ -8,6 +8,7 @@ import { silentReporter } from '../../src/report.js';
 import { schemaErrors } from '../helpers/schema.js';
 import { checkWitDir, printWorld, stopOracle } from '../helpers/wit-oracle.js';
 import { snapshotTree } from '../helpers/cli.js';
+import { worldBindingModules } from '../build/lib/rust-check.js';
 import { typeCheck, writeGuestTypes } from './guest-types.js';
 import { createComponents, read, tempApp, witCheckDir } from './helpers.js';
 
@@ -58,16 +59,19 @@ describe('a TS caller of a TS counter provider', async () => {
   const dir = 'components-ts/example-caller';
   const main = read(app, `${dir}/src/main.ts`);
 
-  it('constructs the client and makes a blocking call', () => {
+  it('constructs the client and makes blocking calls, using what they return', () => {
     expect(main).toContain('import { ExampleProviderApi } from "example:provider-client/example-provider-client";');
-    expect(main).toContain('const first = new ExampleProviderApi("worker-1");');
-    expect(main).toContain('first.blockingAdd(BigInt(3));');
+    expect(main).toContain('const exampleProviderApi = new ExampleProviderApi("worker-1");');
+    expect(main).toContain('exampleProviderApi.blockingAdd(3n);');
+    expect(main).toContain('const get = exampleProviderApi.blockingGet();\n    lines.push(`get: ${show(get)}`);');
   });
 
-  it('makes three non-blocking get calls polled together with wasi:io/poll', () => {
-    expect(main).toContain('import { poll } from "wasi:io/poll@0.2.0";');
-    expect(main).toContain('const clients = [first, new ExampleProviderApi("worker-2"), new ExampleProviderApi("worker-3")];');
-    expect(main).toContain('const futures = clients.map((client) => client.get());');
+  it('fires and forgets, schedules, then makes non-blocking get calls on three workers polled together with wasi:io/poll', () => {
+    expect(main).toContain('exampleProviderApi.add(3n);');
+    expect(main).toContain('const cancellation = exampleProviderApi.scheduleAdd(3n, secondsFromNow(60n));');
+    expect(main).toContain('import { type Pollable, poll } from "wasi:io/poll@0.2.0";');
+    expect(main).toContain('const workers = ["worker-1", "worker-2", "worker-3"].map((name) => new ExampleProviderApi(name));');
+    expect(main).toContain('const getValues = awaitAll(workers.map((worker) => worker.get()));');
     expect(main).toContain('const ready = poll(pending.map((index) => pollables[index]!));');
     expect(existsSync(join(app, `${dir}/src/main.ts.hbs`))).toBe(false);
   });
@@ -94,7 +98,7 @@ describe('a TS caller of a TS counter provider', async () => {
     const other = await appWith('ts', 'example:provider');
     await add(other, 'ts/caller', 'example:caller', 'example:provider');
     const file = join(other, dir, 'src/main.ts');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('first.blockingAdd(BigInt(3));', 'first.blockingAdd("three");'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('exampleProviderApi.blockingAdd(3n);', 'exampleProviderApi.blockingAdd("three");'));
     await writeGuestTypes(join(other, dir));
     const result = typeCheck(other, join(other, dir));
     expect(result.ok).toBe(false);
@@ -109,7 +113,9 @@ describe('a caller of an ephemeral provider with multi-word names', () => {
     const dir = 'components-ts/my-ns-check-out';
     const main = read(app, `${dir}/src/main.ts`);
     expect(main).toContain('import { MyNsShoppingCartApi } from "my-ns:shopping-cart-client/my-ns-shopping-cart-client";');
-    expect(main).toContain('const first = new MyNsShoppingCartApi();');
+    expect(main).toContain('const myNsShoppingCartApi = new MyNsShoppingCartApi();');
+    expect(main).toContain('const getValues = awaitAll([myNsShoppingCartApi.get(), myNsShoppingCartApi.get()]);');
+    expect(main).not.toContain('"worker-');
     expect(main).toContain('export const myNsCheckOutApi: typeof World.myNsCheckOutApi = {');
     expect(read(app, `${dir}/wit-generated/deps/my-ns_shopping-cart-client/client.wit`)).toContain('constructor();');
     await expectValidWit(app, dir);
@@ -126,9 +132,8 @@ describe('a caller of a target that is not the counter (client model from its WI
     await add(app, 'ts/caller', 'demo:caller', 'demo:pinger');
     const dir = 'components-ts/demo-caller';
     const main = read(app, `${dir}/src/main.ts`);
-    expect(main).toContain('first.blockingPing();');
-    expect(main).toContain('const futures = clients.map((client) => client.ping());');
-    expect(main).toContain('const values: (string | undefined)[]');
+    expect(main).toContain('const ping = demoPingerApi.blockingPing();');
+    expect(main).toContain('const pingValues = awaitAll(workers.map((worker) => worker.ping()));');
     await writeGuestTypes(join(app, dir));
     expect(typeCheck(app, join(app, dir))).toEqual({ ok: true, output: '' });
   });
@@ -145,25 +150,22 @@ describe('a Rust caller of a TS counter provider', async () => {
     expect(read(app, '.gitignore')).toBe('/dist\n/golem-temp\n/node_modules\n/target\n');
   });
 
-  it('uses the client: blocking call, then three gets polled together', () => {
+  it('uses the client: blocking calls, fire-and-forget, scheduled, then gets on three workers polled together', () => {
     expect(lib).toContain('use crate::bindings::exports::example::caller_exports::example_caller_api::*;');
     expect(lib).toContain('use crate::bindings::example::provider_client::example_provider_client::ExampleProviderApi;');
-    expect(lib).toContain('let first = ExampleProviderApi::new("worker-1");');
-    expect(lib).toContain('first.blocking_add(3);');
-    expect(lib).toContain('let second = ExampleProviderApi::new("worker-2");\n        let third = ExampleProviderApi::new("worker-3");\n');
-    expect(lib).toContain('let clients = [first, second, third];');
-    expect(lib).toContain('futures.push(client.get());');
-    expect(lib).toContain('golem_rust::wasm_rpc::wasi::io::poll::poll(&waiting)');
-    expect(lib).toContain('let mut values: Vec<Option<u64>> = vec![None; futures.len()];');
+    expect(lib).toContain('let example_provider_api = ExampleProviderApi::new("worker-1");');
+    expect(lib).toContain('example_provider_api.blocking_add(3);');
+    expect(lib).toContain('let get = example_provider_api.blocking_get();\n        lines.push(format!("get: {get:?}"));');
+    expect(lib).toContain('example_provider_api.add(3);');
+    expect(lib).toContain('let _cancellation = example_provider_api.schedule_add(3, seconds_from_now(60));');
+    expect(lib).toContain('for worker in &workers {\n            let future = worker.get();\n            futures.push(future);\n        }');
+    expect(lib).toContain('use golem_rust::wasm_rpc::wasi::io::poll::{poll, Pollable};');
+    expect(lib).toContain('let ready = poll(&waiting);');
   });
 
   it('every `crate::bindings` path of lib.rs is an interface of the generated world, as wit-bindgen names it', async () => {
-    const world = await printWorld({ dir: join(app, dir, 'wit-generated') }, 'example-caller');
     // `import ns:pkg/iface@v;` → `ns::pkg::iface`; exports get the `exports::` prefix (wit-bindgen's module layout).
-    const snake = (s: string) => s.replace(/-/g, '_');
-    const modules = [...world.matchAll(/^\s*(import|export) ([a-z0-9-]+):([a-z0-9-]+)\/([a-z0-9-]+)(@[^;]+)?;/gm)].map(
-      ([, kind, ns, pkg, iface]) => `${kind === 'export' ? 'exports::' : ''}${snake(ns!)}::${snake(pkg!)}::${snake(iface!)}`,
-    );
+    const modules = worldBindingModules(await printWorld({ dir: join(app, dir, 'wit-generated') }, 'example-caller'));
     const used = [...lib.matchAll(/use crate::bindings::([a-z0-9_:]+)::(?:\*|[A-Z]\w*);/g)].map(([, path]) => path);
     expect(used).toEqual(['exports::example::caller_exports::example_caller_api', 'example::provider_client::example_provider_client']);
     for (const path of used) expect(modules).toContain(path);

@@ -31,6 +31,19 @@ async function render(files: Record<string, string>, target?: string) {
   return new Map(planned.filter((f) => f.template === entry.id).map((f) => [f.path, f.content.toString('utf8')]));
 }
 
+/** The bundled ts/caller's main.ts for a caller of `client`. */
+async function tsCallerMain(client: ReturnType<typeof counterClientModel>): Promise<string> {
+  const entry = findComponentTemplate(registry, 'ts/caller');
+  const files = await planComponent({
+    into: new Plan(tempApp()),
+    template: entry,
+    componentName: 'example:caller',
+    registry,
+    target: { componentName: 'example:provider', client },
+  });
+  return files.find((f) => f.path === 'components-ts/example-caller/src/main.ts')!.content.toString();
+}
+
 describe('.hbs files', () => {
   it('get the component name forms, lose the suffix, and keep `\\{{` as a literal', async () => {
     const out = await render({
@@ -61,19 +74,13 @@ describe('.hbs files', () => {
     );
   });
 
-  it('the bundled TS caller without a value-returning function: only the blocking call', async () => {
+  it('the bundled TS caller without a value-returning function: blocking, fire-and-forget and scheduled calls, no polling', async () => {
     const client = counterClientModel('example:provider');
     client.resources[0]!.functions = client.resources[0]!.functions.filter((f) => !f.returnsValue);
-    const entry = findComponentTemplate(registry, 'ts/caller');
-    const files = await planComponent({
-      into: new Plan(tempApp()),
-      template: entry,
-      componentName: 'example:caller',
-      registry,
-      target: { componentName: 'example:provider', client },
-    });
-    const main = files.find((f) => f.path === 'components-ts/example-caller/src/main.ts')!.content.toString();
-    expect(main).toContain('first.blockingAdd(BigInt(3));\n    return "called";\n');
+    const main = await tsCallerMain(client);
+    expect(main).toContain('    exampleProviderApi.blockingAdd(3n);\n    lines.push("add: done");\n');
+    expect(main).toContain('    exampleProviderApi.add(3n);\n');
+    expect(main).toContain('    const cancellation = exampleProviderApi.scheduleAdd(3n, secondsFromNow(60n));\n');
     expect(main).not.toContain('poll');
   });
 
@@ -81,12 +88,17 @@ describe('.hbs files', () => {
     await expect(render({ 'components-ts/component-name/golem.yaml.hbs': 'components: {}' })).rejects.toThrow(/is a Handlebars golem.yaml/);
   });
 
-  it('a caller template refuses targets whose functions need non-primitive arguments, with a hint', async () => {
+  it('a caller template writes values of any type, and leaves to its comment a function whose arguments it cannot write', async () => {
     const client = counterClientModel('example:provider');
-    client.resources[0]!.functions[0]!.params[0]!.type = 'list<u8>';
-    const entry = findComponentTemplate(registry, 'ts/caller');
-    await expect(
-      planComponent({ into: new Plan(tempApp()), template: entry, componentName: 'example:caller', registry, target: { componentName: 'example:provider', client } }),
-    ).rejects.toThrow(/primitive WIT types; add\(value\) takes 'list<u8>'/);
+    const add = client.resources[0]!.functions[0]!;
+    add.params[0] = { ...add.params[0]!, type: 'list<u8>', shape: { kind: 'list', element: { kind: 'primitive', name: 'u8' } } };
+    const get = client.resources[0]!.functions[1]!;
+    // A handle to a resource the client does not offer (no entity): no value can be written for it.
+    (client.types as Map<string, unknown>).set('7', { name: 'pollable', owner: { namespace: 'wasi', package: 'io', interface: 'poll' }, def: { kind: 'resource' } });
+    get.params.push({ name: 'p', camel: 'p', snake: 'p', type: 'pollable', shape: { kind: 'own', id: '7' } });
+    const main = await tsCallerMain(client);
+    expect(main).toContain('exampleProviderApi.blockingAdd(new Uint8Array([1]));');
+    expect(main).toContain('// Not called here: example-provider-api.get;');
+    expect(main).not.toContain('blockingGet');
   });
 });

@@ -4,9 +4,9 @@
  * WIT exactly as client generation reads it. Shared by `create` and `add component`.
  */
 import type { AppComponent } from '../../app/index.js';
-import type { Generation, StubDefinition, StubType } from '../../rpc/index.js';
+import { clientTypeNames, type Generation, type StubDefinition, type StubType } from '../../rpc/index.js';
 import { clientNames, type CallerTarget, type ClientModel } from '../../templates/index.js';
-import { clientFunction, clientParam, clientResource } from '../../templates/rendering/client-model.js';
+import { clientFunction, clientParam, clientResource, type ClientNamedType } from '../../templates/rendering/client-model.js';
 
 /** WIT text of a client signature type. */
 function witType(t: StubType, names: Map<string, string>): string {
@@ -31,17 +31,30 @@ function witType(t: StubType, names: Map<string, string>): string {
 
 /** The client model of a stub definition, as templates see it. */
 export function clientModelFromStub(target: string, def: StubDefinition): ClientModel {
-  const params = (ps: { name: string; type: StubType }[]) => ps.map((p) => clientParam(p.name, witType(p.type, def.typeNames)));
+  const params = (ps: { name: string; type: StubType }[]) => ps.map((p) => clientParam(p.name, witType(p.type, def.typeNames), p.type));
+  const inClient = clientTypeNames(def);
+  const types = new Map<string, ClientNamedType>();
+  for (const [id, info] of def.typeInfo ?? []) {
+    const { package: pkg, interface: iface } = info.owner;
+    const clientName = inClient.get(id) ?? (info.def.kind === 'resource' ? info.def.entity : undefined);
+    types.set(id, {
+      name: info.name,
+      ...(clientName !== undefined ? { clientName } : {}),
+      owner: { namespace: pkg.namespace, package: pkg.name, ...(pkg.version ? { version: pkg.version } : {}), interface: iface },
+      def: info.def,
+    });
+  }
   return {
-    ...clientNames(target, def.world),
+    ...clientNames(target, def.world, def.target.version),
     ephemeral: def.ephemeral,
     resources: def.entities.map((e) =>
       clientResource(
         e.name,
         params(e.constructorParams),
-        e.functions.map((f) => clientFunction(f.name, params(f.params), f.result && witType(f.result, def.typeNames))),
+        e.functions.map((f) => clientFunction(f.name, params(f.params), f.result && { text: witType(f.result, def.typeNames), shape: f.result }, f.isStatic)),
       ),
     ),
+    types,
   };
 }
 

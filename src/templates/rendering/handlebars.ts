@@ -5,7 +5,7 @@
  *   component  name forms of the new component: colon, namespace, name, kebab, snake, pascal, camel
  *   template   { id, language }
  *   target     (caller templates) { component: name forms of the target, client: ClientModel,
- *              example: CallerExample (ready-made calls per language, caller-example.ts) }
+ *              example: CallerExample (a ready-made example per language, caller-example.ts) }
  *
  * Handlebars runs in its own environment with only our helpers, strict (a missing field is an
  * error), without prototype access, and without HTML escaping (the output is source code).
@@ -46,6 +46,14 @@ const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   firstReturning: (functions) => (Array.isArray(functions) ? functions.find((f: { returnsValue?: boolean }) => f.returnsValue) : undefined),
   /** Comma-joined list. */
   join: (list, sep) => (Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : ''),
+  /** Every non-empty line of a text indented by `n` spaces: `{{indent target.example.rust.body 8}}`. */
+  indent: (text, n) => {
+    const pad = ' '.repeat(typeof n === 'number' && n >= 0 && n <= 64 ? n : 0);
+    return String(text ?? '')
+      .split('\n')
+      .map((line) => (line ? pad + line : line))
+      .join('\n');
+  },
 };
 
 export function hasHandlebarsFiles(folder: string): boolean {

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppComponent, BuildStep } from '../../../src/app/index.js';
-import { splitWords, substituteVariables } from './command-line.js';
+import { splitWords, substituteVariables } from '../../../src/text/command-line.js';
 
 /** What a failure message shows of the command's output: enough for a compiler error. */
 const OUTPUT_TAIL_LINES = 25;

@@ -102,6 +102,13 @@ export function bindingModule(item: string, direction: 'import' | 'export'): str
   return direction === 'export' ? `exports::${path}` : path;
 }
 
+/** wit-bindgen's Rust module of every interface a printed world imports or exports (`import ns:pkg/iface@v;` → `ns::pkg::iface`). */
+export function worldBindingModules(printedWorld: string): string[] {
+  return [...printedWorld.matchAll(/^\s*(import|export) ([a-z0-9-]+:[a-z0-9-]+\/[a-z0-9-]+)(@[^;]+)?;/gm)].map(([, kind, item]) =>
+    bindingModule(item!, kind as 'import' | 'export'),
+  );
+}
+
 /** The `bindings::a::b::c` (or `bindings::exports::a::b::c`) interface modules Rust code refers to. */
 export function bindingPathsIn(rust: string): string[] {
   const found = rust.matchAll(/\bbindings::((?:exports::)?[a-z_][a-z0-9_]*::[a-z_][a-z0-9_]*::[a-z_][a-z0-9_]*)/g);

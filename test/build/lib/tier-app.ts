@@ -3,15 +3,17 @@
  * the CLI commands a user would run next (e.g. `add dependency`), generate its WIT as `golem app
  * build` does first, swap pins the local registry cannot serve, install, build.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, expect, it } from 'vitest';
+import { beforeAll, beforeEach, expect, it } from 'vitest';
 import type { App } from '../../../src/app/index.js';
 import { buildApp, installApp, substituteUnservedPins, type BuiltComponent } from './app-build.js';
 import { cliHasCommand, cliOk, createApp, type ScaffoldSpec } from './scaffold.js';
 
 export interface TierAppSpec extends ScaffoldSpec {
+  /** Files copied into the app right after it is created (app-relative path → absolute source), e.g. a provider's own WIT. */
+  files?: Record<string, string>;
   /** CLI commands to run inside the app after creating it, e.g. `['add', 'dependency', 'a:b', 'a:b']`. */
   afterwards?: string[][];
 }
@@ -53,6 +55,7 @@ export function workRoot(): { dir: string; dispose: () => void } {
 export function prepareTierApp(root: string, name: string, spec: TierAppSpec): TierApp {
   progress(`${name}: scaffolding ${spec.components.map((c) => `${c.name} (${c.template})`).join(', ')}`);
   const dir = createApp(root, name, spec);
+  for (const [path, source] of Object.entries(spec.files ?? {})) copyFileSync(source, join(dir, path));
   for (const argv of spec.afterwards ?? []) {
     progress(`${name}: create-golem-app ${argv.join(' ')}`);
     cliOk(argv, dir);
@@ -64,4 +67,18 @@ export function prepareTierApp(root: string, name: string, spec: TierAppSpec): T
   progress(`${name}: npm install ${seconds.toFixed(1)} s`);
   const { app, built } = buildApp(dir, { log: progress });
   return { dir, app, built: new Map(built.map((b) => [b.component.name, b])) };
+}
+
+/** Builds the app once for the `describe` it is called in (see `guardCommands` for a CLI that lacks a command). */
+export function builtOnce(root: string, name: string, spec: TierAppSpec): () => TierApp {
+  const missing = missingCommands(spec);
+  let app: TierApp | undefined;
+  beforeAll(() => {
+    if (missing.length === 0) app = prepareTierApp(root, name, spec);
+  });
+  guardCommands(missing);
+  return () => {
+    if (!app) throw new Error(`${name} was not built`);
+    return app;
+  };
 }
