@@ -73,6 +73,11 @@ export function readWithStamp(path: string): { content: Buffer; stamp: Stamp } {
   }
 }
 
+/** A regular file's text (bytes kept, utf8.ts); a FIFO or device is an error naming it. */
+export function readRegularText(path: string): string {
+  return decodeBytes(readWithStamp(path).content);
+}
+
 type Kind = 'file' | 'dir' | 'other';
 /** A folder entry as listed: symbolic links are resolved on demand. */
 export type Entry = Kind | 'link';

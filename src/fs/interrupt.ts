@@ -99,7 +99,7 @@ export async function interruptibleStep<T>(step: () => Promise<T>): Promise<T> {
  */
 function pauseFor(point: string): number {
   const wanted = process.env.CGA_TEST_PAUSE;
-  if (!wanted || !wanted.split(',').includes(point)) return 0;
+  if (!wanted?.split(',').includes(point)) return 0;
   process.stderr.write(`cga-test-pause: ${point}\n`);
   return Number(process.env.CGA_TEST_PAUSE_MS ?? 30_000);
 }

@@ -63,13 +63,13 @@ export function isOsError(err: unknown): err is NodeJS.ErrnoException {
 
 /**
  * The UserError for an OS error (undefined for anything else). `path` names what was being
- * touched when the error carries none; `outcome` is said first in the hint (e.g. "Nothing was
+ * touched (default: the error's own path, which for a rename is the temp file); `outcome` is said first in the hint (e.g. "Nothing was
  * changed.").
  */
 export function osError(err: unknown, options: { path?: string; outcome?: string } = {}): UserError | undefined {
   if (!isOsError(err)) return undefined;
   const e = err as ErrnoLike;
-  const path = typeof e.path === 'string' ? e.path : (options.path ?? 'a file');
+  const path = options.path ?? (typeof e.path === 'string' ? e.path : 'a file');
   const code = String(e.code);
   const describe = MESSAGES[code];
   const {

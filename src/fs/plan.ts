@@ -246,7 +246,7 @@ export class Plan implements FileView {
         const planned = this.folders.has(rel ? `${rel}/${name}` : name);
         const disk = names.get(name);
         if (planned) names.set(name, { kind: 'dir', onDisk: disk?.kind === 'dir' });
-        else if (!disk || disk.kind !== 'dir') names.set(name, { kind: 'file', onDisk: false });
+        else if (disk?.kind !== 'dir') names.set(name, { kind: 'file', onDisk: false });
       }
       for (const name of [...names.keys()].sort()) {
         const childRel = rel === undefined ? undefined : rel ? `${rel}/${name}` : name;
