@@ -404,6 +404,9 @@ export class Transaction {
     try {
       result = await body();
       await pausePoint('committed');
+      // One turn of the event loop before the commit point: a signal that arrived during the
+      // synchronous commit is dispatched now (and undoes it), not dropped at exit.
+      await new Promise((done) => setImmediate(done));
     } catch (err) {
       this.abort();
       throw err;
