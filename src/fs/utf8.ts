@@ -41,15 +41,14 @@ export function decodeBytes(bytes: Buffer): string {
 }
 
 /** A lone U+DC80–U+DCFF (not the second half of a surrogate pair). */
-const ESCAPED_BYTE = /(?<![\uD800-\uDBFF])[\uDC80-\uDCFF]/g;
+const ESCAPED_BYTE = /(?<![\uD800-\uDBFF])[\uDC80-\uDCFF]/;
 
 /** The text as bytes, each escaped byte of `decodeBytes` restored. */
 export function encodeText(text: string): Buffer {
-  ESCAPED_BYTE.lastIndex = 0;
   if (!ESCAPED_BYTE.test(text)) return Buffer.from(text);
   const parts: Buffer[] = [];
   let start = 0;
-  for (const m of text.matchAll(ESCAPED_BYTE)) {
+  for (const m of text.matchAll(new RegExp(ESCAPED_BYTE, 'g'))) {
     parts.push(Buffer.from(text.slice(start, m.index)), Buffer.from([m[0].charCodeAt(0) & 0xff]));
     start = m.index + 1;
   }

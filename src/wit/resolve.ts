@@ -82,7 +82,7 @@ export function resolveWitFiles(main: PackageSources, deps: PackageSources[]): M
     return resolveAll(main, deps);
   } catch (e) {
     // Pathological chains (tens of thousands of aliases or interfaces, each using the previous) exhaust the stack.
-    if (e instanceof RangeError) throw witErrorAt(`WIT too deeply nested to resolve: ${e.message}`, main.files[0]?.path ?? main.source);
+    if (e instanceof RangeError) throw witErrorAt('WIT too deeply nested to resolve (definitions chained tens of thousands deep)', main.files[0]?.path ?? main.source);
     throw e;
   }
 }
