@@ -77,5 +77,6 @@ export function osError(err: unknown, options: { path?: string; outcome?: string
     hint,
     code: userCode,
   } = describe ? describe(path) : { message: `${String(e.syscall ?? 'a file operation')} failed on ${path} (${code})`, hint: 'Check the path and its permissions.', code: 'E_FS' };
-  return new UserError(message, { code: userCode, hint: options.outcome ? `${options.outcome} ${hint}` : hint, cause: err });
+  const then = options.outcome?.endsWith(';') ? hint.charAt(0).toLowerCase() + hint.slice(1) : hint;
+  return new UserError(message, { code: userCode, hint: options.outcome ? `${options.outcome} ${then}` : hint, cause: err });
 }

@@ -188,14 +188,22 @@ function prepareFolder(root: string): string[] {
     if (!st.isDirectory()) throw new UserError(`${root} exists and is not a folder`, { code: 'E_CONFLICT', hint: 'Choose another folder; nothing was changed.' });
     return [];
   }
-  let first: string | undefined;
-  try {
-    first = mkdirSync(root, { recursive: true });
-  } catch (err) {
-    throw osError(err, { path: root, outcome: 'Nothing was changed.' }) ?? err;
+  // One level at a time (not `recursive`, which reports ENOENT for EROFS and others).
+  const missing: string[] = [];
+  for (let d = root; !exists(d); d = dirname(d)) {
+    missing.unshift(d);
+    if (dirname(d) === d) break;
   }
   const created: string[] = [];
-  if (first !== undefined) for (let d = root; d.length >= first.length; d = dirname(d)) created.unshift(d);
+  try {
+    for (const d of missing) {
+      mkdirSync(d);
+      created.push(d);
+    }
+  } catch (err) {
+    for (const d of created.reverse()) rmdirSync(d);
+    throw osError(err, { path: root, outcome: 'Nothing was changed.' }) ?? err;
+  }
   return created;
 }
 
@@ -371,8 +379,14 @@ export class Transaction {
       }
       case 'create':
         this.assertInside(dirname(op.path), this.shown(op.path));
-        writeFileSync(op.path, op.content, { flag: 'wx', mode: op.mode });
+        // Ours from the moment `wx` creates it, even when writing its bytes then fails (a full disk).
         this.progress.created.add(op.path);
+        try {
+          writeFileSync(op.path, op.content, { flag: 'wx', mode: op.mode });
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code === 'EEXIST') this.progress.created.delete(op.path);
+          throw err;
+        }
         return;
       case 'replace': {
         this.assertInside(dirname(op.path), this.shown(op.path));

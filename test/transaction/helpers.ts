@@ -78,7 +78,8 @@ export function tree(dir: string): Map<string, string> {
         out.set(`${rel}/`, 'dir');
         walk(p, `${rel}/`);
       } else if (st.isSymbolicLink()) out.set(rel, `link:${readlinkSync(p)}`);
-      else if (!st.isFile()) out.set(rel, 'special'); // a FIFO is never opened: that would wait
+      else if (!st.isFile())
+        out.set(rel, 'special'); // a FIFO is never opened: that would wait
       else out.set(rel, `${(st.mode & 0o777).toString(8)}:${readFileSync(p).toString('base64')}`);
     }
   };

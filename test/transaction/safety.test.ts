@@ -93,7 +93,10 @@ describe('generatedWit and tempDir', () => {
   ])('generatedWit: %s is refused with file:line', (value, message) => {
     const app = generated.copy();
     edit(app, CALLER, (t) => t.replace('    template: ts\n', `    template: ts\n    generatedWit: ${JSON.stringify(value)}\n`));
-    const line = readFileSync(join(app, CALLER), 'utf8').split('\n').findIndex((l) => l.includes('generatedWit:')) + 1;
+    const line =
+      readFileSync(join(app, CALLER), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('generatedWit:')) + 1;
     const before = tree(app);
     const stderr = fails(['add', 'dependency', 'a:c', 'a:c'], app);
     expect(stderr).toMatch(message);
@@ -188,7 +191,7 @@ describe('FIFOs', () => {
 describe('nesting depth', () => {
   it.each([
     ['100,000 levels of flow sequences', `x: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`],
-    ['200 levels of block mappings', Array.from({ length: 200 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 1\n'],
+    ['200 levels of block mappings', `${Array.from({ length: 200 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} 1\n`],
     ['100,000 compact block sequences', `x:\n${'- '.repeat(100_000)}1\n`],
   ])('%s in golem.yaml is a clear error', (_what, text) => {
     const app = plain.copy();
@@ -200,7 +203,10 @@ describe('nesting depth', () => {
     const app = plain.copy();
     const chain = Array.from({ length: 10_000 }, (_, i) => `  type a${i} = a${i + 1};`).join('\n');
     const wit = join(app, 'components-ts/a-p/wit/main.wit');
-    writeFileSync(wit, readFileSync(wit, 'utf8').replace(/interface [a-z-]+ \{\n/, (open) => `${open}${chain}\n  type a10000 = u32;\n  chained: func(x: a0) -> a0;\n`));
+    writeFileSync(
+      wit,
+      readFileSync(wit, 'utf8').replace(/interface [a-z-]+ \{\n/, (open) => `${open}${chain}\n  type a10000 = u32;\n  chained: func(x: a0) -> a0;\n`),
+    );
     const r = runCli(['add', 'dependency', 'a:c', 'a:p'], { cwd: app });
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(app, 'golem-temp/client/a_p/wit/client.wit'), 'utf8')).toContain('chained: func(x: a0) -> a0;');
