@@ -109,6 +109,11 @@ export class Plan implements FileView {
     return sep === '/' ? rel : rel.split(sep).join('/');
   }
 
+  /** The absolute path of an app-relative `/` path (canonical: no normalising needed). */
+  absolute(rel: string): string {
+    return sep === '/' ? this.rootSlash + rel : join(this.root, rel);
+  }
+
   /** How many changes the plan has had: pass it to `changedSince` later. */
   get version(): number {
     return this.changed.length;
@@ -325,7 +330,7 @@ class Decider {
 
   /** What is at `full` once the entries in the way are removed (links not followed). */
   entryKind(full: string): Entry | undefined {
-    for (let p = full; p.length > this.plan.root.length; p = dirname(p)) if (this.gone.has(p)) return undefined;
+    if (this.gone.size > 0) for (let p = full; p.length > this.plan.root.length; p = dirname(p)) if (this.gone.has(p)) return undefined;
     return this.now.entryKind(full);
   }
 
@@ -347,7 +352,7 @@ class Decider {
     const parts = w.path.split('/');
     const ownerDepth = w.owner === undefined ? Number.POSITIVE_INFINITY : w.owner.split('/').length;
     for (let i = 1; i < parts.length; i++) {
-      const dir = join(this.plan.root, ...parts.slice(0, i));
+      const dir = this.plan.absolute(parts.slice(0, i).join('/'));
       const kind = this.entryKind(dir);
       if (kind === undefined) return; // missing: created by the commit, and so is what is below it
       if (kind === 'dir') continue;
@@ -383,7 +388,7 @@ class Decider {
   }
 
   write(w: PlannedWrite): void {
-    const full = join(this.plan.root, w.path);
+    const full = this.plan.absolute(w.path);
     this.clearWay(w);
     let entry = this.entryKind(full);
     if (entry !== undefined && entry !== 'file' && entry !== 'dir' && w.owner !== undefined && w.basis === undefined) {
@@ -432,10 +437,10 @@ class Decider {
   }
 
   remove(r: PlannedRemoval): void {
-    const full = join(this.plan.root, r.path);
+    const full = this.plan.absolute(r.path);
     const entry = this.entryKind(full);
     if (entry === undefined || entry === 'dir') return;
-    this.decisions.push({ path: r.path, action: 'remove', full, pruneUpTo: join(this.plan.root, r.pruneUpTo) });
+    this.decisions.push({ path: r.path, action: 'remove', full, pruneUpTo: this.plan.absolute(r.pruneUpTo) });
   }
 }
 
@@ -456,7 +461,7 @@ export function inspectPlan(plan: Plan): FileOutcome[] {
 function operationsOf(plan: Plan, decisions: Decision[]): Operation[] {
   const removed = new Set(decisions.filter((d) => d.action === 'remove').map((d) => d.full));
   const isMissing = (dir: string): boolean => {
-    for (let p = dir; p.length > plan.root.length; p = dirname(p)) if (removed.has(p)) return true;
+    if (removed.size > 0) for (let p = dir; p.length > plan.root.length; p = dirname(p)) if (removed.has(p)) return true;
     return plan.disk.kind(dir) === undefined;
   };
   const dirs = new Set<string>();

@@ -307,20 +307,16 @@ export class Transaction {
     renameSync(temp, this.journalFile);
   }
 
-  /** The folder `dir` (absolute, existing) is inside this transaction's folder by real path. */
-  private assertInside(dir: string, shown: string): void {
+  /** The folder `dir` (absolute, existing) is inside this transaction's folder by real path (`path`: what is written there). */
+  private assertInside(dir: string, path: string): void {
     if (this.progress.dirs.has(dir)) return;
     let ok = this.realDirs.get(dir);
     if (ok === undefined) {
-      this.realRoot ??= realpathSync(this.root);
-      ok = isInside(this.realRoot, realpathSync(dir));
+      this.realRoot ??= realpathSync.native(this.root);
+      ok = isInside(this.realRoot, realpathSync.native(dir));
       this.realDirs.set(dir, ok);
     }
-    if (!ok) throw new UserError(`refusing to write ${shown}: its folder links outside ${this.root}`, { code: 'E_PATH', hint: 'Nothing was changed.' });
-  }
-
-  private shown(path: string): string {
-    return relative(this.root, path) || path;
+    if (!ok) throw new UserError(`refusing to write ${relative(this.root, path) || path}: its folder links outside ${this.root}`, { code: 'E_PATH', hint: 'Nothing was changed.' });
   }
 
   /**
@@ -367,7 +363,7 @@ export class Transaction {
   private perform(op: Operation, side: { temp?: string; backup: string } | undefined): void {
     switch (op.kind) {
       case 'mkdir': {
-        this.assertInside(dirname(op.path), this.shown(op.path));
+        this.assertInside(dirname(op.path), op.path);
         try {
           mkdirSync(op.path);
           this.progress.dirs.add(op.path);
@@ -378,7 +374,7 @@ export class Transaction {
         return;
       }
       case 'create':
-        this.assertInside(dirname(op.path), this.shown(op.path));
+        this.assertInside(dirname(op.path), op.path);
         // Ours from the moment `wx` creates it, even when writing its bytes then fails (a full disk).
         this.progress.created.add(op.path);
         try {
@@ -389,7 +385,7 @@ export class Transaction {
         }
         return;
       case 'replace': {
-        this.assertInside(dirname(op.path), this.shown(op.path));
+        this.assertInside(dirname(op.path), op.path);
         const temp = side!.temp!;
         writeFileSync(temp, op.content, { flag: 'wx', mode: op.mode });
         chmodSync(temp, op.mode); // the umask must not change a replaced file's mode
@@ -400,7 +396,7 @@ export class Transaction {
         return;
       }
       case 'remove':
-        this.assertInside(dirname(op.path), this.shown(op.path));
+        this.assertInside(dirname(op.path), op.path);
         if (!exists(op.path)) return;
         renameSync(op.path, side!.backup);
         return;
