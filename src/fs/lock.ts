@@ -129,8 +129,8 @@ export class Lock {
   }
 
   private static waitMs(waitMs: number | undefined): number {
-    const env = Number(process.env.CGA_LOCK_WAIT_MS);
-    return Number.isFinite(env) && process.env.CGA_LOCK_WAIT_MS !== '' && process.env.CGA_LOCK_WAIT_MS !== undefined ? env : (waitMs ?? DEFAULT_WAIT_MS);
+    const env = process.env.CGA_LOCK_WAIT_MS;
+    return env && Number.isFinite(Number(env)) ? Number(env) : (waitMs ?? DEFAULT_WAIT_MS);
   }
 
   private static attemptOrExplain(dir: string): Lock | number {
