@@ -298,7 +298,13 @@ export class Transaction {
   private writeJournal(): void {
     const text = JSON.stringify(this.journal);
     if (!this.journalWritten) {
-      writeFileSync(this.journalFile, text, { flag: 'wx' });
+      try {
+        writeFileSync(this.journalFile, text, { flag: 'wx' });
+      } catch (err) {
+        // Created but not written (a full disk): a torn journal of ours must not stay.
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') rmSync(this.journalFile, { force: true });
+        throw err;
+      }
       this.journalWritten = true;
       return;
     }
@@ -461,7 +467,8 @@ export class Transaction {
         }
       }
     }
-    rmSync(this.journalFile, { force: true });
+    // Only a journal of ours: a run still waiting for the lock must not touch the holder's.
+    if (this.journalWritten) rmSync(this.journalFile, { force: true });
     this.close();
     // The folders created for the transaction itself, now that the lock is gone.
     for (const dir of [...this.createdFolders].reverse()) {

@@ -4,12 +4,12 @@
  * `create` runs into one folder, one wins and the other changes nothing. A lock left by a dead
  * process is taken over.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadApp } from '../../src/app/index.js';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
-import { baseApp, gitState, inBatches, leftovers, Run, tree } from './helpers.js';
+import { baseApp, gitState, inBatches, leftovers, Run, sleep, tree } from './helpers.js';
 
 let base: ReturnType<typeof baseApp>;
 
@@ -60,6 +60,21 @@ describe('the lock', () => {
     expect(tree(app)).toEqual(before);
     expect((await holder.ended).code).toBe(0);
     expect(targetsOf(app, 'a:c')).toEqual(['a:p']);
+  });
+
+  it('a waiting run that is interrupted leaves the journal and the work of the holder alone', async () => {
+    const app = base.copy();
+    const holder = new Run(['add', 'dependency', 'a:c', 'a:p'], { cwd: app, env: { CGA_TEST_PAUSE: 'committed', CGA_TEST_PAUSE_MS: '1500' } });
+    await holder.waitForStderr('cga-test-pause: committed');
+    const waiter = new Run(['add', 'dependency', 'a:c', 'a:q'], { cwd: app, env: { CGA_LOCK_WAIT_MS: '5000' } });
+    await sleep(300);
+    waiter.signal('SIGINT');
+    const stopped = await waiter.ended;
+    expect(stopped.code === 130 || stopped.signal === 'SIGINT', stopped.stderr).toBe(true);
+    expect(existsSync(join(app, '.create-golem-app.journal'))).toBe(true);
+    expect((await holder.ended).code).toBe(0);
+    expect(targetsOf(app, 'a:c')).toEqual(['a:p']);
+    expect(leftovers(app)).toEqual([]);
   });
 
   it('a lock left by a dead process is taken over', () => {
