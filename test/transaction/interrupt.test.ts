@@ -129,14 +129,14 @@ describe.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     expect(states.length).toBe(tries.length);
   });
 
-  it.each(['SIGINT', 'SIGTERM'] as const)('%s once the app is locked: exit 128+n, nothing changed', async (signal) => {
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s once the app is locked: exit 128+n, nothing changed', async (signal) => {
     const where = c.setup();
     const before = tree(where.app);
     const run = new Run(c.args, { cwd: where.cwd, env: { CGA_TEST_PAUSE: 'locked' } });
     await run.waitForStderr('cga-test-pause: locked');
     run.signal(signal);
     const ended = await run.ended;
-    expect(ended.code, ended.stderr).toBe(signal === 'SIGINT' ? 130 : 143);
+    expect(ended.code, ended.stderr).toBe({ SIGINT: 130, SIGTERM: 143, SIGHUP: 129 }[signal]);
     expect(checkOutcome(c, where, before, ended.stderr)).toBe('untouched');
   });
 
