@@ -290,9 +290,9 @@ export class Transaction {
     }
   }
 
-  /** Removes what a later step made (a git step that failed halfway). */
+  /** Removes what a later step made (a git step that failed halfway); a path that existed before `willCreate` stays. */
   removeLater(path: string): void {
-    rmSync(path, { recursive: true, force: true });
+    if (this.later.includes(path)) rmSync(path, { recursive: true, force: true });
   }
 
   private writeJournal(): void {

@@ -118,8 +118,9 @@ describe('two create runs into one folder', () => {
         expect(loser.stderr).toMatch(/^error: /);
         expect(loser.stderr).not.toMatch(/unexpected failure|\n\s+at /);
         const app = join(cwd, 'app');
-        expect(tree(app)).toEqual(complete);
-        expect(gitState(app)).toEqual({ commits: 1, clean: true });
+        const said = ended.map((e) => `[exit ${e.code}] ${e.stdout}${e.stderr}`).join('\n');
+        expect(tree(app), said).toEqual(complete);
+        expect(gitState(app), said).toEqual({ commits: 1, clean: true });
         expect(leftovers(app)).toEqual([]);
         return codes;
       }),
