@@ -28,6 +28,8 @@ export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promis
   const asks = interactive && (args.name === undefined || (!flags.yes && !flags['dry-run']));
   const guide = asks ? (await import('./prompts/reporter.js')).createPromptReporter() : undefined;
   const report = guide ?? createReporter({ machineOutput: flags.json });
+  // What a killed run left is undone before the app is read to list what goes (a dry run changes nothing).
+  if (!flags['dry-run']) await AppSession.recoverInterrupted(cwd, flags.app, (m) => report.warn(m));
   let name = args.name;
   let session: AppSession | undefined;
   if (name === undefined) {
@@ -58,7 +60,7 @@ export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promis
     note([deletesSources(plan), '', ...removalLines(plan)].join('\n'), `Deleting ${plan.component.name}`);
     if (!(await askConfirm({ message: `Delete ${plan.component.folder}/ and its sources? This cannot be undone.`, initialValue: false }))) throw new CancelledError();
   }
-  const result = commitRemoveComponent(plan, report);
+  const result = await commitRemoveComponent(plan, report);
   guide?.close();
   if (flags.json) printJson(result);
   return 0;

@@ -27,18 +27,29 @@ export interface GenerateResult extends GenerateSummary {
 }
 
 export async function runGenerate(options: GenerateOptions, report: Reporter = silentReporter): Promise<GenerateResult> {
-  const session = AppSession.open(options.cwd, options.app);
-  const generated = new Generation(() => session.app, session.plan).planInto({ components: options.components });
-  const declarations = await planTypeDeclarations(session, options.components);
-  const paths = [...generated, ...declarations.paths];
-  const result = (summary: GenerateSummary): GenerateResult => ({ app: session.root, dryRun: options.dryRun === true, ...summary, declarations });
+  const session = await AppSession.openForCommand(options.cwd, options.app, { dryRun: options.dryRun, onRecover: (m) => report.warn(m) });
+  const plan = async () => {
+    const generated = new Generation(() => session.app, session.plan).planInto({ components: options.components });
+    const declarations = await planTypeDeclarations(session, options.components);
+    return { paths: [...generated, ...declarations.paths], declarations };
+  };
+  const result = (summary: GenerateSummary, declarations: DeclarationsOutcome): GenerateResult => ({
+    app: session.root,
+    dryRun: options.dryRun === true,
+    ...summary,
+    declarations,
+  });
   if (options.dryRun) {
+    const { paths, declarations } = await plan();
     const outcomes = inspectPlan(session.plan);
     reportDryRun(report, outcomes, relative(options.cwd, session.root) || '.');
-    return result(summarize(paths, outcomes));
+    return result(summarize(paths, outcomes), declarations);
   }
-  const summary = summarize(paths, commitPlan(session.plan).outcomes);
+  const { summary, declarations } = await session.run(async () => {
+    const { paths, declarations } = await plan();
+    return { summary: summarize(paths, commitPlan(session.plan).outcomes), declarations };
+  });
   reportGeneration(summary, report, declarations.folders);
   reportDeclarations(declarations, report);
-  return result(summary);
+  return result(summary, declarations);
 }
