@@ -115,7 +115,7 @@ describe('names and paths', () => {
   it('ENAMETOOLONG: a folder name longer than the file system allows', () => {
     const cwd = tempDir('cga-tx-long-');
     const name = 'a'.repeat(300);
-    oneLine(runCli([name, '--component', 'x:y', '--yes'], { cwd }), /^error: a name is too long for the file system: .*a{300}\s+Nothing was changed\. Use a shorter/);
+    oneLine(runCli([name, '--component', 'x:y', '--yes'], { cwd }), /^error: a name is too long for the file system: .*a{300}\.\s+Nothing was changed\. Use a shorter/);
     expect(tree(cwd).size).toBe(0);
   });
 
@@ -150,7 +150,7 @@ describe('names and paths', () => {
     writeFileSync(join(cwd, 'app/package.json'), 'mine\n');
     const ended = await run.ended;
     const stderr = ended.stderr.replace(/^cga-test-pause: locked\n/, '');
-    oneLine({ code: ended.code ?? -1, stderr }, /^error: .*app\/package\.json already exists\s+Nothing was changed; remove it/);
+    oneLine({ code: ended.code ?? -1, stderr }, /^error: .*app\/package\.json already exists\.\s+Nothing was changed; remove it/);
     expect(readFileSync(join(cwd, 'app/package.json'), 'utf8')).toBe('mine\n');
     expect([...tree(join(cwd, 'app')).keys()]).toEqual(['package.json']);
   });
