@@ -4,7 +4,7 @@
  * untouched or complete (create: with its one git commit), no lock, journal, staged or backup
  * file is left, and the next run works.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
@@ -66,6 +66,25 @@ const cases: Case[] = [
     },
     args: ['generate'],
     next: () => ['generate'],
+  },
+  {
+    name: 'remove component',
+    // a:c calls a:p: a:p's folder goes (moved aside, deleted after the commit point), a:c's dependency and client with it.
+    setup: () => {
+      const app = withDependency.copy();
+      return { cwd: app, app };
+    },
+    args: ['remove', 'component', 'a:p', '--yes'],
+    next: (state) => (state === 'untouched' ? ['remove', 'component', 'a:p', '--yes'] : ['generate']),
+  },
+  {
+    name: 'remove dependency',
+    setup: () => {
+      const app = withDependency.copy();
+      return { cwd: app, app };
+    },
+    args: ['remove', 'dependency', 'a:c', 'a:p'],
+    next: (state) => (state === 'untouched' ? ['remove', 'dependency', 'a:c', 'a:p'] : ['generate']),
   },
 ];
 
@@ -193,5 +212,59 @@ describe('create', () => {
     expect(ended.code, ended.stderr).toBe(143);
     expect(tree(where.app).size).toBe(0);
     expect(gitState(where.app)).toBeUndefined();
+  });
+});
+
+describe('remove component', () => {
+  const args = ['remove', 'component', 'a:p', '--yes'];
+  const folder = 'components-ts/a-p';
+
+  it('SIGKILL once its folder is moved aside: the folder is recorded in the journal, and the next run puts it back whole', async () => {
+    const app = withDependency.copy();
+    const before = tree(app);
+    const run = new Run(args, { cwd: app, env: { CGA_TEST_PAUSE: 'applying' } });
+    await run.waitForStderr('cga-test-pause: applying');
+    // Removals come first: the folder is already aside, under a backup name beside it.
+    expect(existsSync(join(app, folder))).toBe(false);
+    const aside = readdirSync(join(app, 'components-ts')).filter((n) => /^\.a-p\.cga-\d+-[0-9a-z]+\.old$/.test(n));
+    expect(aside).toHaveLength(1);
+    const journal = JSON.parse(readFileSync(join(app, '.create-golem-app.journal'), 'utf8')) as { removed: { path: string; folder?: boolean }[] };
+    expect(journal.removed).toContainEqual(expect.objectContaining({ path: join(app, folder), folder: true }));
+    run.signal('SIGKILL');
+    await run.ended;
+    // A command that changes nothing here undoes the killed run first.
+    const again = runCli(['generate'], { cwd: app });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/undid the unfinished changes of an interrupted run \(pid \d+\)/);
+    expect(leftovers(app)).toEqual([]);
+    expect(tree(app)).toEqual(before);
+  });
+
+  it('SIGINT after everything is written: the folder is back in place, byte for byte', async () => {
+    const app = withDependency.copy();
+    const before = tree(app);
+    const run = new Run(args, { cwd: app, env: { CGA_TEST_PAUSE: 'committed' } });
+    await run.waitForStderr('cga-test-pause: committed');
+    expect(existsSync(join(app, folder))).toBe(false);
+    run.signal('SIGINT');
+    const ended = await run.ended;
+    expect(ended.code, ended.stderr).toBe(130);
+    expect(leftovers(app)).toEqual([]);
+    expect(tree(app)).toEqual(before);
+  });
+
+  it('SIGKILL after the commit point: the next run deletes the folder left aside', async () => {
+    const app = withDependency.copy();
+    const run = new Run(args, { cwd: app, env: { CGA_TEST_PAUSE: 'finishing' } });
+    await run.waitForStderr('cga-test-pause: finishing');
+    run.signal('SIGKILL');
+    await run.ended;
+    expect(readdirSync(join(app, 'components-ts')).some((n) => n.startsWith('.a-p.cga-'))).toBe(true);
+    const again = runCli(['generate'], { cwd: app });
+    expect(again.code, again.stderr).toBe(0);
+    expect(leftovers(app)).toEqual([]);
+    const left = readdirSync(join(app, 'components-ts'));
+    expect(left).toContain('a-c');
+    expect(left.filter((n) => n === 'a-p' || n.startsWith('.a-p.'))).toEqual([]);
   });
 });
