@@ -61,7 +61,28 @@ export class Terminal {
     const assignments = [...entries.filter(([, v]) => v === undefined).flatMap(([k]) => ['-u', k]), ...entries.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${v}`)];
     const command = ['env', ...assignments, process.execPath, CLI, ...args].map(quote).join(' ');
     const name = `t${++sessions}`;
-    tmux('new-session', '-d', '-x', '100', '-y', '40', '-s', name, '-c', options.cwd, `${command}; echo "[exit $?]"; exec sleep 3600`);
+    // remain-on-exit: a key meant for the CLI that reaches the `sleep` after it (Ctrl-C just as the
+    // CLI ends) must not close the pane, and with it the server, before the screen is read.
+    tmux(
+      'new-session',
+      '-d',
+      '-x',
+      '100',
+      '-y',
+      '40',
+      '-s',
+      name,
+      '-c',
+      options.cwd,
+      `${command}; echo "[exit $?]"; exec sleep 3600`,
+      ';',
+      'set-option',
+      '-w',
+      '-t',
+      name,
+      'remain-on-exit',
+      'on',
+    );
     return new Terminal(name);
   }
 
