@@ -28,7 +28,7 @@ import { componentChoices, dependencyTypeChoices, isCallerTemplate, languageName
 import { componentNameValidator, folderValidator, suggestComponentName } from './prompts/names.js';
 import { graphLines, planLines, type Edge } from './prompts/summary.js';
 import { offeredTemplates } from './prompts/templates.js';
-import { defineCommand, flag, type Invocation, SOURCE_FLAGS } from './spec.js';
+import { defineCommand, flag, type Invocation, SOURCE_FLAGS, timeoutOption } from './spec.js';
 
 export const spec = defineCommand({
   path: [],
@@ -88,6 +88,7 @@ function defaultComponent(dir: string, template = DEFAULT_TEMPLATE): ComponentRe
 const sourceOptions = (flags: Input['flags']) => ({
   ...(flags.offline ? { offline: true } : {}),
   ...(flags.registry !== undefined ? { registry: flags.registry } : {}),
+  ...timeoutOption(flags.timeout),
 });
 
 export async function run({ args, flags, cwd }: Input): Promise<number> {
@@ -125,7 +126,12 @@ async function runInteractive({ args, flags, cwd }: Input): Promise<number> {
     ? pairTemplates(flags.component, flags.template)
     : await askComponents(
         p,
-        await offeredTemplates({ cwd, offline: flags.offline, ...(flags.registry !== undefined ? { extra: flags.registry } : {}) }),
+        await offeredTemplates({
+          cwd,
+          offline: flags.offline,
+          ...(flags.registry !== undefined ? { extra: flags.registry } : {}),
+          ...(sources.timeoutSeconds === undefined ? {} : { timeoutSeconds: sources.timeoutSeconds }),
+        }),
         folder.dir,
         flags.template,
       );

@@ -32,6 +32,8 @@ export interface AddComponentInput {
   offline?: boolean;
   /** `--registry <source>`: one more template registry for this command. */
   registry?: string;
+  /** Inactivity timeout of template downloads, in seconds (default 60). */
+  timeoutSeconds?: number;
   /** The app, already opened (e.g. by the prompts); default: found from `cwd` / `app`. */
   session?: AppSession;
 }
@@ -57,6 +59,7 @@ export async function runAddComponent(input: AddComponentInput, report: Reporter
     offline: input.offline,
     report,
     ...(input.registry !== undefined ? { registry: input.registry } : {}),
+    ...(input.timeoutSeconds === undefined ? {} : { timeoutSeconds: input.timeoutSeconds }),
   });
   const isCaller = template.role === 'caller';
   if (input.target !== undefined && !isCaller) {

@@ -58,6 +58,8 @@ export interface CreateOptions {
   offline?: boolean;
   /** `--registry`: one more template registry for this run. */
   registry?: string;
+  /** Inactivity timeout of every download, in seconds (default 60). */
+  timeoutSeconds?: number;
   packageManager?: PackageManager;
 }
 
@@ -97,6 +99,7 @@ async function resolveComponents(options: CreateOptions, report: Reporter): Prom
       offline: options.offline,
       registry: options.registry,
       report,
+      ...(options.timeoutSeconds === undefined ? {} : { timeoutSeconds: options.timeoutSeconds }),
     });
     const c = entry.role === 'caller' && request.target === undefined && targets.length > 0 ? { ...request, target: targets.shift()! } : request;
     if (c.target !== undefined && entry.role !== 'caller') {

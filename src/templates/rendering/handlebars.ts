@@ -11,12 +11,11 @@
  * error), without prototype access, and without HTML escaping (the output is source code).
  * A literal `{{` is written `\{{`. Handlebars is loaded only when a template has `.hbs` files.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { UserError } from '../../errors.js';
 import { callerExample, type CallerExample } from './caller-example.js';
 import type { ClientModel } from './client-model.js';
 import { nameForms, type NameForms } from './names.js';
+import { readTemplateTree } from './template-files.js';
 import type { TemplateEntry } from '../registries/registry.js';
 
 export interface CallerTarget {
@@ -49,7 +48,7 @@ const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
 };
 
 export function hasHandlebarsFiles(folder: string): boolean {
-  return readdirSync(folder, { withFileTypes: true }).some((d) => (d.isDirectory() ? hasHandlebarsFiles(join(folder, d.name)) : d.isFile() && d.name.endsWith('.hbs')));
+  return readTemplateTree(folder).files.some((f) => f.path.endsWith('.hbs'));
 }
 
 export function handlebarsContext(componentName: string, template: TemplateEntry, target?: CallerTarget): HandlebarsContext {
