@@ -8,7 +8,7 @@ import { simpleGit, type SimpleGit } from 'simple-git';
 import { gitEnvironment, safeConfig } from './environment.js';
 
 export type { SimpleGit };
-export { runNetworkGit, type NetworkGitOptions } from './network.js';
+export { runNetworkGit } from './network.js';
 export { gitEnvironment } from './environment.js';
 
 export type GitInitResult = { status: 'committed' } | { status: 'inside-work-tree' } | { status: 'git-missing' } | { status: 'failed'; reason: string };

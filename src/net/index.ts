@@ -5,6 +5,6 @@
  * within N s`; the proxy from HTTPS_PROXY / HTTP_PROXY / NO_PROXY; downloads into a file with a
  * size bound, leaving nothing behind when they fail.
  */
-export { DEFAULT_TIMEOUT_SECONDS, didNotAnswer, inactivityTimer, type NetworkOptions, parseTimeoutSeconds, timeoutSecondsOf } from './timeout.js';
+export { didNotAnswer, inactivityTimer, type NetworkOptions, timeoutSecondsOf } from './timeout.js';
 export { hostOf, proxyFor, proxyVariables, showProxy } from './proxy.js';
-export { downloadToFile, type DownloadOptions } from './download.js';
+export { downloadToFile } from './download.js';
