@@ -4,7 +4,8 @@
  * memory in one app session — template files (callers rendered from their targets' WIT, read
  * from the plan), the dependency edits of golem.yaml (the app re-validated from the planned
  * bytes), generated WIT and clients. `commitCreate`: 4. write the plan as one transaction,
- * 5. git, 6. install, 7. next steps. A dry run and the interactive preview show the plan that
+ * 5. git, 6. install (scripts off when install-time files come from a template that is not
+ * bundled, unless `allowScripts`: shared/install.ts), 7. next steps. A dry run and the interactive preview show the plan that
  * `commitCreate` then writes.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -15,9 +16,10 @@ import { UserError } from '../errors.js';
 import { commitPlan, type FileOutcome, inspectPlan } from '../fs/plan.js';
 import { type Reporter, silentReporter } from '../report.js';
 import { Generation, summarize } from '../rpc/index.js';
-import { addToPlan, buildToolsLine, languageName, planComponent, type Registry, type TemplateEntry, validateComponentName } from '../templates/index.js';
+import { addToPlan, buildToolsLine, languageName, type PlannedFile, planComponent, type Registry, type TemplateEntry, validateComponentName } from '../templates/index.js';
 import { slug } from '../text/case.js';
 import { callerTarget } from './shared/caller-target.js';
+import { describeInstallTimeFiles, type InstallTimeFile, installRun, installTimeFiles, isInstallTimeFile, runInstall } from './shared/install.js';
 import { detectPackageManager, installCommand, type PackageManager } from './shared/package-manager.js';
 import { resolveTemplate } from './shared/resolve-template.js';
 
@@ -51,6 +53,11 @@ export interface CreateOptions {
   git?: boolean;
   /** Run the package manager's install (default: no). */
   install?: boolean;
+  /**
+   * Consent to the install-time code of templates that are not bundled (`--allow-scripts`, or
+   * yes at the prompt). Without it, such an app is installed with scripts off.
+   */
+  allowScripts?: boolean;
   /** Write into a non-empty folder, keeping what is there (default: no). */
   overwrite?: boolean;
   /** Plan and list, write nothing (default: no). */
@@ -152,6 +159,8 @@ export interface CreatePlan {
   readonly files: FileOutcome[];
   /** The app gets a package.json (so an install makes sense). */
   hasNodePackage: boolean;
+  /** Files written from templates that are not bundled which a package manager acts on (consent for --install). */
+  readonly installTimeFiles: InstallTimeFile[];
   /** The languages of the components, in order (next steps name what each one's build needs). */
   languages: string[];
 }
@@ -200,9 +209,12 @@ export async function planCreate(options: CreateOptions, report: Reporter = sile
   const edges = dependencyEdges(components, options.dependencies ?? []);
   const session = AppSession.create(dir);
   const generation = new Generation(() => session.app, session.plan);
+  const untrusted: PlannedFile[] = [];
   for (const c of [...components.filter((c) => !c.target), ...components.filter((c) => c.target)]) {
     const target = c.target === undefined ? undefined : callerTarget(generation, session.app.components.get(c.target)!);
-    addToPlan(session.plan, await planComponent({ into: session.plan, template: c.entry, componentName: c.name, registry: c.registry, ...(target ? { target } : {}) }));
+    const planned = await planComponent({ into: session.plan, template: c.entry, componentName: c.name, registry: c.registry, ...(target ? { target } : {}) });
+    addToPlan(session.plan, planned);
+    untrusted.push(...planned.filter((f) => f.untrusted));
   }
   for (const e of edges) {
     session.edit(addDependency(session.app, e.caller, e.target, e.type, { source: session }));
@@ -210,7 +222,8 @@ export async function planCreate(options: CreateOptions, report: Reporter = sile
   }
   const generated = generation.planInto();
   let files: FileOutcome[] | undefined;
-  return {
+  let installTime: InstallTimeFile[] | undefined;
+  const plan: CreatePlan = {
     options,
     session,
     edges,
@@ -219,9 +232,19 @@ export async function planCreate(options: CreateOptions, report: Reporter = sile
       files ??= inspectPlan(session.plan); // only when shown: a plain run goes straight to the commit
       return files;
     },
+    get installTimeFiles() {
+      // What the commit writes from them: the file each path ends up with, unless an existing one is kept.
+      installTime ??= installTimeFiles(
+        untrusted
+          .filter((f) => isInstallTimeFile(f.path) && session.plan.planned(f.path) === f)
+          .filter((f) => plan.files.find((o) => o.path === f.path)?.action !== 'skip'),
+      );
+      return installTime;
+    },
     hasNodePackage: session.plan.planned('package.json') !== undefined,
     languages: [...new Set(components.map((c) => c.entry.language))],
   };
+  return plan;
 }
 
 export interface CreateResult {
@@ -254,11 +277,17 @@ export async function commitCreate(plan: CreatePlan, report: Reporter = silentRe
   // 6. Install.
   const pm = options.packageManager ?? detectPackageManager();
   if (options.install && plan.hasNodePackage) {
-    const [cmd, ...args] = installCommand(pm);
+    const risky = plan.installTimeFiles;
+    const install = installRun(pm, risky.length > 0 && !options.allowScripts);
+    if (install.scriptsOff) {
+      report.warn(
+        `install-time files from templates that are not bundled: ${describeInstallTimeFiles(risky).join(' · ')}. Installing with scripts off (${install.argv.join(' ')}); run the install yourself once you trust them, or pass --allow-scripts.`,
+      );
+    }
     await report.task(
-      `Installing dependencies with ${pm}`,
-      () => run(cmd!, args, dir),
-      () => `Installed dependencies with ${pm}`,
+      `Installing dependencies with ${pm}${install.scriptsOff ? ' (scripts off)' : ''}`,
+      () => runInstall(install, dir),
+      () => `Installed dependencies with ${pm}${install.scriptsOff ? ' (scripts off)' : ''}`,
     );
   }
 
@@ -288,24 +317,4 @@ export function printDryRun(plan: CreatePlan, report: Reporter = silentReporter)
   for (const f of files) report.info(`  ${f.action.padEnd(9)} ${f.path}`);
   for (const e of plan.edges) report.info(`  dependency ${e.caller} → ${e.target} (${e.type})`);
   return { files, dryRun: true };
-}
-
-async function run(cmd: string, args: string[], cwd: string): Promise<void> {
-  const { spawn } = await import('node:child_process');
-  return new Promise((done, fail) => {
-    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], shell: process.platform === 'win32' });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', (e) => fail(new UserError(`could not run ${cmd}: ${e.message}`, { code: 'E_INSTALL', hint: `Run '${[cmd, ...args].join(' ')}' yourself in ${cwd}.` })));
-    child.on('exit', (code) =>
-      code === 0
-        ? done()
-        : fail(
-            new UserError(`${[cmd, ...args].join(' ')} failed (exit ${code}): ${stderr.trim().split('\n').pop() ?? ''}`, {
-              code: 'E_INSTALL',
-              hint: 'The app is written; fix the problem and run the install again.',
-            }),
-          ),
-    );
-  });
 }

@@ -32,6 +32,8 @@ export interface RenderInput {
   renderHandlebars?: (text: string, file: string) => string;
   /** Component files are replaced instead of failing when they exist (`--overwrite`). */
   overwrite?: boolean;
+  /** The template is not bundled: its files are marked `untrusted`. */
+  untrusted?: boolean;
 }
 
 /** Name renames after substitution (golem's `file_name_transform` plus npm's dotfile problem). */
@@ -134,6 +136,7 @@ export function renderTemplateFolder(input: RenderInput): PlannedFile[] {
       ...(file.executable ? { mode: 0o755 } : {}),
       onExisting: onExisting(input, name),
       template: input.templateId,
+      ...(input.untrusted ? { untrusted: true as const } : {}),
     });
   }
   return out;

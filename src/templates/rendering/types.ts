@@ -9,4 +9,6 @@ import type { PlannedWrite } from '../../fs/plan.js';
 export interface PlannedFile extends PlannedWrite {
   /** Registry id of the template that wrote it. */
   template: string;
+  /** It comes from a template that is not bundled (an install-time file then needs consent). */
+  untrusted?: true;
 }
