@@ -44,8 +44,8 @@ function details(name: string, content: Buffer): string[] {
     return found.length ? found : ['no install scripts'];
   }
   if (name === '.pnpmfile.cjs') return ['code pnpm runs while installing'];
-  // Settings files: the names of what they set (`key=value`, `key: value`, `[section]`).
-  const keys = [...text.matchAll(/^\s*(\[[^\]\n]+\]|[A-Za-z_][\w.-]*)\s*(?=[:=]|$)/gm)].map((m) => m[1]!).filter((k, i, all) => all.indexOf(k) === i);
+  // Settings files: the names of what they set (`key=value`, `key: value`, `key value`, `[section]`).
+  const keys = [...text.matchAll(/^[ \t]*(\[[^\]\n]+\]|[A-Za-z_][\w.-]*)(?=[ \t]*[:=]|[ \t]+\S|[ \t]*$)/gm)].map((m) => m[1]!).filter((k, i, all) => all.indexOf(k) === i);
   return keys.length ? [`sets ${clip(keys.join(', '))}`] : ['sets nothing'];
 }
 
