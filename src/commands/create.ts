@@ -235,9 +235,7 @@ export async function planCreate(options: CreateOptions, report: Reporter = sile
     get installTimeFiles() {
       // What the commit writes from them: the file each path ends up with, unless an existing one is kept.
       installTime ??= installTimeFiles(
-        untrusted
-          .filter((f) => isInstallTimeFile(f.path) && session.plan.planned(f.path) === f)
-          .filter((f) => plan.files.find((o) => o.path === f.path)?.action !== 'skip'),
+        untrusted.filter((f) => isInstallTimeFile(f.path) && session.plan.planned(f.path) === f).filter((f) => plan.files.find((o) => o.path === f.path)?.action !== 'skip'),
       );
       return installTime;
     },

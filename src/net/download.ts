@@ -38,14 +38,26 @@ function unreachable(url: string, err: unknown): UserError {
 
 /** Downloads `url` into `dest` (replacing it); resolves to the number of bytes written. */
 export async function downloadToFile(url: string, dest: string, options: DownloadOptions): Promise<number> {
-  const { request, Agent, ProxyAgent } = await import('undici');
+  // undici is CommonJS: bundled, its exports are the module's `default`.
+  const { request, Agent, ProxyAgent } = (await import('undici')).default;
   const seconds = timeoutSecondsOf(options);
   const partial = join(dirname(dest), `.${basename(dest)}.${process.pid}.${Date.now().toString(36)}.partial`);
   let current = url;
   let proxy: string | undefined;
   const controller = new AbortController();
-  const timer = inactivityTimer(seconds * 1000, () => controller.abort());
-  const dispatchers: Array<{ close(): Promise<void> }> = [];
+  const dispatchers: Array<{ close(): Promise<void>; destroy(): Promise<void> }> = [];
+  // An abort does not end a proxy's unanswered CONNECT: on timeout the connections are destroyed
+  // and the wait for an answer is given up (`expired`).
+  let expire: (reason: Error) => void = () => {};
+  const expired = new Promise<never>((_, reject) => {
+    expire = reject;
+  });
+  expired.catch(() => undefined);
+  const timer = inactivityTimer(seconds * 1000, () => {
+    controller.abort();
+    expire(new Error('timed out'));
+    for (const d of dispatchers) void d.destroy().catch(() => undefined);
+  });
   try {
     for (let redirects = 0; ; redirects++) {
       const target = new URL(current);
@@ -55,7 +67,7 @@ export async function downloadToFile(url: string, dest: string, options: Downloa
       proxy = proxyFor(current, options.env);
       const dispatcher = proxy ? new ProxyAgent({ uri: proxy }) : new Agent();
       dispatchers.push(dispatcher);
-      const response = await request(current, { method: 'GET', dispatcher, signal: controller.signal, headers: { 'user-agent': 'create-golem-app' } });
+      const response = await Promise.race([request(current, { method: 'GET', dispatcher, signal: controller.signal, headers: { 'user-agent': 'create-golem-app' } }), expired]);
       timer.touch();
       const { statusCode, headers, body } = response;
       if (statusCode >= 300 && statusCode < 400 && headers.location) {
@@ -102,6 +114,6 @@ export async function downloadToFile(url: string, dest: string, options: Downloa
     throw unreachable(current, err);
   } finally {
     timer.stop();
-    await Promise.all(dispatchers.map((d) => d.close().catch(() => undefined)));
+    await Promise.all(dispatchers.map((d) => (timer.fired ? d.destroy() : d.close()).catch(() => undefined)));
   }
 }

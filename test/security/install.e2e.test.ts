@@ -84,8 +84,22 @@ describe('without a terminal: install-time files of a template that is not bundl
     ['package.json', 'npm', undefined, ['install', '--ignore-scripts'], {}, 'components-ts/evil-payload/package.json (from ts/evil): postinstall: node -e'],
     ['.npmrc', 'npm', undefined, ['install', '--ignore-scripts'], {}, '.npmrc (from ts/evil): sets node-options, script-shell'],
     ['.pnpmfile.cjs', 'pnpm', undefined, ['install', '--ignore-scripts', '--ignore-pnpmfile'], {}, '.pnpmfile.cjs (from ts/evil): code pnpm runs while installing'],
-    ['pnpm-workspace.yaml', 'pnpm', undefined, ['install', '--ignore-scripts', '--ignore-pnpmfile'], {}, 'pnpm-workspace.yaml (from ts/evil): sets packages, onlyBuiltDependencies'],
-    ['.yarnrc.yml', 'yarn', 'yarn/4.1.0 npm/? node/v20.0.0', ['install', '--mode=skip-build'], { YARN_ENABLE_SCRIPTS: 'false', YARN_IGNORE_PATH: '1' }, '.yarnrc.yml (from ts/evil): sets yarnPath, enableScripts'],
+    [
+      'pnpm-workspace.yaml',
+      'pnpm',
+      undefined,
+      ['install', '--ignore-scripts', '--ignore-pnpmfile'],
+      {},
+      'pnpm-workspace.yaml (from ts/evil): sets packages, onlyBuiltDependencies',
+    ],
+    [
+      '.yarnrc.yml',
+      'yarn',
+      'yarn/4.1.0 npm/? node/v20.0.0',
+      ['install', '--mode=skip-build'],
+      { YARN_ENABLE_SCRIPTS: 'false', YARN_IGNORE_PATH: '1' },
+      '.yarnrc.yml (from ts/evil): sets yarnPath, enableScripts',
+    ],
     ['.yarnrc', 'yarn', 'yarn/1.22.19 npm/? node/v20.0.0', ['install', '--ignore-scripts'], { YARN_IGNORE_PATH: '1' }, '.yarnrc (from ts/evil): sets yarn-path'],
     ['bunfig.toml', 'bun', undefined, ['install', '--ignore-scripts'], {}, 'bunfig.toml (from ts/evil): sets preload, [install], registry'],
   ])('%s (%s)', (file, pm, userAgent, args, env, listed) => {
@@ -112,10 +126,13 @@ describe('without a terminal: install-time files of a template that is not bundl
 
   it('bundled templates install as usual, with no warning', () => {
     const base = tempDir('cga-inst-');
-    const r = runCli(['app', '--yes', '--no-git', '--install', '--component', 'app:provider', '--component', 'app:caller', '-t', 'ts', '-t', 'ts/caller', '--target', 'app:provider'], {
-      cwd: base,
-      env: { PATH: `${standIns()}:${process.env.PATH}`, npm_config_user_agent: 'pnpm/9.1.0' },
-    });
+    const r = runCli(
+      ['app', '--yes', '--no-git', '--install', '--component', 'app:provider', '--component', 'app:caller', '-t', 'ts', '-t', 'ts/caller', '--target', 'app:provider'],
+      {
+        cwd: base,
+        env: { PATH: `${standIns()}:${process.env.PATH}`, npm_config_user_agent: 'pnpm/9.1.0' },
+      },
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(calls(join(base, 'app'))).toEqual([{ pm: 'pnpm', args: ['install'], env: {} }]);

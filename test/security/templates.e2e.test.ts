@@ -204,7 +204,10 @@ describe('names that substitution or the .hbs suffix turn into something else ar
 describe('Handlebars mistakes through the CLI', () => {
   it('one line naming the template file, line and column; nothing written', () => {
     const template = hostileTemplate({ 'components-ts/component-name/src/extra.ts.hbs': '// {{component.pascal}}\n\nexport const x = {{shout component.name}};\n' });
-    expectRefused(template, new RegExp(`^error: ${template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/components-ts/component-name/src/extra\\.ts\\.hbs:3:20: unknown helper 'shout'`));
+    expectRefused(
+      template,
+      new RegExp(`^error: ${template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/components-ts/component-name/src/extra\\.ts\\.hbs:3:20: unknown helper 'shout'`),
+    );
   });
 });
 

@@ -54,9 +54,7 @@ export const isInstallTimeFile = (path: string): boolean => INSTALL_TIME_NAMES.h
 
 /** Planned files (from untrusted templates) as the consent prompt lists them. */
 export function installTimeFiles(untrusted: readonly PlannedFile[]): InstallTimeFile[] {
-  return untrusted
-    .map((f) => ({ path: f.path, template: f.template, details: details(basename(f.path), f.content) }))
-    .sort((a, b) => a.path.localeCompare(b.path));
+  return untrusted.map((f) => ({ path: f.path, template: f.template, details: details(basename(f.path), f.content) })).sort((a, b) => a.path.localeCompare(b.path));
 }
 
 /** One line per file, for the consent prompt and the warning. */

@@ -11,7 +11,7 @@
  * to a git clone is off (it would clone into a temporary folder in the current directory). Degit extracts into a staging folder of ours;
  * the result is published at `<our cache>/hosted/<repo+subdir key>/<commit>`.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../../errors.js';
@@ -41,6 +41,13 @@ export function degitCacheRoot(env: NodeJS.ProcessEnv = process.env, platform: N
 
 function degitRepoCache(repo: DegitRepo): string {
   return join(degitCacheRoot(), repo.site, repo.user, repo.name);
+}
+
+const listFolder = (dir: string): Set<string> => new Set(existsSync(dir) ? readdirSync(dir) : []);
+
+/** degit leaves its `extract-*` work folders behind when a download fails: removed, so a failure leaves nothing. */
+function removeDegitLeftovers(dir: string, before: ReadonlySet<string>): void {
+  for (const name of listFolder(dir)) if (!before.has(name) && name.startsWith('extract-')) rmSync(join(dir, name), { recursive: true, force: true });
 }
 
 /** degit's `map.json`: ref → commit of every snapshot it has. */
@@ -131,9 +138,11 @@ export async function fetchHostedSource(source: HostedSpec, context: FetchContex
   mkdirSync(context.cacheDir, { recursive: true });
 
   const title = context.offline ? `Reading cached ${source.spec}` : `Downloading ${source.spec}`;
+  const degitFolders = listFolder(degitRepoCache(emitter.repo!));
   const staging = await context.report
     .task(title, async () => (await withStaging(hostedCache, (dir) => emitter.clone(dir))).staging)
     .catch((err: unknown) => {
+      removeDegitLeftovers(degitRepoCache(emitter.repo!), degitFolders);
       const timeout = timeoutOf(fetchError, (err as { original?: unknown }).original);
       if (timeout) throw timeout;
       const repo = emitter.repo!;
