@@ -20,10 +20,11 @@ export interface DownloadOptions extends NetworkOptions {
 
 const MAX_REDIRECTS = 5;
 
-const mib = (bytes: number): string => `${Number((bytes / 1024 / 1024).toFixed(1))} MiB`;
+const showSize = (bytes: number): string =>
+  bytes >= 1024 * 1024 ? `${Number((bytes / 1024 / 1024).toFixed(1))} MiB` : bytes >= 1024 ? `${Number((bytes / 1024).toFixed(1))} KiB` : `${bytes} bytes`;
 
 function tooLarge(url: string, maxBytes: number): UserError {
-  return new UserError(`download of ${url} stopped: it is larger than ${mib(maxBytes)}`, {
+  return new UserError(`download of ${url} stopped: it is larger than ${showSize(maxBytes)}`, {
     code: 'E_NETWORK',
     hint: 'Check the address; nothing was kept.',
   });

@@ -11,7 +11,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, listFiles, runCli, snapshotTree, tempDir } from '../helpers/cli.js';
-import { cleanGit, hostileTemplate } from './hostile.js';
+import { cleanGit } from './hostile.js';
 
 const TIMEOUT = 2;
 let server: Server;
