@@ -14,6 +14,7 @@ import { ManifestCache, type ManifestDoc, type ManifestSource, nodeLocation, par
 import { parseDependency } from './dependency.js';
 import type { App, AppComponent, AppDependency, AppTemplate, BuildStep } from './model.js';
 import { checkTemplate, readSteps, resolveComponent, type RawDefinition } from './resolve.js';
+import { checkWritePaths } from './write-paths.js';
 import { closest, knownEntries, mapEntries, optionalString, seqItems, shapeError, stringList, stringValue, type Entry } from './shape.js';
 
 export interface LoadOptions {
@@ -56,6 +57,7 @@ interface Declarations {
   witDeps: string[];
   customCommands: Record<string, BuildStep[]>;
   clean: string[];
+  cleanLocations: SourceLocation[];
 }
 
 function collect(docs: ManifestDoc[], rootEntries: Map<string, Entry>): Declarations {
@@ -67,6 +69,7 @@ function collect(docs: ManifestDoc[], rootEntries: Map<string, Entry>): Declarat
     witDeps: [],
     customCommands: {},
     clean: [],
+    cleanLocations: [],
   };
   for (const m of docs) {
     const entries = m === rootDoc ? rootEntries : knownEntries(m, m.doc.contents, 'the manifest');
@@ -82,7 +85,9 @@ function collect(docs: ManifestDoc[], rootEntries: Map<string, Entry>): Declarat
       d.tempDir = { path: abs(stringValue(m, td.value, 'tempDir')), location };
     }
     d.witDeps.push(...stringList(m, entries.get('witDeps')?.value, 'witDeps').map(abs));
-    d.clean.push(...stringList(m, entries.get('clean')?.value, 'clean').map(abs));
+    const clean = stringList(m, entries.get('clean')?.value, 'clean').map(abs);
+    d.clean.push(...clean);
+    d.cleanLocations.push(...seqItems(m, entries.get('clean')?.value, 'clean').map((n) => nodeLocation(m, n)));
     for (const c of mapEntries(m, entries.get('customCommands')?.value, 'customCommands')) {
       if (d.customCommands[c.key]) throw shapeError(m, c.keyNode, `custom command '${c.key}' is declared twice`, 'Keep only one.');
       d.customCommands[c.key] = readSteps(m, c.value, `customCommands.${c.key}`, dir, (n, w) => stringValue(m, n, w));
@@ -179,15 +184,18 @@ export function loadApp(rootOrInside: string, options: LoadOptions = {}): App {
   checkDependencyEnds(d);
   for (const t of d.templates.items.values()) checkTemplate(t.def);
   const components = new Map([...d.components.items].map(([name, c]) => [name, buildComponent(d, name, c.def, c.location)]));
-  return {
+  const app: App = {
     root,
     manifests: docs.map((m) => m.file),
     tempDir: d.tempDir?.path ?? join(root, DEFAULT_TEMP_DIR),
     witDeps: d.witDeps,
     customCommands: d.customCommands,
     clean: d.clean,
+    locations: { ...(d.tempDir ? { tempDir: d.tempDir.location } : {}), clean: d.cleanLocations },
     components,
     templates: new Map([...d.templates.items].map(([k, { def: _def, ...t }]) => [k, t])),
     dependencies: [...d.deps.items.values()],
   };
+  checkWritePaths(app);
+  return app;
 }

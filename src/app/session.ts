@@ -6,12 +6,18 @@
  * re-validated in memory before anything is written. Nothing the session planned is read back
  * from disk. `commitPlan(session.plan)` writes it all as one transaction.
  *
+ * A command that writes opens its session with `openForWrite`: the app is locked (a second run
+ * waits, then stops) and what an interrupted run left is undone before anything is read; the
+ * session's `transaction.run` finishes the transaction when the command succeeds and undoes it
+ * when it fails.
+ *
  *   const session = AppSession.open(cwd, flags.app);
  *   session.edit(addDependency(session.app, 'example:caller', 'example:provider', 'wasm-rpc', { source: session }));
  *   session.app; // re-loaded from the planned text: a bad edit throws here, before any write
  */
 import { DiskFiles, type FileView } from '../fs/files.js';
 import { Plan } from '../fs/plan.js';
+import { type BeginOptions, Transaction } from '../fs/transaction.js';
 import { findAppRoot } from './find-root.js';
 import { loadApp } from './load.js';
 import { ManifestCache, type ManifestDoc, type ManifestSource } from './manifest-doc.js';
@@ -40,6 +46,31 @@ export class AppSession implements ManifestSource {
     const probe = new ManifestCache(disk);
     const root = findAppRoot(from, explicit, probe);
     return new AppSession(root, new Plan(root, disk), probe);
+  }
+
+  /**
+   * The app that `from` is inside (or `--app`), locked for this run: a session whose plan commits
+   * in the app's transaction. `reuse`: a session opened before (for prompts), whose reads are
+   * kept where the files are unchanged.
+   */
+  static async openForWrite(from: string, explicit?: string, options: { reuse?: AppSession; onRecover?: BeginOptions['onRecover'] } = {}): Promise<AppSession> {
+    const probeDisk = options.reuse?.plan.disk ?? new DiskFiles();
+    const probe = options.reuse?.manifests ?? new ManifestCache(probeDisk);
+    const root = options.reuse?.root ?? findAppRoot(from, explicit, probe);
+    const transaction = await Transaction.begin(root, options.onRecover ? { onRecover: options.onRecover } : {});
+    try {
+      return new AppSession(root, new Plan(root, probeDisk.revalidated(), transaction), probe);
+    } catch (err) {
+      transaction.abort();
+      throw err;
+    }
+  }
+
+  /** The open transaction of a session from `openForWrite`. */
+  get transaction(): Transaction {
+    const tx = this.plan.transaction;
+    if (!tx) throw new Error('create-golem-app: this session was not opened for writing');
+    return tx;
   }
 
   /** A session for an app that the run creates at `root` (its manifests come from the plan). */

@@ -4,6 +4,8 @@
  * (1 fixable, 2 usage, 130 cancelled).
  */
 import { EXIT, UsageError, UserError } from '../errors.js';
+import { installSignalHandlers } from '../fs/interrupt.js';
+import { osError } from '../fs/os-errors.js';
 import { type Command, COMMANDS, commandName } from './commands.js';
 import { color, printError } from './output.js';
 import { type FlagSpec, usageLine as specUsageLine } from './spec.js';
@@ -105,11 +107,15 @@ async function main(argv: string[]): Promise<number> {
   return command.run(rest, process.cwd());
 }
 
+// SIGINT, SIGTERM, SIGHUP: an open transaction is undone, the exit code is 128 + the signal (src/fs/interrupt.ts).
+installSignalHandlers();
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  (err: unknown) => {
+  (thrown: unknown) => {
+    const err = osError(thrown) ?? thrown; // ENOSPC, EACCES, … as one line with a hint
     if (UserError.is(err) && err.exitCode === EXIT.cancelled) {
       process.stderr.write('cancelled\n');
     } else if (UserError.is(err)) {

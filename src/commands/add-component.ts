@@ -3,8 +3,8 @@
  * folder upward, or --app), resolve the template (registry id, `<registry>/<lang>/<name>`,
  * folder path or remote spec), plan the common template (when its skip-if-exists file is
  * missing) and the component, write the plan as one transaction, and for caller templates
- * write the dependency on the target and generate the clients. A failure after the first write
- * undoes everything this command wrote.
+ * write the dependency on the target and generate the clients. The app is locked from before the
+ * first read to the end; a failure or an interruption undoes everything this command wrote.
  */
 import { relative } from 'node:path';
 import { addDependency } from '../app/index.js';
@@ -47,7 +47,11 @@ export interface AddComponentResult {
 export async function runAddComponent(input: AddComponentInput, report: Reporter = silentReporter): Promise<AddComponentResult> {
   const invalid = validateComponentName(input.name);
   if (invalid) throw new UserError(invalid, { code: 'E_APP' });
-  const session = input.session ?? AppSession.open(input.cwd, input.app);
+  const session = await AppSession.openForWrite(input.cwd, input.app, { onRecover: (m) => report.warn(m), ...(input.session ? { reuse: input.session } : {}) });
+  return session.transaction.run(async () => addComponent(session, input, report));
+}
+
+async function addComponent(session: AppSession, input: AddComponentInput, report: Reporter): Promise<AddComponentResult> {
   const { root } = session;
   const app = session.app;
   if (app.components.has(input.name)) {

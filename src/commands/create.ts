@@ -3,17 +3,22 @@
  * `planCreate`: 1. check the target folder, 2. resolve the templates, 3. plan every file in
  * memory in one app session — template files (callers rendered from their targets' WIT, read
  * from the plan), the dependency edits of golem.yaml (the app re-validated from the planned
- * bytes), generated WIT and clients. `commitCreate`: 4. write the plan as one transaction,
- * 5. git, 6. install (scripts off when install-time files come from a template that is not
- * bundled, unless `allowScripts`: shared/install.ts), 7. next steps. A dry run and the interactive preview show the plan that
+ * bytes), generated WIT and clients. `commitCreate`: 4. write the plan as one transaction
+ * (the folder created exclusively, or locked when it exists), 5. git init and the first commit
+ * inside that transaction (an interrupted create leaves nothing, or the whole app with its
+ * commit), 6. install (scripts off when install-time files come from a template that is not
+ * bundled, unless `allowScripts`: shared/install.ts), 7. next steps. A dry run and the
+ * interactive preview show the plan that
  * `commitCreate` then writes.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { addDependency, nearestManifestDir } from '../app/index.js';
 import { AppSession } from '../app/session.js';
 import { UserError } from '../errors.js';
+import { pausePoint } from '../fs/interrupt.js';
 import { commitPlan, type FileOutcome, inspectPlan } from '../fs/plan.js';
+import { Transaction, TRANSACTION_FILES } from '../fs/transaction.js';
 import { type Reporter, silentReporter } from '../report.js';
 import { Generation, summarize } from '../rpc/index.js';
 import { addToPlan, buildToolsLine, languageName, type PlannedFile, planComponent, type Registry, type TemplateEntry, validateComponentName } from '../templates/index.js';
@@ -70,8 +75,11 @@ export interface CreateOptions {
   packageManager?: PackageManager;
 }
 
-/** Folder contents that do not make a folder "non-empty" (as create-vite, `.git` alone is fine). */
-const IGNORABLE = new Set(['.git', '.DS_Store', 'Thumbs.db']);
+/**
+ * Folder contents that do not make a folder "non-empty" (as create-vite, `.git` alone is fine;
+ * a lock or journal is the transaction's, undone or waited for before anything is written).
+ */
+const IGNORABLE = new Set(['.git', '.DS_Store', 'Thumbs.db', ...TRANSACTION_FILES]);
 
 export function isEmptyDir(dir: string): boolean {
   return !existsSync(dir) || readdirSync(dir).every((f) => IGNORABLE.has(f));
@@ -185,7 +193,8 @@ export async function planCreate(options: CreateOptions, report: Reporter = sile
   const { dir } = options;
   const display = relative(options.cwd ?? process.cwd(), dir) || '.';
 
-  // 1. The target folder.
+  // 1. The target folder (what an interrupted create left in it undone first).
+  if (!options.dryRun && existsSync(dir) && statSync(dir).isDirectory()) await Transaction.recoverIn(dir, (m) => report.warn(m));
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
     throw new UserError(`${display} exists and is not a folder`, { code: 'E_CONFLICT', hint: 'Choose another name for the app folder.' });
   }
@@ -250,27 +259,43 @@ export interface CreateResult {
   dryRun: boolean;
 }
 
-/** Writes a planned app (one transaction), then git, install and the next steps. */
+/** Writes a planned app and its first commit (one transaction), then install and the next steps. */
 export async function commitCreate(plan: CreatePlan, report: Reporter = silentReporter): Promise<CreateResult> {
   const { options, session } = plan;
   const { dir } = options;
   const display = relative(options.cwd ?? process.cwd(), dir) || '.';
 
-  // 4. Write.
-  const commit = commitPlan(session.plan);
-  for (const e of plan.edges) report.step(`Added dependency ${e.caller} → ${e.target} (${e.type})`);
-  const summary = summarize(plan.generated, commit.outcomes);
-  report.step(`Generated ${summary.added.length + summary.changed.length} files (wit-generated, golem-temp)`);
-  report.step(`Created ${options.components.map((c) => c.name).join(', ')} in ${display}`);
-
-  // 5. git.
-  if (options.git !== false) {
-    const { initRepository } = await import('../git/index.js');
-    const git = await initRepository(dir, 'Initial commit from create-golem-app');
-    if (git.status === 'committed') report.step('Initialised a git repository with a first commit');
-    else if (git.status === 'git-missing') report.warn('git was not found; skipped creating a repository');
-    else if (git.status === 'failed') report.warn(`git failed (${git.reason}); the app is written, without a repository`);
-  }
+  // 4. Write, 5. git: one transaction, undone as a whole on failure or interruption.
+  const tx = await Transaction.begin(dir, { create: true, onRecover: (m) => report.warn(m) });
+  const commit = await tx.run(async () => {
+    // Checked again under the lock: another run may have written here since the plan was made.
+    if (!options.overwrite && !isEmptyDir(dir)) {
+      throw new UserError(`folder ${display} is not empty`, {
+        code: 'E_CONFLICT',
+        hint: 'Another run wrote into it meanwhile; nothing was changed. Choose another folder.',
+      });
+    }
+    session.plan.transaction = tx;
+    const gitDir = join(dir, '.git');
+    if (options.git !== false) tx.willCreate(gitDir);
+    const commit = commitPlan(session.plan);
+    for (const e of plan.edges) report.step(`Added dependency ${e.caller} → ${e.target} (${e.type})`);
+    const summary = summarize(plan.generated, commit.outcomes);
+    report.step(`Generated ${summary.added.length + summary.changed.length} files (wit-generated, golem-temp)`);
+    report.step(`Created ${options.components.map((c) => c.name).join(', ')} in ${display}`);
+    await pausePoint('applied');
+    if (options.git !== false) {
+      const { initRepository } = await import('../git/index.js');
+      const git = await tx.step(() => initRepository(dir, 'Initial commit from create-golem-app', { exclude: TRANSACTION_FILES }));
+      if (git.status === 'committed') report.step('Initialised a git repository with a first commit');
+      else if (git.status === 'git-missing') report.warn('git was not found; skipped creating a repository');
+      else if (git.status === 'failed') {
+        tx.removeLater(gitDir); // no half-made repository: the app without one
+        report.warn(`git failed (${git.reason}); the app is written, without a repository`);
+      }
+    }
+    return commit;
+  });
 
   // 6. Install.
   const pm = options.packageManager ?? detectPackageManager();

@@ -13,9 +13,11 @@ export interface GenerateOptions {
 }
 
 export async function runGenerate(options: GenerateOptions, report: Reporter = silentReporter): Promise<GenerateSummary> {
-  const session = AppSession.open(options.cwd, options.app);
-  const generated = new Generation(() => session.app, session.plan).planInto({ components: options.components });
-  const summary = summarize(generated, commitPlan(session.plan).outcomes);
+  const session = await AppSession.openForWrite(options.cwd, options.app, { onRecover: (m) => report.warn(m) });
+  const summary = await session.transaction.run(async () => {
+    const generated = new Generation(() => session.app, session.plan).planInto({ components: options.components });
+    return summarize(generated, commitPlan(session.plan).outcomes);
+  });
   reportGeneration(summary, report);
   return summary;
 }

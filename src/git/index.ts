@@ -64,14 +64,17 @@ export async function isInsideWorkTree(dir: string): Promise<boolean> {
   }
 }
 
-/** `git init`, add everything, commit — skipped inside an existing work tree. */
-export async function initRepository(dir: string, message: string): Promise<GitInitResult> {
+/**
+ * `git init`, add everything (but `exclude`: names in `dir` that are not part of the app, such
+ * as a run's lock file), commit — skipped inside an existing work tree.
+ */
+export async function initRepository(dir: string, message: string, options: { exclude?: readonly string[] } = {}): Promise<GitInitResult> {
   if (!(await isGitAvailable())) return { status: 'git-missing' };
   if (await isInsideWorkTree(dir)) return { status: 'inside-work-tree' };
   const git = nonInteractiveGit(dir);
   try {
     await git.init();
-    await git.add(['-A']);
+    await git.raw(['add', '-A', '--', '.', ...(options.exclude ?? []).map((name) => `:(exclude,literal)${name}`)]);
     await git.raw([...(await fallbackIdentityArgs(git)), 'commit', '--no-gpg-sign', '--no-verify', '-q', '-m', message]);
     return { status: 'committed' };
   } catch (err) {

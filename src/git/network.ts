@@ -30,22 +30,34 @@ function endGroup(child: ChildProcess): void {
   }
 }
 
-/** Our process is being ended: end git's groups, then let the signal take its course. */
-function onSignal(signal: NodeJS.Signals): void {
+function endAll(): void {
   for (const child of running) endGroup(child);
   running.clear();
   for (const s of SIGNALS) process.removeListener(s, onSignal);
+  process.removeListener('exit', endAll);
+}
+
+/** Our process is being ended: end git's groups, then let the signal take its course (another handler, or the default). */
+function onSignal(signal: NodeJS.Signals): void {
+  endAll();
   if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
 }
 
 function track(child: ChildProcess): void {
-  if (running.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
+  if (running.size === 0) {
+    for (const s of SIGNALS) process.on(s, onSignal);
+    // Another signal handler may end the process first (src/fs/interrupt.ts): groups end with it.
+    process.on('exit', endAll);
+  }
   running.add(child);
 }
 
 function untrack(child: ChildProcess): void {
   running.delete(child);
-  if (running.size === 0) for (const s of SIGNALS) process.removeListener(s, onSignal);
+  if (running.size === 0) {
+    for (const s of SIGNALS) process.removeListener(s, onSignal);
+    process.removeListener('exit', endAll);
+  }
 }
 
 /** Runs `git <args>`; resolves to its stdout, rejects with its stderr as the message, or with "did not answer". */
