@@ -14,7 +14,7 @@ import { UserError } from '../errors.js';
 import { commitPlan, type FileOutcome } from '../fs/plan.js';
 import { type Reporter, silentReporter } from '../report.js';
 import { Generation, summarize } from '../rpc/index.js';
-import { addToPlan, planComponent, type TemplateEntry, validateComponentName } from '../templates/index.js';
+import { addToPlan, attributeToTemplate, planComponent, type TemplateEntry, validateComponentName } from '../templates/index.js';
 import { callerTarget } from './shared/caller-target.js';
 import { resolveTemplate } from './shared/resolve-template.js';
 
@@ -87,6 +87,11 @@ async function addComponent(session: AppSession, input: AddComponentInput, repor
   // Everything is planned first: the files, the golem.yaml edits (the app re-checked from the planned bytes), the clients.
   const files = await planComponent({ into: session.plan, template, componentName: input.name, registry, ...(target ? { target } : {}) });
   addToPlan(session.plan, files);
+  try {
+    void session.app; // the app with the template's files (the paths its golem.yaml declares included), checked before anything else
+  } catch (err) {
+    throw attributeToTemplate(err, session.plan);
+  }
   const edits: string[] = [];
   const depend = (caller: string, target: string) => {
     const edit = addDependency(session.app, caller, target, 'wasm-rpc', { source: session });

@@ -21,7 +21,17 @@ import { commitPlan, type FileOutcome, inspectPlan } from '../fs/plan.js';
 import { Transaction, TRANSACTION_FILES } from '../fs/transaction.js';
 import { type Reporter, silentReporter } from '../report.js';
 import { Generation, summarize } from '../rpc/index.js';
-import { addToPlan, buildToolsLine, languageName, type PlannedFile, planComponent, type Registry, type TemplateEntry, validateComponentName } from '../templates/index.js';
+import {
+  addToPlan,
+  attributeToTemplate,
+  buildToolsLine,
+  languageName,
+  type PlannedFile,
+  planComponent,
+  type Registry,
+  type TemplateEntry,
+  validateComponentName,
+} from '../templates/index.js';
 import { slug } from '../text/case.js';
 import { callerTarget } from './shared/caller-target.js';
 import { describeInstallTimeFiles, type InstallTimeFile, installRun, installTimeFiles, isInstallTimeFile, runInstall } from './shared/install.js';
@@ -219,17 +229,24 @@ export async function planCreate(options: CreateOptions, report: Reporter = sile
   const session = AppSession.create(dir);
   const generation = new Generation(() => session.app, session.plan);
   const untrusted: PlannedFile[] = [];
-  for (const c of [...components.filter((c) => !c.target), ...components.filter((c) => c.target)]) {
-    const target = c.target === undefined ? undefined : callerTarget(generation, session.app.components.get(c.target)!);
-    const planned = await planComponent({ into: session.plan, template: c.entry, componentName: c.name, registry: c.registry, ...(target ? { target } : {}) });
-    addToPlan(session.plan, planned);
-    untrusted.push(...planned.filter((f) => f.untrusted));
+  let generated: string[];
+  try {
+    for (const c of [...components.filter((c) => !c.target), ...components.filter((c) => c.target)]) {
+      const target = c.target === undefined ? undefined : callerTarget(generation, session.app.components.get(c.target)!);
+      const planned = await planComponent({ into: session.plan, template: c.entry, componentName: c.name, registry: c.registry, ...(target ? { target } : {}) });
+      addToPlan(session.plan, planned);
+      untrusted.push(...planned.filter((f) => f.untrusted));
+    }
+    void session.app; // the app as the templates make it (their declared paths included), checked before anything else
+    for (const e of edges) {
+      session.edit(addDependency(session.app, e.caller, e.target, e.type, { source: session }));
+      void session.app; // the edited manifests, re-validated from the planned bytes
+    }
+    generated = generation.planInto();
+  } catch (err) {
+    // A problem in what a template wrote (a path its golem.yaml declares, its WIT) is the template's.
+    throw attributeToTemplate(err, session.plan);
   }
-  for (const e of edges) {
-    session.edit(addDependency(session.app, e.caller, e.target, e.type, { source: session }));
-    void session.app; // the edited manifests, re-validated from the planned bytes
-  }
-  const generated = generation.planInto();
   let files: FileOutcome[] | undefined;
   let installTime: InstallTimeFile[] | undefined;
   const plan: CreatePlan = {

@@ -35,6 +35,7 @@ export { buildToolsLine } from './build-tools.js';
 export { findComponentTemplate, resolveComponentTemplate, isFolderSpec } from './sources/find.js';
 export { registerTemplateSource, isRemoteSpec, type TemplateSource } from './sources/seam.js';
 export { planComponent, addToPlan } from './rendering/plan.js';
+export { attributeToTemplate } from './rendering/attribute.js';
 export { validateComponentName } from './rendering/names.js';
 export { counterClientModel, clientNames } from './rendering/client-model.js';
 

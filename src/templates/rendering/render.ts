@@ -136,6 +136,7 @@ export function renderTemplateFolder(input: RenderInput): PlannedFile[] {
       ...(file.executable ? { mode: 0o755 } : {}),
       onExisting: onExisting(input, name),
       template: input.templateId,
+      source,
       ...(input.untrusted ? { untrusted: true as const } : {}),
     });
   }
