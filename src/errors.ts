@@ -9,6 +9,7 @@
  * registries), `E_REGISTRY`, `E_PUBLISH`, `E_APP` (the app as a whole: names, components, dependencies),
  * `E_PATH` (a path that would leave the folder), `E_CONFLICT` (something in the way),
  * `E_CHANGED` (a file changed since it was read), `E_PERMISSION`, `E_WRITE`, `E_GIT`, `E_INSTALL`,
+ * `E_TIMEOUT` (a host that did not answer in time), `E_NETWORK` (a download that failed),
  * and `E_USER` for the rest.
  */
 export interface SourceLocation {
