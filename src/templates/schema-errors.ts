@@ -52,6 +52,8 @@ export function describe(e: SchemaError): string {
   if (e.keyword === 'enum') return `${e.message} (${(e.params.allowedValues as unknown[]).join(', ')})`;
   if (e.keyword === 'oneOf') return 'needs exactly one of "path" or "source"';
   if (e.keyword === 'required') return `missing field '${String(e.params.missingProperty)}'`;
+  // registry.schema.json's remote-source pattern starts by refusing what a local path starts with.
+  if (e.keyword === 'pattern' && String(e.params.pattern).startsWith('^(?![./~')) return 'must be a remote source (a hosted shorthand or a git URL), not a local path or file: URL';
   // The schemas' relative-path pattern starts by refusing a leading separator.
   if (e.keyword === 'pattern' && String(e.params.pattern).startsWith('^(?![\\\\/])')) return 'must be a relative path that stays inside (no "..", not absolute, no drive letter)';
   return e.message ?? e.keyword;
