@@ -5,7 +5,7 @@
  * template's own file, line and key. Nothing is written — in the new app, in an existing one,
  * or outside.
  */
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listFiles, ROOT, runCli, snapshotTree, tempDir } from '../helpers/cli.js';
