@@ -9,7 +9,7 @@ import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listFiles, ROOT, runCli, snapshotTree, tempDir } from '../helpers/cli.js';
-import { cleanGit, hostileTemplate } from './hostile.js';
+import { cleanGit, errorLine, hostileTemplate } from './hostile.js';
 
 const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -31,11 +31,10 @@ function expectRefused(template: string, file: string, at: string, message: RegE
   const base = tempDir('cga-decl-');
   const r = runCli(['app', '--yes', '--component', 'evil:payload', '-t', template], { cwd: base, env: cleanGit });
   expect(r.code).toBe(1);
-  const lines = r.stderr.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(new RegExp(`^error: ${escaped(file)}:${at}: `));
-  expect(lines[0]).toMatch(message);
-  expect(lines[0]).toContain(`declared by template ${declaredBy}`);
+  const line = errorLine(r.stderr);
+  expect(line).toMatch(new RegExp(`^error: ${escaped(file)}:${at}: `));
+  expect(line).toMatch(message);
+  expect(line).toContain(`declared by template ${declaredBy}`);
   expect(listFiles(base)).toEqual([]);
   for (const escape of ['escape-wit', 'escape-release', 'escape-temp', 'escape-common', 'escape.wasm']) expect(existsSync(join(base, '..', escape))).toBe(false);
 }

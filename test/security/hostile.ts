@@ -45,3 +45,15 @@ export function git(cwd: string, ...args: string[]): string {
 
 /** The environment of a run: no global or system git config, so the machine's cannot interfere. */
 export const cleanGit = { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
+
+/**
+ * The error a run printed: one `error: …` line and at most one hint line after it (indented);
+ * returns the error line. (Whether the hint shares the line or follows it is the CLI's format.)
+ */
+export function errorLine(stderr: string): string {
+  const lines = stderr.trimEnd().split('\n');
+  if (lines.length < 1 || lines.length > 2 || !lines[0]!.startsWith('error: ') || (lines[1] !== undefined && !/^\s+\S/.test(lines[1]))) {
+    throw new Error(`expected one error line and at most one hint line, got:\n${stderr}`);
+  }
+  return lines[0]!;
+}

@@ -11,7 +11,7 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listFiles, runCli, snapshotTree, tempDir } from '../helpers/cli.js';
-import { cleanGit, executable, git, hostileTemplate, marker } from './hostile.js';
+import { cleanGit, errorLine, executable, git, hostileTemplate, marker } from './hostile.js';
 
 const servers: Server[] = [];
 afterAll(() => {
@@ -143,10 +143,7 @@ function expectRefused(template: string, expected: RegExp, component = 'evil:pay
   const base = tempDir('cga-sec-');
   const r = runCli(['app', '--yes', '--component', component, '-t', template], { cwd: base, env: cleanGit });
   expect(r.code).toBe(1);
-  const lines = r.stderr.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^error: /);
-  expect(lines[0]).toMatch(expected);
+  expect(errorLine(r.stderr)).toMatch(expected);
   expect(listFiles(base)).toEqual([]);
   expect(existsSync(join(base, 'app'))).toBe(false);
 }

@@ -69,7 +69,7 @@ describe('Handlebars mistakes name the template file, line and column', () => {
     const err = await renderError(source);
     expect(where(err)).toBe(line);
     expect(err.message).toContain(message);
-    expect(err.format()).toBe(`${err.location!.file}:${line}: ${err.message} ${err.hint}`);
+    expect(err.message).not.toContain(err.location!.file); // the place is the location's, said once
   });
 
   it('our helpers and the block helpers still work', async () => {

@@ -10,6 +10,7 @@ import { UserError } from '../../src/errors.js';
 import { readTemplateMetadata } from '../../src/templates/metadata.js';
 import { loadBundledRegistry } from '../../src/templates/index.js';
 import { listFiles, ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { errorLine } from '../security/hostile.js';
 
 /** A template folder whose metadata.json is `text`. */
 function withMetadata(text: string): string {
@@ -98,8 +99,7 @@ describe('metadata.json against its schema', () => {
     const folder = withMetadata(pretty({ description: 'x', appComponentGroup: 'default', witDepsPaths: ['/etc'] }));
     const r = runCli(['app', '--yes', '--no-git', '--component', 'a:b', '-t', folder], { cwd: base });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^error: .*ts-app-component-sample\/metadata\.json:5:5: witDepsPaths\[0\]: must be a relative path that stays inside/);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(errorLine(r.stderr)).toMatch(/^error: .*ts-app-component-sample\/metadata\.json:5:5: witDepsPaths\[0\]: must be a relative path that stays inside/);
     expect(listFiles(base)).toEqual([]);
     expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).files).toContain('metadata.schema.json');
   });
