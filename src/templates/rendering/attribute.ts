@@ -14,11 +14,11 @@ export function attributeToTemplate(err: unknown, plan: Plan): unknown {
   if (!UserError.is(err) || !err.location) return err;
   const rel = plan.relative(err.location.file);
   const planned = rel ? (plan.planned(rel) as PlannedFile | undefined) : undefined;
-  if (!planned?.source || !planned.template) return err;
+  if (!planned?.sourcePath || !planned.template) return err;
   let line = err.location.line;
   let column = err.location.column;
   try {
-    const source = readTemplateFile(planned.source).toString('utf8');
+    const source = readTemplateFile(planned.sourcePath).toString('utf8');
     if (rel!.endsWith('golem.yaml')) line = templateManifestLine(source, line);
     // Substitution may have moved the column; it is kept where the line reads the same.
     const lineOf = (text: string, n: number) => text.split('\n')[n - 1];
@@ -28,7 +28,7 @@ export function attributeToTemplate(err: unknown, plan: Plan): unknown {
   }
   return new UserError(`${err.message} (declared by template ${planned.template}, which would write ${rel})`, {
     code: err.code,
-    location: { file: planned.source, line, column },
+    location: { file: planned.sourcePath, line, column },
     ...(err.hint ? { hint: err.hint } : {}),
     exitCode: err.exitCode,
     cause: err,

@@ -136,7 +136,7 @@ export function renderTemplateFolder(input: RenderInput): PlannedFile[] {
       ...(file.executable ? { mode: 0o755 } : {}),
       onExisting: onExisting(input, name),
       template: input.templateId,
-      source,
+      sourcePath: source,
       ...(input.untrusted ? { untrusted: true as const } : {}),
     });
   }

@@ -12,5 +12,5 @@ export interface PlannedFile extends PlannedWrite {
   /** It comes from a template that is not bundled (an install-time file then needs consent). */
   untrusted?: true;
   /** The template file it was rendered from (absolute), for errors found in what it declares. */
-  source?: string;
+  sourcePath?: string;
 }
