@@ -98,7 +98,8 @@ describe('two create runs into one folder', () => {
         const codes = ended.map((e) => e.code).sort();
         expect(codes, ended.map((e) => e.stderr).join('\n')).toEqual([0, 1]);
         const loser = ended.find((e) => e.code === 1)!;
-        expect(loser.stderr).toMatch(/^error: (folder app is not empty|another create-golem-app run \(pid \d+\) holds .*)/m);
+        // The loser sees the winner's lock, or its files: under the lock (not empty) or while planning (the component exists).
+        expect(loser.stderr).toMatch(/^error: (folder app is not empty|another create-golem-app run \(pid \d+\) holds .*|component a:p already exists: .*)/m);
         const app = join(cwd, 'app');
         expect(tree(app)).toEqual(complete);
         expect(gitState(app)).toEqual({ commits: 1, clean: true });
