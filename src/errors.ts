@@ -11,8 +11,9 @@
  * `E_PATH` (a path that would leave the folder), `E_CONFLICT` (something in the way),
  * `E_CHANGED` (a file changed since it was read), `E_PERMISSION`, `E_WRITE`, `E_FS` (another
  * operating-system error: a full disk, a name too long, a FIFO where a file is read), `E_LOCKED`
- * (another run holds the folder's lock), `E_GIT`, `E_INSTALL`, `E_INTERNAL` (a bug: anything
- * that is not a UserError) and `E_USER` for the rest.
+ * (another run holds the folder's lock), `E_GIT`, `E_INSTALL`, `E_TIMEOUT` (a host that did not
+ * answer in time), `E_NETWORK` (a download that failed), `E_INTERNAL` (a bug: anything that is
+ * not a UserError) and `E_USER` for the rest.
  */
 export interface SourceLocation {
   file: string;

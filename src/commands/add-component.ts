@@ -14,7 +14,7 @@ import { UserError } from '../errors.js';
 import { commitPlan, type FileOutcome, inspectPlan } from '../fs/plan.js';
 import { type Reporter, silentReporter } from '../report.js';
 import { type GenerateSummary, Generation, summarize } from '../rpc/index.js';
-import { addToPlan, planComponent, type TemplateEntry, validateComponentName } from '../templates/index.js';
+import { addToPlan, attributeToTemplate, planComponent, type TemplateEntry, validateComponentName } from '../templates/index.js';
 import { appRelative, type CreatedComponent } from './shared/app-overview.js';
 import { callerTarget } from './shared/caller-target.js';
 import { reportDryRun } from './shared/dry-run.js';
@@ -37,6 +37,8 @@ export interface AddComponentInput {
   offline?: boolean;
   /** `--registry <source>`: one more template registry for this command. */
   registry?: string;
+  /** Inactivity timeout of template downloads, in seconds (default 60). */
+  timeoutSeconds?: number;
   /** The app, already opened (e.g. by the prompts); default: found from `cwd` / `app`. */
   session?: AppSession;
   /** `--dry-run`: list what would be written, write nothing. */
@@ -83,6 +85,7 @@ async function addComponent(session: AppSession, input: AddComponentInput, repor
     offline: input.offline,
     report,
     ...(input.registry !== undefined ? { registry: input.registry } : {}),
+    ...(input.timeoutSeconds === undefined ? {} : { timeoutSeconds: input.timeoutSeconds }),
   });
   const isCaller = template.role === 'caller';
   if (input.target !== undefined && !isCaller) {
@@ -106,6 +109,11 @@ async function addComponent(session: AppSession, input: AddComponentInput, repor
   // Everything is planned first: the files, the golem.yaml edits (the app re-checked from the planned bytes), the clients.
   const files = await planComponent({ into: session.plan, template, componentName: input.name, registry, components: () => session.app.components, ...(target ? { target } : {}) });
   addToPlan(session.plan, files);
+  try {
+    void session.app; // the app with the template's files (the paths its golem.yaml declares included), checked before anything else
+  } catch (err) {
+    throw attributeToTemplate(err, session.plan);
+  }
   const edits: string[] = [];
   const dependencies: AddComponentSummary['dependencies'] = [];
   const depend = (caller: string, target: string) => {

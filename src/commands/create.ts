@@ -6,7 +6,9 @@
  * bytes), generated WIT and clients. `commitCreate`: 4. write the plan as one transaction
  * (the folder created exclusively, or locked when it exists), 5. git init and the first commit
  * inside that transaction (an interrupted create leaves nothing, or the whole app with its
- * commit), 6. install, 7. next steps. A dry run and the interactive preview show the plan that
+ * commit), 6. install (scripts off when install-time files come from a template that is not
+ * bundled, unless `allowScripts`: shared/install.ts), 7. next steps. A dry run and the
+ * interactive preview show the plan that
  * `commitCreate` then writes.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -19,12 +21,13 @@ import { commitPlan, type FileOutcome, inspectPlan } from '../fs/plan.js';
 import { Transaction, TRANSACTION_FILES } from '../fs/transaction.js';
 import { type Reporter, silentReporter } from '../report.js';
 import { type DeclarationsOutcome, Generation, summarize } from '../rpc/index.js';
-import { addToPlan, planComponent, type Registry, type TemplateEntry, validateComponentName } from '../templates/index.js';
+import { addToPlan, attributeToTemplate, type PlannedFile, planComponent, type Registry, type TemplateEntry, validateComponentName } from '../templates/index.js';
 import { slug, transliterate } from '../text/case.js';
 import { appRelative, type CreatedComponent } from './shared/app-overview.js';
 import { callerTarget } from './shared/caller-target.js';
 import { declarationsNextSteps, planTypeDeclarations, reportDeclarations } from './shared/declarations.js';
 import { reportDryRun } from './shared/dry-run.js';
+import { describeInstallTimeFiles, type InstallTimeFile, installRun, installTimeFiles, isInstallTimeFile, runInstall } from './shared/install.js';
 import { exampleInvocation, needsInstall, reportNextSteps } from './shared/next-steps.js';
 import { detectPackageManager, installCommand, type PackageManager } from './shared/package-manager.js';
 import { resolveTemplate } from './shared/resolve-template.js';
@@ -59,6 +62,11 @@ export interface CreateOptions {
   git?: boolean;
   /** Run the package manager's install (default: no). */
   install?: boolean;
+  /**
+   * Consent to the install-time code of templates that are not bundled (`--allow-scripts`, or
+   * yes at the prompt). Without it, such an app is installed with scripts off.
+   */
+  allowScripts?: boolean;
   /** Write into a non-empty folder, keeping what is there (default: no). */
   overwrite?: boolean;
   /** Plan and list, write nothing (default: no). */
@@ -66,6 +74,8 @@ export interface CreateOptions {
   offline?: boolean;
   /** `--registry`: one more template registry for this run. */
   registry?: string;
+  /** Inactivity timeout of every download, in seconds (default 60). */
+  timeoutSeconds?: number;
   packageManager?: PackageManager;
 }
 
@@ -109,6 +119,7 @@ async function resolveComponents(options: CreateOptions, report: Reporter): Prom
       offline: options.offline,
       registry: options.registry,
       report,
+      ...(options.timeoutSeconds === undefined ? {} : { timeoutSeconds: options.timeoutSeconds }),
     });
     const c = entry.role === 'caller' && request.target === undefined && targets.length > 0 ? { ...request, target: targets.shift()! } : request;
     if (c.target !== undefined && entry.role !== 'caller') {
@@ -161,6 +172,8 @@ export interface CreatePlan {
   readonly files: FileOutcome[];
   /** The app gets a package.json, or has one (so an install makes sense). */
   hasNodePackage: boolean;
+  /** Files written from templates that are not bundled which a package manager acts on (consent for --install). */
+  readonly installTimeFiles: InstallTimeFile[];
   /** The languages of the components, in order (next steps name what each one's build needs). */
   languages: string[];
   /** The next steps' example call (`golem worker invoke …`), when a component has one. */
@@ -223,24 +236,36 @@ export async function planCreate(options: CreateOptions, report: Reporter = sile
   const edges = dependencyEdges(components, options.dependencies ?? []);
   const session = AppSession.create(dir);
   const generation = new Generation(() => session.app, session.plan);
-  for (const c of [...components.filter((c) => !c.target), ...components.filter((c) => c.target)]) {
-    const target = c.target === undefined ? undefined : callerTarget(generation, session.app.components.get(c.target)!);
-    const components = () => session.app.components;
-    addToPlan(session.plan, await planComponent({ into: session.plan, template: c.entry, componentName: c.name, registry: c.registry, components, ...(target ? { target } : {}) }));
-  }
-  for (const e of edges) {
-    session.edit(addDependency(session.app, e.caller, e.target, e.type, { source: session }));
-    void session.app; // the edited manifests, re-validated from the planned bytes
+  const untrusted: PlannedFile[] = [];
+  let generated: string[];
+  try {
+    for (const c of [...components.filter((c) => !c.target), ...components.filter((c) => c.target)]) {
+      const target = c.target === undefined ? undefined : callerTarget(generation, session.app.components.get(c.target)!);
+      const components = () => session.app.components;
+      const planned = await planComponent({ into: session.plan, template: c.entry, componentName: c.name, registry: c.registry, components, ...(target ? { target } : {}) });
+      addToPlan(session.plan, planned);
+      untrusted.push(...planned.filter((f) => f.untrusted));
+    }
+    void session.app; // the app as the templates make it (their declared paths included), checked before anything else
+    for (const e of edges) {
+      session.edit(addDependency(session.app, e.caller, e.target, e.type, { source: session }));
+      void session.app; // the edited manifests, re-validated from the planned bytes
+    }
+    generated = generation.planInto();
+  } catch (err) {
+    // A problem in what a template wrote (a path its golem.yaml declares, its WIT) is the template's.
+    throw attributeToTemplate(err, session.plan);
   }
   const declarations = await planTypeDeclarations(session);
-  const generated = [...generation.planInto(), ...declarations.paths];
+  generated.push(...declarations.paths);
   const invoke = exampleInvocation(
     generation,
     components.map((c) => session.app.components.get(c.name)!),
   );
   let files: FileOutcome[] | undefined;
+  let installTime: InstallTimeFile[] | undefined;
   const created = components.map((c) => ({ name: c.name, template: c.entry.id, language: c.entry.language, folder: appRelative(dir, session.app.components.get(c.name)!.dir) }));
-  return {
+  const plan: CreatePlan = {
     options,
     session,
     created,
@@ -251,10 +276,18 @@ export async function planCreate(options: CreateOptions, report: Reporter = sile
       files ??= inspectPlan(session.plan); // only when shown: a plain run goes straight to the commit
       return files;
     },
+    get installTimeFiles() {
+      // What the commit writes from them: the file each path ends up with, unless an existing one is kept.
+      installTime ??= installTimeFiles(
+        untrusted.filter((f) => isInstallTimeFile(f.path) && session.plan.planned(f.path) === f).filter((f) => plan.files.find((o) => o.path === f.path)?.action !== 'skip'),
+      );
+      return installTime;
+    },
     hasNodePackage: session.plan.isFile(join(dir, 'package.json')),
     languages: [...new Set(components.map((c) => c.entry.language))],
     ...(invoke ? { invoke } : {}),
   };
+  return plan;
 }
 
 export interface CreateResult {
@@ -291,6 +324,9 @@ export async function commitCreate(plan: CreatePlan, report: Reporter = silentRe
   const { options, session } = plan;
   const { dir } = options;
   const display = relative(options.cwd ?? process.cwd(), dir) || '.';
+
+  // What --install would act on from templates that are not bundled, decided before the write.
+  const risky = options.install === true && plan.hasNodePackage ? plan.installTimeFiles : [];
 
   // 4. Write, 5. git: one transaction, undone as a whole on failure or interruption.
   const tx = await Transaction.begin(dir, { create: true, onRecover: (m) => report.warn(m) });
@@ -330,11 +366,16 @@ export async function commitCreate(plan: CreatePlan, report: Reporter = silentRe
   const pm = options.packageManager ?? detectPackageManager();
   const installs = options.install === true && plan.hasNodePackage;
   if (installs) {
-    const [cmd, ...args] = installCommand(pm);
+    const install = installRun(pm, risky.length > 0 && !options.allowScripts);
+    if (install.scriptsOff) {
+      report.warn(
+        `install-time files from templates that are not bundled: ${describeInstallTimeFiles(risky).join(' · ')}. Installing with scripts off (${install.argv.join(' ')}); run the install yourself once you trust them, or pass --allow-scripts.`,
+      );
+    }
     await report.task(
-      `Installing dependencies with ${pm}`,
-      () => run(cmd!, args, dir),
-      () => `Installed dependencies with ${pm}`,
+      `Installing dependencies with ${pm}${install.scriptsOff ? ' (scripts off)' : ''}`,
+      () => runInstall(install, dir),
+      () => `Installed dependencies with ${pm}${install.scriptsOff ? ' (scripts off)' : ''}`,
     );
     await completeDeclarations(plan, report);
   }
@@ -375,24 +416,4 @@ export function printDryRun(plan: CreatePlan, report: Reporter = silentReporter)
   reportDryRun(report, files, relative(plan.options.cwd ?? process.cwd(), plan.options.dir) || '.');
   for (const e of plan.edges) report.info(`  dependency ${e.caller} → ${e.target} (${e.type})`);
   return { files, dryRun: true, summary: createSummary(plan, files, true, 'skipped', false) };
-}
-
-async function run(cmd: string, args: string[], cwd: string): Promise<void> {
-  const { spawn } = await import('node:child_process');
-  return new Promise((done, fail) => {
-    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], shell: process.platform === 'win32' });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', (e) => fail(new UserError(`could not run ${cmd}: ${e.message}`, { code: 'E_INSTALL', hint: `Run '${[cmd, ...args].join(' ')}' yourself in ${cwd}.` })));
-    child.on('exit', (code) =>
-      code === 0
-        ? done()
-        : fail(
-            new UserError(`${[cmd, ...args].join(' ')} failed (exit ${code}): ${stderr.trim().split('\n').pop() ?? ''}`, {
-              code: 'E_INSTALL',
-              hint: 'The app is written; fix the problem and run the install again.',
-            }),
-          ),
-    );
-  });
 }
