@@ -47,6 +47,12 @@ export function git(cwd: string, ...args: string[]): string {
 export const cleanGit = { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
 
 /**
+ * stderr without the one warning `templates publish` gives for a TS template where no TypeScript
+ * is installed (its type-check step is skipped): everything else on stderr still counts.
+ */
+export const withoutTypeCheckNote = (stderr: string): string => stderr.replace(/^warning: type-check skipped: [^\n]*\n/m, '');
+
+/**
  * The error a run printed: one `error: …` line and at most one hint line after it (indented);
  * returns the error line. (Whether the hint shares the line or follows it is the CLI's format.)
  */
