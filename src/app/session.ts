@@ -30,6 +30,8 @@ export class AppSession implements ManifestSource {
   readonly plan: Plan;
   private readonly manifests: ManifestCache;
   private loaded?: { app: App; version: number };
+  /** A dry run's hold on the app's lock (`openForCommand`): released when its `run` ends. */
+  private readLock?: { release(): void };
 
   private constructor(
     readonly root: string,
@@ -67,25 +69,37 @@ export class AppSession implements ManifestSource {
   }
 
   /**
-   * The session of a command that writes, unless it is a dry run: `openForWrite`, or for a dry run
-   * `open` (or `reuse`) without the lock — a dry run writes nothing, not even an undo of what an
-   * interrupted run left.
+   * The session of a command that writes, unless it is a dry run: `openForWrite`; for a dry run, a
+   * session that holds the app's lock while it plans (so it never reads another run's changes half
+   * made) but writes nothing — not even an undo of what an interrupted run left (Transaction.readLock).
    */
   static async openForCommand(
     from: string,
     explicit: string | undefined,
     options: { dryRun?: boolean | undefined; reuse?: AppSession | undefined; onRecover?: BeginOptions['onRecover'] },
   ): Promise<AppSession> {
-    if (options.dryRun) return options.reuse ?? AppSession.open(from, explicit);
-    return AppSession.openForWrite(from, explicit, { ...(options.reuse ? { reuse: options.reuse } : {}), ...(options.onRecover ? { onRecover: options.onRecover } : {}) });
+    if (!options.dryRun)
+      return AppSession.openForWrite(from, explicit, { ...(options.reuse ? { reuse: options.reuse } : {}), ...(options.onRecover ? { onRecover: options.onRecover } : {}) });
+    const probeDisk = options.reuse?.plan.disk ?? new DiskFiles();
+    const probe = options.reuse?.manifests ?? new ManifestCache(probeDisk);
+    const root = options.reuse?.root ?? findAppRoot(from, explicit, probe);
+    const readLock = await Transaction.readLock(root);
+    const session = new AppSession(root, new Plan(root, probeDisk.revalidated()), probe);
+    session.readLock = readLock;
+    return session;
   }
 
   /**
    * Runs a command's work: in the session's transaction (finished when `body` resolves, undone
-   * when it throws or the run is interrupted), or as it is for a session without one (a dry run).
+   * when it throws or the run is interrupted), or, for a dry run, holding the app's lock.
    */
-  run<T>(body: () => Promise<T>): Promise<T> {
-    return this.plan.transaction ? this.plan.transaction.run(body) : body();
+  async run<T>(body: () => Promise<T>): Promise<T> {
+    if (this.plan.transaction) return this.plan.transaction.run(body);
+    try {
+      return await body();
+    } finally {
+      this.readLock?.release();
+    }
   }
 
   /**

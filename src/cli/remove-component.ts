@@ -41,14 +41,20 @@ export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promis
     intro('remove component');
     name = await askSelect({ message: 'Which component should be deleted (with its sources)?', options: componentChoices(names) });
   }
-  const plan = planRemoveComponent({ cwd, app: flags.app, name, ...(session ? { session } : {}) });
-  if (!guide) report.info(deletesSources(plan));
   if (flags['dry-run']) {
-    for (const line of removalLines(plan)) report.info(`  ${line}`);
-    const result = reportRemovalDryRun(plan, report);
+    // Planned holding the app's lock (never beside another run's half-made changes); nothing is written.
+    const locked = await AppSession.openForCommand(cwd, flags.app, { dryRun: true, reuse: session });
+    const result = await locked.run(async () => {
+      const plan = planRemoveComponent({ cwd, app: flags.app, name, session: locked });
+      if (!guide) report.info(deletesSources(plan));
+      for (const line of removalLines(plan)) report.info(`  ${line}`);
+      return reportRemovalDryRun(plan, report);
+    });
     if (flags.json) printJson(result);
     return 0;
   }
+  const plan = planRemoveComponent({ cwd, app: flags.app, name, ...(session ? { session } : {}) });
+  if (!guide) report.info(deletesSources(plan));
   if (!flags.yes) {
     if (!interactive) {
       throw new UsageError(`remove component deletes ${plan.component.folder}/ with its sources: confirm with --yes`, {

@@ -282,6 +282,34 @@ export class Transaction {
     return tx;
   }
 
+  /**
+   * For a run that only reads the folder (a dry run): waits for the lock like a writing run, so
+   * it never reads another run's changes half made, and holds it until `release` (or the process
+   * ends). It undoes nothing: what an interrupted run left is an error saying how to undo it. A
+   * folder the lock cannot be created in (read-only) is read without it.
+   */
+  static async readLock(root: string, options: { waitMs?: number } = {}): Promise<{ release(): void }> {
+    let lock: Lock | undefined;
+    try {
+      lock = await Lock.acquire(root, options.waitMs);
+    } catch (err) {
+      if (!UserError.is(err) || err.code !== 'E_PERMISSION') throw err;
+    }
+    const unguard = undoOnInterrupt({ undo: () => lock?.release() });
+    const release = () => {
+      lock?.release();
+      unguard();
+    };
+    if (existsSync(join(root, JOURNAL_FILE)) || existsSync(join(root, `${JOURNAL_FILE}${DONE}`))) {
+      release();
+      throw new UserError(`${root} holds the unfinished changes of an interrupted run`, {
+        code: 'E_CHANGED',
+        hint: 'Nothing was changed; run the command without --dry-run (or any command that writes) to put them right first.',
+      });
+    }
+    return { release };
+  }
+
   /** Undoes what an interrupted run left in `dir`, if anything (a folder that is about to be checked for emptiness). */
   static async recoverIn(dir: string, onRecover?: (message: string) => void): Promise<void> {
     if (!existsSync(join(dir, JOURNAL_FILE)) && !existsSync(join(dir, `${JOURNAL_FILE}${DONE}`))) return;

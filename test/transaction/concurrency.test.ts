@@ -77,6 +77,51 @@ describe('the lock', () => {
     expect(leftovers(app)).toEqual([]);
   });
 
+  const DRY_RUNS = [
+    ['add', 'dependency', 'a:c', 'a:q', '--dry-run'],
+    ['generate', '--dry-run'],
+    ['remove', 'component', 'a:q', '--dry-run'],
+    ['remove', 'dependency', 'a:c', 'a:p', '--dry-run'],
+  ];
+
+  it("a dry run waits for the holder's lock, then lists from what it finished; it writes nothing", async () => {
+    const app = base.copy();
+    const holder = new Run(['add', 'dependency', 'a:c', 'a:p'], { cwd: app, env: { CGA_TEST_PAUSE: 'committed', CGA_TEST_PAUSE_MS: '1500' } });
+    await holder.waitForStderr('cga-test-pause: committed');
+    // Started while the holder's changes are half made (backups beside its files): it must not read them.
+    const dry = new Run(['remove', 'dependency', 'a:c', 'a:p', '--dry-run'], { cwd: app, env: { CGA_LOCK_WAIT_MS: '20000' } });
+    expect((await holder.ended).code).toBe(0);
+    const listed = await dry.ended;
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout + listed.stderr).toMatch(/Would remove dependency a:c → a:p \(wasm-rpc\)/);
+    expect(targetsOf(app, 'a:c')).toEqual(['a:p']);
+    expect(leftovers(app)).toEqual([]);
+  });
+
+  it("dry runs leave a killed run's journal alone and say how to put it right; then a run that writes does", async () => {
+    const app = base.copy();
+    const before = tree(app);
+    const killed = new Run(['add', 'dependency', 'a:c', 'a:p'], { cwd: app, env: { CGA_TEST_PAUSE: 'applying' } });
+    await killed.waitForStderr('cga-test-pause: applying');
+    killed.signal('SIGKILL');
+    await killed.ended;
+    const left = tree(app);
+    left.delete('.create-golem-app.lock'); // the killed run's lock: taken over (and let go) by the first dry run
+    for (const args of DRY_RUNS) {
+      const r = runCli(args, { cwd: app });
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(1);
+      expect(r.stderr).toMatch(/^error: .* holds the unfinished changes of an interrupted run\.\n {2}Nothing was changed; run the command without --dry-run/);
+      expect(tree(app)).toEqual(left);
+    }
+    const again = runCli(['generate'], { cwd: app });
+    expect(again.code, again.stderr).toBe(0);
+    expect(leftovers(app)).toEqual([]);
+    expect(tree(app)).toEqual(before);
+    // (a:c has no dependency on a:p once the killed run is undone: that dry run has nothing to remove)
+    for (const args of DRY_RUNS.slice(0, 3)) expect(runCli(args, { cwd: app }).code, args.join(' ')).toBe(0);
+    expect(tree(app)).toEqual(before);
+  });
+
   it('a lock left by a dead process is taken over', () => {
     const app = base.copy();
     const dead = Number(readFileSync('/proc/sys/kernel/pid_max', 'utf8')) - 1; // no process has it

@@ -10,6 +10,7 @@ import { chmodSync, mkdirSync, readFileSync, rmSync, statfsSync, symlinkSync, wr
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { expectJson } from '../helpers/json-schemas.js';
 import { baseApp, leftovers, Run, tree } from './helpers.js';
 
 /** Checks the one error line (and at most one hint line), exit 1, no stack trace. */
@@ -116,6 +117,17 @@ describe('names and paths', () => {
     const cwd = tempDir('cga-tx-long-');
     const name = 'a'.repeat(300);
     oneLine(runCli([name, '--component', 'x:y', '--yes'], { cwd }), /^error: a name is too long for the file system: .*a{300}\.\s+Nothing was changed\. Use a shorter/);
+    expect(tree(cwd).size).toBe(0);
+  });
+
+  it('ENAMETOOLONG with --json: the same sentence as a JSON error on stdout (E_FS), nothing on stderr', () => {
+    const cwd = tempDir('cga-tx-long-json-');
+    const r = runCli(['a'.repeat(300), '--component', 'x:y', '--yes', '--json'], { cwd });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    const { error } = expectJson<{ error: { code: string; message: string; hint: string } }>('error', r.stdout);
+    expect(error).toMatchObject({ code: 'E_FS', hint: 'Nothing was changed. Use a shorter folder or component name.' });
+    expect(error.message).toMatch(/^a name is too long for the file system: .*a{300}\.$/);
     expect(tree(cwd).size).toBe(0);
   });
 
