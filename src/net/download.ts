@@ -3,8 +3,11 @@
  * `wasm` dependencies by URL): through the proxy the environment names (proxy.ts), with the
  * inactivity timeout, a size bound, redirects followed (never from https down to http), written
  * to a temporary file beside the target and renamed into place — a failed or stopped download
- * leaves nothing behind. undici (HTTP client, proxy tunnelling) is loaded on first use.
+ * leaves nothing behind. Node's own http/https client does the requests; the proxy agents
+ * (https-proxy-agent's CONNECT tunnel, http-proxy-agent's absolute-form requests) are loaded only
+ * when a proxy is used.
  */
+import type { Agent, IncomingMessage } from 'node:http';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
@@ -33,32 +36,45 @@ function tooLarge(url: string, maxBytes: number): UserError {
 function unreachable(url: string, err: unknown): UserError {
   const cause = (err as { cause?: { code?: string } }).cause;
   const code = (err as { code?: string }).code ?? cause?.code;
-  const why = code && code !== 'UND_ERR_ABORTED' ? code : ((err as Error).message ?? String(err));
+  const why = code && code !== 'ABORT_ERR' ? code : ((err as Error).message ?? String(err));
   return new UserError(`cannot reach ${hostOf(url)} (${why})`, { code: 'E_NETWORK', hint: 'Check the network connection, the address and the proxy settings.', cause: err });
+}
+
+/** The agent for a request to `target` through `proxy`: the socket to the proxy ends with `signal` too (a CONNECT the proxy never answers). */
+async function proxyAgent(target: URL, proxy: string, signal: AbortSignal): Promise<Agent> {
+  if (target.protocol === 'https:') {
+    const { HttpsProxyAgent } = await import('https-proxy-agent');
+    return new HttpsProxyAgent(proxy, { signal });
+  }
+  const { HttpProxyAgent } = await import('http-proxy-agent');
+  return new HttpProxyAgent(proxy, { signal });
+}
+
+async function directAgent(target: URL): Promise<Agent> {
+  const { Agent } = target.protocol === 'https:' ? await import('node:https') : await import('node:http');
+  return new Agent({ keepAlive: false });
+}
+
+/** One GET through `agent`: resolves with the response once its headers arrived. */
+async function get(target: URL, agent: Agent, signal: AbortSignal): Promise<IncomingMessage> {
+  const { request } = target.protocol === 'https:' ? await import('node:https') : await import('node:http');
+  return new Promise((resolve, reject) => {
+    const req = request(target, { agent, signal, headers: { 'user-agent': 'create-golem-app' } }, resolve);
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 /** Downloads `url` into `dest` (replacing it); resolves to the number of bytes written. */
 export async function downloadToFile(url: string, dest: string, options: DownloadOptions): Promise<number> {
-  // undici is CommonJS: bundled, its exports are the module's `default`.
-  const { request, Agent, ProxyAgent } = (await import('undici')).default;
   const seconds = timeoutSecondsOf(options);
   const partial = join(dirname(dest), `.${basename(dest)}.${process.pid}.${Date.now().toString(36)}.partial`);
   let current = url;
   let proxy: string | undefined;
   const controller = new AbortController();
-  const dispatchers: Array<{ close(): Promise<void>; destroy(): Promise<void> }> = [];
-  // An abort does not end a proxy's unanswered CONNECT: on timeout the connections are destroyed
-  // and the wait for an answer is given up (`expired`).
-  let expire: (reason: Error) => void = () => {};
-  const expired = new Promise<never>((_, reject) => {
-    expire = reject;
-  });
-  expired.catch(() => undefined);
-  const timer = inactivityTimer(seconds * 1000, () => {
-    controller.abort();
-    expire(new Error('timed out'));
-    for (const d of dispatchers) void d.destroy().catch(() => undefined);
-  });
+  // Agents of our own, without keep-alive (Node's global agent keeps connections open for reuse): closed at the end.
+  const agents: Agent[] = [];
+  const timer = inactivityTimer(seconds * 1000, () => controller.abort());
   try {
     for (let redirects = 0; ; redirects++) {
       const target = new URL(current);
@@ -66,13 +82,13 @@ export async function downloadToFile(url: string, dest: string, options: Downloa
         throw new UserError(`cannot download ${current}: only http and https URLs are fetched`, { code: 'E_NETWORK' });
       }
       proxy = proxyFor(current, options.env);
-      const dispatcher = proxy ? new ProxyAgent({ uri: proxy }) : new Agent();
-      dispatchers.push(dispatcher);
-      const response = await Promise.race([request(current, { method: 'GET', dispatcher, signal: controller.signal, headers: { 'user-agent': 'create-golem-app' } }), expired]);
+      const agent = proxy ? await proxyAgent(target, proxy, controller.signal) : await directAgent(target);
+      agents.push(agent);
+      const response = await get(target, agent, controller.signal);
       timer.touch();
-      const { statusCode, headers, body } = response;
+      const { statusCode = 0, headers } = response;
       if (statusCode >= 300 && statusCode < 400 && headers.location) {
-        await body.dump();
+        response.resume();
         const next = new URL(String(headers.location), current);
         if (redirects >= MAX_REDIRECTS) throw new UserError(`cannot download ${url}: too many redirects`, { code: 'E_NETWORK' });
         if (target.protocol === 'https:' && next.protocol !== 'https:') {
@@ -82,24 +98,18 @@ export async function downloadToFile(url: string, dest: string, options: Downloa
         continue;
       }
       if (statusCode >= 400) {
-        await body.dump();
+        response.resume();
         throw new UserError(`${hostOf(current)} answered HTTP ${statusCode} for ${current}`, { code: 'E_NETWORK', hint: 'Check the address.' });
       }
       const announced = Number(headers['content-length']);
-      if (Number.isFinite(announced) && announced > options.maxBytes) {
-        await body.dump().catch(() => undefined);
-        throw tooLarge(url, options.maxBytes);
-      }
+      if (Number.isFinite(announced) && announced > options.maxBytes) throw tooLarge(url, options.maxBytes);
       const file = await open(partial, 'wx');
       let bytes = 0;
       try {
-        for await (const chunk of body as AsyncIterable<Buffer>) {
+        for await (const chunk of response as AsyncIterable<Buffer>) {
           timer.touch();
           bytes += chunk.length;
-          if (bytes > options.maxBytes) {
-            controller.abort();
-            throw tooLarge(url, options.maxBytes);
-          }
+          if (bytes > options.maxBytes) throw tooLarge(url, options.maxBytes);
           await file.write(chunk);
         }
       } finally {
@@ -115,6 +125,7 @@ export async function downloadToFile(url: string, dest: string, options: Downloa
     throw unreachable(current, err);
   } finally {
     timer.stop();
-    await Promise.all(dispatchers.map((d) => (timer.fired ? d.destroy() : d.close()).catch(() => undefined)));
+    controller.abort(); // nothing of this download stays open: a body not read to its end, a proxy's socket
+    for (const agent of agents) agent.destroy();
   }
 }

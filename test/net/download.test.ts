@@ -98,6 +98,20 @@ describe('downloadToFile', () => {
     expect(readFileSync(join(dir, 'out.tgz'), 'utf8')).toBe('the earlier copy');
   });
 
+  it('a server that closes the connection in the middle: one line, the partial file removed, an existing file kept', async () => {
+    const { url } = await serve((_req, res) => {
+      res.writeHead(200, { 'content-length': '1000' });
+      res.write('x'.repeat(100), () => res.socket?.destroy());
+    });
+    const dir = tempDir('cga-dl-');
+    writeFileSync(join(dir, 'out.tgz'), 'the earlier copy');
+    const err = await failure(downloadToFile(`${url}/a.tgz`, join(dir, 'out.tgz'), { maxBytes: 10_000, timeoutSeconds: 5, env: noProxy }));
+    expect(err.code).toBe('E_NETWORK');
+    expect(err.message).not.toContain('\n');
+    expect(readdirSync(dir)).toEqual(['out.tgz']);
+    expect(readFileSync(join(dir, 'out.tgz'), 'utf8')).toBe('the earlier copy');
+  });
+
   it('a slow download that keeps receiving is not cut off (the timeout is for silence)', async () => {
     const { url } = await serve((_req, res) => {
       let sent = 0;
@@ -165,6 +179,19 @@ describe('downloadToFile', () => {
     const bypassed = await proxy();
     expect(await downloadToFile(`${url}/p`, join(tempDir(), 'f'), { maxBytes: 10, env: { HTTP_PROXY: bypassed.url, NO_PROXY: 'example.com, 127.0.0.1' } })).toBe(3);
     expect(bypassed.asked).toEqual([]);
+  });
+
+  it('https through HTTPS_PROXY / https_proxy: a CONNECT tunnel to the host and port (here a plain-HTTP server, so TLS fails in one line)', async () => {
+    const { url } = await serve((_req, res) => res.end('plain'));
+    const port = new URL(url).port;
+    for (const name of ['HTTPS_PROXY', 'https_proxy']) {
+      const p = await proxy();
+      const dir = tempDir('cga-dl-');
+      const err = await failure(downloadToFile(`https://localhost:${port}/a.tgz`, join(dir, 'f'), { maxBytes: 10, timeoutSeconds: 5, env: { [name]: p.url } }));
+      expect(p.asked).toEqual([`localhost:${port}`]);
+      expect(err.message).toMatch(new RegExp(`^cannot reach localhost:${port} \\(.+\\)$`));
+      expect(readdirSync(dir)).toEqual([]);
+    }
   });
 
   it('a proxy that never answers: "did not answer … through the proxy"', async () => {
