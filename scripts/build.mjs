@@ -2,11 +2,14 @@
 // runtime dependencies.
 // - dist/cli.cjs: the dispatcher (command table, --help, --version, errors) as one small
 //   CommonJS file — the first screen loads nothing else, and CommonJS starts faster than ESM.
-// - dist/commands/<name>.js: one ESM entry per command, loaded with import() when it runs;
-//   code they share (libraries, the domain) is split into dist/chunks/.
+// - dist/commands/<name>.js: one entry per group of commands, loaded when one of them runs; code
+//   they share (libraries, the domain) is split into dist/chunks/, loaded when first needed.
+//   esbuild splits code only in ES modules: each file is then turned into CommonJS (dist/ is a
+//   CommonJS folder), because Node 20 can hand V8 a code cache only for CommonJS (src/cli/compile-cache.ts).
 // Built into a fresh folder and swapped in, so a CLI running meanwhile never sees half a dist/.
-import { build } from 'esbuild';
-import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { build, transform } from 'esbuild';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 
@@ -54,7 +57,7 @@ const trimmed = {
 // The modules the table (src/cli/commands.ts) imports when a command runs: one per group of commands.
 const table = readFileSync(`${root}src/cli/commands.ts`, 'utf8');
 const commands = [...table.matchAll(/import\('\.\/([\w-]+)\.js'\)/g)].map((m) => m[1]);
-await build({
+const split = await build({
   ...common,
   entryPoints: Object.fromEntries(commands.map((name) => [`commands/${name}`, `src/cli/${name}.ts`])),
   outdir: fresh,
@@ -62,14 +65,33 @@ await build({
   format: 'esm',
   chunkNames: 'chunks/[name]-[hash]',
   plugins: [trimmed],
-  // CommonJS libraries bundled into ESM need a real `require` for node built-ins.
-  banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+  write: false,
 });
+// Each module as CommonJS: imports become require() (dynamic ones too: a require() in a promise,
+// still loaded only when reached), and import.meta.url the module's file URL.
+for (const out of split.outputFiles) {
+  const usesMeta = out.text.includes('import.meta.url');
+  const { code } = await transform(out.text, {
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    legalComments: 'none',
+    supported: { 'dynamic-import': false },
+    define: usesMeta ? { 'import.meta.url': '__moduleUrl' } : {},
+    banner: usesMeta ? 'var __moduleUrl=require("node:url").pathToFileURL(__filename).href;' : '',
+  });
+  mkdirSync(dirname(out.path), { recursive: true });
+  writeFileSync(out.path, code);
+}
+writeFileSync(`${fresh}/package.json`, '{ "type": "commonjs" }\n');
 await build({
   ...common,
   entryPoints: ['src/cli/main.ts'],
   outfile: `${fresh}/cli.cjs`,
   format: 'cjs',
+  // The commands' modules are CommonJS too (above): loaded with require() when a command runs.
+  supported: { 'dynamic-import': false },
   // Modules whose code is tree-shaken away are still parsed: import.meta in them is harmless here.
   logOverride: { 'empty-import-meta': 'silent' },
   define: { CGA_VERSION: JSON.stringify(JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version) },

@@ -3,10 +3,12 @@
  * parsed by the same spec), and turn every UserError into its sentence on stderr — one error
  * line, at most one hint line — with its exit code (1 fixable, 2 usage, 130 cancelled).
  */
+import { dirname } from 'node:path';
 import { EXIT, UsageError, UserError } from '../errors.js';
 import { editDistance } from '../text/distance.js';
 import { installSignalHandlers } from '../fs/interrupt.js';
 import { osError } from '../fs/os-errors.js';
+import { defaultCacheDir } from '../templates/sources/cache.js';
 import { type Command, COMMANDS, commandName } from './commands.js';
 import { color, jsonError, printError, printJson, quietBrokenPipes, wantsJson } from './output.js';
 import { type FlagSpec, positionalWords, usageLine as specUsageLine } from './spec.js';
@@ -149,6 +151,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${CGA_VERSION}\n`);
     return 0;
   }
+  // Bundled (dist/cli.cjs), the command's modules are compiled with V8's code cache; from source there is
+  // nothing to cache. Imported here, not at start-up: `--help` needs none of it (nor node:crypto).
+  if (typeof __filename === 'string') (await import('./compile-cache.js')).enableCompileCache(dirname(__filename), defaultCacheDir());
   return command.run(rest, process.cwd());
 }
 

@@ -1,0 +1,111 @@
+/**
+ * A V8 code cache for the bundles a command loads (dist/commands, dist/chunks): what V8 compiled
+ * in one run is kept under `<cache>/create-golem-app/v8/` and handed back to V8 in the next, so a
+ * command does not parse and compile the same code again. Node 22 does this itself
+ * (module.enableCompileCache, used where it exists); Node 20 has no such API, so the CommonJS
+ * bundles are compiled through vm.Script with its cachedData, as v8-compile-cache does.
+ *
+ * Safe by construction: a cache file is named after the SHA-256 of the source it was made from (V8
+ * itself checks only the source's length) and starts with the SHA-256 of its data (V8 checks only
+ * the data's length outside debug builds); it lives in a folder named after the Node version and
+ * architecture (V8 also refuses data of another V8 version or other flags); it is written whole and
+ * renamed into place, so concurrent runs read an old or a new file, never half of one; and any
+ * failure (no home, read-only disk, refused or damaged data) only means compiling as usual.
+ * NODE_DISABLE_COMPILE_CACHE=1 turns it off, as it does Node's own.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import { dirname, join, sep } from 'node:path';
+import { Script } from 'node:vm';
+
+const HASH_BYTES = 32;
+
+interface Compiler {
+  prototype: { _compile(this: CompiledModule, content: string, filename: string, ...rest: unknown[]): unknown };
+  wrap(source: string): string;
+  createRequire(filename: string): NodeJS.Require;
+  enableCompileCache?: (dir: string) => unknown;
+}
+interface CompiledModule {
+  exports: unknown;
+}
+
+/** The cache folder for this Node (V8) version and architecture. */
+export function compileCacheDir(cacheRoot: string): string {
+  return join(cacheRoot, 'v8', `node-${process.versions.node}-${process.arch}`);
+}
+
+const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest();
+
+/** Caches the compiled code of every CommonJS module loaded from now on from under `bundleDir`. */
+export function enableCompileCache(bundleDir: string, cacheRoot: string): void {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE) return;
+  const dir = compileCacheDir(cacheRoot);
+  const compiler = Module as unknown as Compiler;
+  if (typeof compiler.enableCompileCache === 'function') {
+    compiler.enableCompileCache(dir);
+    return;
+  }
+  const prefix = bundleDir.endsWith(sep) ? bundleDir : bundleDir + sep;
+  const compile = compiler.prototype._compile;
+  const made: { file: string; script: Script }[] = [];
+  compiler.prototype._compile = function (this: CompiledModule, content: string, filename: string, ...rest: unknown[]) {
+    if (!filename.startsWith(prefix)) return compile.call(this, content, filename, ...rest);
+    // Named by content: two installs of one version share their files, and an edited bundle never meets stale data.
+    const file = join(dir, `${sha256(content).toString('hex')}.v8`);
+    const cachedData = cachedIn(file);
+    const script = new Script(compiler.wrap(content), { filename, cachedData });
+    if (!cachedData || script.cachedDataRejected) made.push({ file, script });
+    const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
+    return wrapper.call(this.exports, this.exports, compiler.createRequire(filename), this, filename, dirname(filename));
+  };
+  // At exit, the code V8 compiled lazily during the run is in the data too.
+  process.once('exit', () => {
+    if (made.length > 0) save(dir, made);
+  });
+}
+
+/** The data in `file` when it is whole (its checksum matches). */
+function cachedIn(file: string): Buffer | undefined {
+  try {
+    const bytes = readFileSync(file);
+    const data = bytes.subarray(HASH_BYTES);
+    return data.length > 0 && sha256(data).equals(bytes.subarray(0, HASH_BYTES)) ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function save(dir: string, made: { file: string; script: Script }[]): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    prune(dir);
+    for (const { file, script } of made) {
+      const data = script.createCachedData();
+      const staged = `${file}.${process.pid}.tmp`;
+      writeFileSync(staged, Buffer.concat([sha256(data), data]));
+      renameSync(staged, file);
+    }
+  } catch {
+    // a cache we cannot write is only a slower next start
+  }
+}
+
+/** A file or folder not written for this long is removed when a run saves: what is still in use is made again by the next run. */
+const UNUSED_MS = 30 * 24 * 3600 * 1000;
+
+/** Old files (bundles of earlier versions) and other Node versions' folders left unused, best effort. */
+function prune(dir: string): void {
+  const now = Date.now();
+  const stale = (path: string) => now - statSync(path).mtimeMs > UNUSED_MS;
+  const parent = dirname(dir);
+  for (const name of readdirSync(parent)) {
+    const other = join(parent, name);
+    if (other !== dir && stale(other)) rmSync(other, { recursive: true, force: true });
+  }
+  for (const name of readdirSync(dir)) {
+    const file = join(dir, name);
+    if (stale(file)) rmSync(file, { force: true });
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * The V8 code cache of the built CLI (src/cli/compile-cache.ts), driven through real processes
+ * with their own cache folder (XDG_CACHE_HOME): a run writes one file per bundle it loaded, the
+ * next run uses them (it rewrites a file only when the data was missing or refused), damaged or
+ * foreign data only means compiling as usual, concurrent runs leave whole files, and
+ * NODE_DISABLE_COMPILE_CACHE turns it off.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { BIN, ROOT, runCli, tempDir } from '../helpers/cli.js';
+
+const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest();
+
+/** Node 22+ has its own compile cache (module.enableCompileCache), used instead of ours. */
+const ours = !('enableCompileCache' in (await import('node:module')).default);
+
+function cacheFolder(cacheHome: string): string {
+  return join(cacheHome, 'create-golem-app', 'v8', `node-${process.versions.node}-${process.arch}`);
+}
+
+/** Scaffolds one TS app (loads most of the bundles) with `cacheHome` as the cache; returns its stdout. */
+function scaffold(cacheHome: string, env: Record<string, string> = {}): string {
+  const r = runCli(['app', '--yes', '--no-git'], { cwd: tempDir('cga-cc-'), env: { XDG_CACHE_HOME: cacheHome, NODE_DISABLE_COMPILE_CACHE: undefined, ...env } });
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stderr).toBe('');
+  return r.stdout;
+}
+
+/** Each cache file: its name, inode and whether its checksum holds. */
+function cacheFiles(cacheHome: string): Map<string, { ino: number; whole: boolean; bytes: Buffer }> {
+  const dir = cacheFolder(cacheHome);
+  return new Map(
+    readdirSync(dir).map((name) => {
+      const bytes = readFileSync(join(dir, name));
+      return [name, { ino: statSync(join(dir, name)).ino, whole: sha256(bytes.subarray(32)).equals(bytes.subarray(0, 32)), bytes }];
+    }),
+  );
+}
+
+/** The SHA-256 (hex) of every file of dist/commands and dist/chunks: what cache files are named after. */
+function bundleHashes(): Set<string> {
+  const hashes = new Set<string>();
+  for (const sub of ['commands', 'chunks']) {
+    for (const name of readdirSync(join(ROOT, 'dist', sub))) hashes.add(sha256(readFileSync(join(ROOT, 'dist', sub, name))).toString('hex'));
+  }
+  return hashes;
+}
+
+describe.runIf(ours)('V8 code cache (Node 20)', () => {
+  test('the first run writes one whole file per bundle it loaded; the second run uses them and rewrites nothing', () => {
+    const home = tempDir('cga-cc-home-');
+    const first = scaffold(home);
+    const files = cacheFiles(home);
+    expect(files.size).toBeGreaterThan(3);
+    const hashes = bundleHashes();
+    for (const [name, f] of files) {
+      expect(hashes.has(name.replace(/\.v8$/, '')), name).toBe(true);
+      expect(f.whole, name).toBe(true);
+    }
+    expect(scaffold(home)).toBe(first);
+    const again = cacheFiles(home);
+    expect([...again.keys()].sort()).toEqual([...files.keys()].sort());
+    for (const [name, f] of again) expect(f.ino, `${name} was rewritten: its data was refused`).toBe(files.get(name)!.ino);
+  });
+
+  test('a damaged file (checksum off) and foreign data (checksum right, not V8 data) are compiled past and replaced', () => {
+    const home = tempDir('cga-cc-home-');
+    const expected = scaffold(home);
+    const [damaged, foreign] = [...cacheFiles(home).keys()].map((name) => join(cacheFolder(home), name));
+    const bytes = readFileSync(damaged!);
+    bytes[bytes.length >> 1]! ^= 0xff;
+    writeFileSync(damaged!, bytes);
+    const junk = Buffer.alloc(4096, 0x5a);
+    writeFileSync(foreign!, Buffer.concat([sha256(junk), junk]));
+    expect(scaffold(home)).toBe(expected);
+    const after = cacheFiles(home);
+    for (const file of [damaged!, foreign!]) {
+      const f = after.get(file.slice(file.lastIndexOf('/') + 1))!;
+      expect(f.whole).toBe(true);
+      expect(f.bytes.equals(readFileSync(file))).toBe(true);
+      expect(f.bytes.subarray(32).equals(junk)).toBe(false);
+    }
+  });
+
+  test('NODE_DISABLE_COMPILE_CACHE=1 writes no cache; a cache folder that cannot be made changes nothing', () => {
+    const home = tempDir('cga-cc-home-');
+    const expected = scaffold(home, { NODE_DISABLE_COMPILE_CACHE: '1' });
+    expect(existsSync(join(home, 'create-golem-app'))).toBe(false);
+    const file = join(home, 'not-a-folder');
+    writeFileSync(file, 'x');
+    expect(scaffold(file)).toBe(expected);
+    expect(readFileSync(file, 'utf8')).toBe('x');
+  });
+
+  test('runs started together on an empty cache all succeed and leave only whole files', async () => {
+    const home = tempDir('cga-cc-home-');
+    const runs = Array.from({ length: 4 }, () => {
+      const child = spawn(process.execPath, [BIN, 'app', '--yes', '--no-git'], {
+        cwd: tempDir('cga-cc-'),
+        env: { ...process.env, NO_COLOR: '1', npm_config_user_agent: undefined, XDG_CACHE_HOME: home, NODE_DISABLE_COMPILE_CACHE: undefined },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      return new Promise<{ code: number | null; stderr: string }>((done) => child.on('close', (code) => done({ code, stderr })));
+    });
+    for (const r of await Promise.all(runs)) expect(r, r.stderr).toEqual({ code: 0, stderr: '' });
+    const files = cacheFiles(home);
+    expect(files.size).toBeGreaterThan(3);
+    for (const [name, f] of files) {
+      expect(name).toMatch(/^[0-9a-f]{64}\.v8$/);
+      expect(f.whole, name).toBe(true);
+    }
+  });
+});
