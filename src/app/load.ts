@@ -205,7 +205,7 @@ export function loadApp(rootOrInside: string, options: LoadOptions = {}): App {
   const rootDoc = step(() => readManifest(rootFile));
   const rootEntries = rootDoc && step(() => knownEntries(rootDoc, rootDoc.doc.contents, 'the manifest', undefined, problems));
   // Collecting, a root that does not load leaves nothing else to go by.
-  if (!rootDoc || !rootEntries) return emptyApp(root, rootFile);
+  if (!rootDoc || !rootEntries) return emptyApp(root);
   const includesEntry = rootEntries.get('includes');
   const includes = (includesEntry?.value != null && step(() => stringList(rootDoc, includesEntry.value, 'includes'))) || DEFAULT_INCLUDES;
   const docs = [
@@ -249,10 +249,11 @@ function onceEach(sink: ProblemSink): ProblemSink {
   };
 }
 
-function emptyApp(root: string, rootFile: string): App {
+/** What a collecting load returns when the root golem.yaml does not load: no manifest loaded, nothing declared. */
+function emptyApp(root: string): App {
   return {
     root,
-    manifests: [rootFile],
+    manifests: [],
     tempDir: join(root, DEFAULT_TEMP_DIR),
     witDeps: [],
     customCommands: {},

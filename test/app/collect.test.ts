@@ -78,7 +78,7 @@ describe('loadApp collecting problems', () => {
     const { lines, app, root } = collect({ 'golem.yaml': 'includes: [\n' });
     expect(lines).toHaveLength(1);
     expect(app.components.size).toBe(0);
-    expect(app.manifests).toEqual([join(root, 'golem.yaml')]);
+    expect(app).toMatchObject({ root, manifests: [] });
   });
 
   it('without a sink the first problem is thrown, as before', () => {
