@@ -1,5 +1,4 @@
 /** The app model's collecting mode (for `doctor`): every problem of every document at once, the sound rest loaded. */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadApp } from '../../src/app/index.js';
 import type { UserError } from '../../src/errors.js';
