@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DoctorResult, Finding } from '../../src/commands/doctor.js';
 import { errorOf, runCli, snapshotTree, tempDir } from '../helpers/cli.js';
-import { installStandInPackages, standInTools, TS_TOOLS } from '../helpers/doctor.js';
+import { installStandInPackages, standInTools, TS_TOOLS } from '../helpers/stand-ins.js';
 import { expectJson } from '../helpers/json-schemas.js';
 
 const CALLER = 'components-ts/example-caller/golem.yaml';

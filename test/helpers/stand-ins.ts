@@ -34,3 +34,25 @@ export function installStandInPackages(root: string, packageJsons: string[]): vo
     }
   }
 }
+
+/**
+ * A stand-in for the app's `@bytecodealliance/jco` (its package API, as the declarations step
+ * imports it): `types` writes `index.d.ts` naming every function of the WIT folder, so the output
+ * follows the WIT. Real jco runs in the build tier (test/build).
+ */
+export function installStandInJco(root: string): void {
+  const dir = join(root, 'node_modules', '@bytecodealliance', 'jco');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: '@bytecodealliance/jco', version: '1.10.2', type: 'module', exports: { '.': './index.js' } })}\n`);
+  writeFileSync(
+    join(dir, 'index.js'),
+    `import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+export async function types(witPath) {
+  const files = readdirSync(witPath, { recursive: true }).filter((f) => f.endsWith('.wit')).sort();
+  const functions = files.flatMap((f) => [...readFileSync(join(witPath, f), 'utf8').matchAll(/([a-z][a-z0-9-]*): func/g)].map((m) => m[1]));
+  return { 'index.d.ts': new TextEncoder().encode(functions.map((f) => 'export function ' + f + '(): void;\\n').join('')) };
+}
+`,
+  );
+}
