@@ -53,12 +53,14 @@ export async function runDoctor(input: DoctorInput): Promise<DoctorResult> {
   const notes: string[] = [];
   const app = manifests.app;
 
+  let committable = true;
   const manifestErrors = findings.some((f) => f.category === 'manifest');
   if (manifestErrors) notes.push('WIT and generated files were not checked: golem.yaml has errors (above).');
   else {
     const generated = await checkGenerated(session);
     notes.push(...generated.notes);
     for (const f of generated.findings) (fix && f.fix !== null ? fixed : findings).push(f);
+    committable = generated.planBroken !== true;
   }
 
   const languages = new Map([...app.components.values()].map((c) => [c.name, componentLanguage(c, session.files)]));
@@ -67,6 +69,10 @@ export async function runDoctor(input: DoctorInput): Promise<DoctorResult> {
   const toolchain = await checkToolchain(new Set([...languages.values()].flatMap((l) => l ?? [])));
   findings.push(...toolchain.findings);
 
+  if (fix && fixed.length > 0 && !committable) {
+    notes.push('Nothing was fixed: generation failed halfway (above), so nothing is written.');
+    findings.unshift(...fixed.splice(0));
+  }
   if (fix && fixed.length > 0) {
     // One transaction for every fix; the outcomes say what each fix did.
     const outcomes = new Map(commitPlan(session.plan).outcomes.map((o) => [o.path, o.action]));

@@ -14,13 +14,16 @@ import { Generation } from '../../rpc/index.js';
 import { declarationsStampPath, guestTypesStep } from '../../rpc/declarations.js';
 import { cargoTomlPath } from '../../rpc/cargo.js';
 import { clientDir, clientRootDir, generatedBaseWitDir, generatedBaseWitRoot } from '../../rpc/layout.js';
-import { pendingChanges, planGenerated } from '../shared/generated-files.js';
+import { type PlannedGeneration, pendingChanges, planGenerated } from '../shared/generated-files.js';
 import { type Finding, finding, findingOf } from './findings.js';
 
 const GENERATE = 'Run create-golem-app generate (or create-golem-app doctor --fix).';
 
-/** WIT findings; when there are none, the generated files that would change (as fixable findings). */
-export async function checkGenerated(session: AppSession): Promise<{ findings: Finding[]; notes: string[] }> {
+/**
+ * WIT findings; when there are none, the generated files that would change (as fixable findings).
+ * `planBroken`: generation failed halfway, so the plan holds part of it and must not be committed.
+ */
+export async function checkGenerated(session: AppSession): Promise<{ findings: Finding[]; notes: string[]; planBroken?: true }> {
   const app = session.app;
   const generation = new Generation(() => session.app, session.plan);
   const wit = new Map<string, Finding>();
@@ -35,8 +38,16 @@ export async function checkGenerated(session: AppSession): Promise<{ findings: F
   }
   if (wit.size > 0) return { findings: [...wit.values()], notes: ['Generated files were not compared: the WIT above does not resolve.'] };
 
-  const planned = await planGenerated(session, undefined, generation);
-  const obsolete = generation.planObsoleteOutput();
+  let planned: PlannedGeneration;
+  let obsolete: string[];
+  try {
+    planned = await planGenerated(session, undefined, generation);
+    obsolete = generation.planObsoleteOutput();
+  } catch (err) {
+    // What generation refuses as a whole (e.g. a folder it would write outside the app).
+    if (!UserError.is(err)) throw err;
+    return { findings: [findingOf(err, 'generated')], notes: ['Generated files were not compared: generation stops at the error above.'], planBroken: true };
+  }
   const changes = pendingChanges([...planned.paths, ...obsolete], inspectPlan(session.plan));
   const findings = changeFindings(session, app, changes);
   for (const { component, reason } of planned.declarations.skipped) {
