@@ -18,17 +18,23 @@ const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'n
 // What the package does not need, left out of the bundles:
 // - degit's own git client (isomorphic-git): we always give degit ours (src/templates/sources/hosted-source.ts);
 // - source-map, which Handlebars only tries to load for precompiling (it falls back without it);
-// - ajv: registry.schema.json is compiled ahead of time by ajv's standalone code generator, with the
-//   options src/templates/registries/schema-validator.ts uses at run time in tests.
+// - ajv: registry.schema.json and metadata.schema.json are compiled ahead of time by ajv's standalone
+//   code generator, with the options src/templates/schema-validator.ts uses at run time in tests.
 const require = createRequire(import.meta.url);
-async function registryValidatorModule() {
+const SCHEMAS = ['registry', 'metadata'];
+async function schemaValidatorModule() {
   const Ajv = require('ajv').default;
   const standaloneCode = require('ajv/dist/standalone').default;
-  const source = await readFile(`${root}src/templates/registries/schema-validator.ts`, 'utf8');
+  const source = await readFile(`${root}src/templates/schema-validator.ts`, 'utf8');
   const options = JSON.parse(/AJV_OPTIONS = (\{[^}]*\})/.exec(source)[1].replace(/(\w+):/g, '"$1":'));
-  const schema = JSON.parse(readFileSync(`${root}registry.schema.json`, 'utf8'));
   const ajv = new Ajv({ ...options, code: { source: true, esm: true } });
-  return `${standaloneCode(ajv, ajv.compile(schema))}\nexport async function compileRegistrySchema() { return validate; }\n`;
+  const ids = {};
+  for (const name of SCHEMAS) {
+    const schema = JSON.parse(readFileSync(`${root}${name}.schema.json`, 'utf8'));
+    ajv.addSchema(schema);
+    ids[name] = schema.$id;
+  }
+  return `${standaloneCode(ajv, ids)}\nconst validators = { ${SCHEMAS.join(', ')} };\nexport function schemaValidator(name) { return validators[name]; }\n`;
 }
 const trimmed = {
   name: 'trimmed',
@@ -41,7 +47,7 @@ const trimmed = {
     }));
     // yaml's ES module build (the one it ships for browsers, same code): esbuild drops what we never call.
     b.onResolve({ filter: /^yaml$/ }, () => ({ path: `${root}node_modules/yaml/browser/index.js`, sideEffects: false }));
-    b.onLoad({ filter: /schema-validator\.ts$/ }, async () => ({ contents: await registryValidatorModule(), loader: 'js', resolveDir: `${root}node_modules/ajv` }));
+    b.onLoad({ filter: /schema-validator\.ts$/ }, async () => ({ contents: await schemaValidatorModule(), loader: 'js', resolveDir: `${root}node_modules/ajv` }));
   },
 };
 

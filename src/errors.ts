@@ -9,8 +9,11 @@
  * `E_WIT_DEPS` (a WIT package in neither `wit/deps` nor a witDeps folder), `E_TEMPLATE`,
  * `E_SOURCE` (fetching templates and registries), `E_REGISTRY`, `E_PUBLISH`, `E_APP` (the app as a whole: names, components, dependencies),
  * `E_PATH` (a path that would leave the folder), `E_CONFLICT` (something in the way),
- * `E_CHANGED` (a file changed since it was read), `E_PERMISSION`, `E_WRITE`, `E_GIT`, `E_INSTALL`,
- * `E_INTERNAL` (a bug: anything that is not a UserError) and `E_USER` for the rest.
+ * `E_CHANGED` (a file changed since it was read), `E_PERMISSION`, `E_WRITE`, `E_FS` (another
+ * operating-system error: a full disk, a name too long, a FIFO where a file is read), `E_LOCKED`
+ * (another run holds the folder's lock), `E_GIT`, `E_INSTALL`, `E_TIMEOUT` (a host that did not
+ * answer in time), `E_NETWORK` (a download that failed), `E_INTERNAL` (a bug: anything that is
+ * not a UserError) and `E_USER` for the rest.
  */
 export interface SourceLocation {
   file: string;

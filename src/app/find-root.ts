@@ -4,7 +4,7 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
-import { DiskFiles } from '../fs/files.js';
+import { DiskFiles, type FileView } from '../fs/files.js';
 import { ManifestCache, type ManifestSource } from './manifest-doc.js';
 
 export const MANIFEST_FILE = 'golem.yaml';
@@ -18,6 +18,14 @@ function declaresIncludes(source: ManifestSource, file: string): boolean {
   }
 }
 
+/** A golem.yaml that is a FIFO or a device is an error, never a read that waits (a broken link is simply no manifest). */
+function refuseSpecial(files: FileView, manifest: string): void {
+  const special = files.special(manifest);
+  if (special && special !== 'a broken symbolic link') {
+    throw new UserError(`${manifest} is ${special}, not a regular file`, { code: 'E_MANIFEST', hint: 'Only a regular file is read as golem.yaml; remove or replace it.' });
+  }
+}
+
 /**
  * The absolute app root. With `explicit` (the `--app <dir>` flag, resolved against `from`), that
  * folder must hold a golem.yaml; otherwise the search walks up from `from`. Manifests are read
@@ -27,6 +35,7 @@ export function findAppRoot(from: string, explicit?: string, source: ManifestSou
   const files = source.files;
   if (explicit !== undefined) {
     const dir = resolve(from, explicit);
+    refuseSpecial(files, join(dir, MANIFEST_FILE));
     if (!files.isFile(join(dir, MANIFEST_FILE))) {
       const what = files.isDir(dir) ? 'has no golem.yaml' : files.isFile(dir) ? 'is not a folder' : 'does not exist';
       throw new UserError(`--app ${explicit}: ${dir} ${what}`, { code: 'E_APP', hint: 'Pass the folder that holds the root golem.yaml.' });
@@ -36,6 +45,7 @@ export function findAppRoot(from: string, explicit?: string, source: ManifestSou
   let topmost: string | undefined;
   for (let dir = resolve(from); ; dir = dirname(dir)) {
     const manifest = join(dir, MANIFEST_FILE);
+    refuseSpecial(files, manifest);
     if (files.isFile(manifest)) {
       if (declaresIncludes(source, manifest)) return dir;
       topmost = dir;

@@ -2,9 +2,13 @@
  * The include globs of a root golem.yaml (`common-*\/golem.yaml`, `components-*\/*\/golem.yaml`,
  * Golem's default `**\/golem.yaml`), matched segment by segment against the real folders.
  * Wildcards never descend into node_modules or .git (an npm install would otherwise bring
- * in every package's golem.yaml).
+ * in every package's golem.yaml). As Golem's walk (golem-cli/src/fs.rs, `LinkBehavior::ReadFile`),
+ * links to folders are not traversed once the pattern has had a wildcard, so a link loop under
+ * `**` ends; a matching link to a file is read. A match that is not a regular file (a FIFO, a
+ * device) is an error naming it, never a read that waits.
  */
 import { join, resolve } from 'node:path';
+import { UserError } from '../errors.js';
 import type { FileView } from '../fs/files.js';
 
 const SKIPPED = new Set(['node_modules', '.git']);
@@ -37,25 +41,33 @@ function escapeRegex(text: string): string {
 
 const hasWildcard = (segment: string) => /[*?{]/.test(segment);
 
-function walk(files: FileView, dir: string, segments: string[], out: Set<string>): void {
+/** `variant`: a wildcard came before, so links to folders are no longer traversed. */
+function walk(files: FileView, dir: string, segments: string[], out: Set<string>, variant: boolean): void {
   const [segment, ...rest] = segments;
   if (segment === undefined) return;
   const last = rest.length === 0;
+  const isFolder = (path: string, afterWildcard: boolean) => files.isDir(path) && !(afterWildcard && files.isLink(path));
   if (segment === '**') {
-    walk(files, dir, rest, out); // zero folders
+    walk(files, dir, rest, out, true); // zero folders
     for (const name of files.list(dir)) {
-      if (SKIPPED.has(name) || !files.isDir(join(dir, name))) continue;
-      walk(files, join(dir, name), segments, out);
+      if (SKIPPED.has(name) || !isFolder(join(dir, name), true)) continue;
+      walk(files, join(dir, name), segments, out, true);
     }
     return;
   }
-  const names = hasWildcard(segment) ? files.list(dir).filter((n) => !SKIPPED.has(n) && segmentRegex(segment).test(n)) : [segment];
+  const wildcard = hasWildcard(segment);
+  const names = wildcard ? files.list(dir).filter((n) => !SKIPPED.has(n) && segmentRegex(segment).test(n)) : [segment];
   for (const name of names) {
     const path = join(dir, name);
-    if (last ? files.isFile(path) : files.isDir(path)) {
-      if (last) out.add(path);
-      else walk(files, path, rest, out);
-    }
+    if (last) {
+      if (files.isFile(path)) out.add(path);
+      else {
+        const special = files.special(path);
+        if (special && special !== 'a broken symbolic link') {
+          throw new UserError(`${path} is ${special}, not a regular file`, { code: 'E_MANIFEST', hint: 'Only regular files are read as manifests; remove it or rename it.' });
+        }
+      }
+    } else if (isFolder(path, variant || wildcard)) walk(files, path, rest, out, variant || wildcard);
   }
 }
 
@@ -68,6 +80,7 @@ export function globFiles(files: FileView, root: string, patterns: readonly stri
       resolve(root),
       pattern.split(/[\\/]+/).filter((s) => s !== '' && s !== '.'),
       out,
+      false,
     );
   }
   return [...out].sort();

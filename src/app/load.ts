@@ -19,7 +19,8 @@ import { ManifestCache, type ManifestDoc, type ManifestSource, nodeLocation, par
 import { parseDependency } from './dependency.js';
 import type { App, AppComponent, AppDependency, AppTemplate, BuildStep } from './model.js';
 import { checkTemplate, readSteps, resolveComponent, type RawDefinition } from './resolve.js';
-import { closest, knownEntries, mapEntries, optionalString, type ProblemSink, seqItems, shapeError, stringList, stringValue, type Entry } from './shape.js';
+import { checkWritePaths } from './write-paths.js';
+import { attempt, closest, knownEntries, mapEntries, optionalString, type ProblemSink, seqItems, shapeError, stringList, stringValue, type Entry } from './shape.js';
 
 export interface LoadOptions {
   /** `rootOrInside` is the root itself (from `--app`): no upward search. */
@@ -36,21 +37,6 @@ const DEFAULT_INCLUDES = ['**/golem.yaml'];
 const DEFAULT_TEMP_DIR = 'golem-temp';
 
 const where = (l: SourceLocation) => `${l.file}:${l.line}:${l.column}`;
-
-/**
- * Runs one step of loading. Without a sink its error propagates (the first problem stops the
- * load); with one, a UserError is reported and the step yields undefined.
- */
-function attempt<T>(problems: ProblemSink | undefined, step: () => T): T | undefined {
-  if (!problems) return step();
-  try {
-    return step();
-  } catch (err) {
-    if (!UserError.is(err)) throw err;
-    problems(err);
-    return undefined;
-  }
-}
 
 /** Entities that must be declared once across all documents (Golem: "defined in multiple sources"). */
 class UniqueRegistry<T extends { location: SourceLocation }> {
@@ -78,6 +64,7 @@ interface Declarations {
   witDeps: string[];
   customCommands: Record<string, BuildStep[]>;
   clean: string[];
+  cleanLocations: SourceLocation[];
 }
 
 function collect(docs: ManifestDoc[], rootEntries: Map<string, Entry>, problems?: ProblemSink): Declarations {
@@ -90,6 +77,7 @@ function collect(docs: ManifestDoc[], rootEntries: Map<string, Entry>, problems?
     witDeps: [],
     customCommands: {},
     clean: [],
+    cleanLocations: [],
   };
   for (const m of docs) {
     const entries = m === rootDoc ? rootEntries : step(() => knownEntries(m, m.doc.contents, 'the manifest', undefined, problems));
@@ -110,7 +98,12 @@ function collect(docs: ManifestDoc[], rootEntries: Map<string, Entry>, problems?
       });
     }
     d.witDeps.push(...(step(() => stringList(m, entries.get('witDeps')?.value, 'witDeps').map(abs)) ?? []));
-    d.clean.push(...(step(() => stringList(m, entries.get('clean')?.value, 'clean').map(abs)) ?? []));
+    step(() => {
+      const clean = stringList(m, entries.get('clean')?.value, 'clean').map(abs);
+      const locations = seqItems(m, entries.get('clean')?.value, 'clean').map((n) => nodeLocation(m, n));
+      d.clean.push(...clean);
+      d.cleanLocations.push(...locations);
+    });
     for (const c of step(() => mapEntries(m, entries.get('customCommands')?.value, 'customCommands')) ?? []) {
       step(() => {
         if (d.customCommands[c.key]) throw shapeError(m, c.keyNode, `custom command '${c.key}' is declared twice`, 'Keep only one.');
@@ -225,17 +218,20 @@ export function loadApp(rootOrInside: string, options: LoadOptions = {}): App {
   }
   // Collecting: a component that did not load takes its dependencies along (their problems are its own).
   for (const [key, dep] of d.deps.items) if (!components.has(dep.source) || (dep.target !== undefined && !components.has(dep.target))) d.deps.items.delete(key);
-  return {
+  const app: App = {
     root,
     manifests: docs.map((m) => m.file),
     tempDir: d.tempDir?.path ?? join(root, DEFAULT_TEMP_DIR),
     witDeps: d.witDeps,
     customCommands: d.customCommands,
     clean: d.clean,
+    locations: { ...(d.tempDir ? { tempDir: d.tempDir.location } : {}), clean: d.cleanLocations },
     components,
     templates: new Map([...d.templates.items].map(([k, { def: _def, ...t }]) => [k, t])),
     dependencies: [...d.deps.items.values()],
   };
+  checkWritePaths(app, problems);
+  return app;
 }
 
 /** A sink that hears each problem once (a template's problem is met again by every component using it). */

@@ -2,7 +2,7 @@
  * One golem.yaml as text plus its parsed `yaml` document and a line counter, so every node can be
  * turned into file:line:column and every edit can be spliced into the original bytes.
  */
-import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { UserError, type SourceLocation } from '../errors.js';
 import type { FileView } from '../fs/files.js';
 
@@ -14,10 +14,39 @@ export interface ManifestDoc {
   lines: LineCounter;
 }
 
+/** Golem's YAML reader (serde_yaml) refuses documents nested deeper than this; so do we, before anything walks them. */
+const MAX_DEPTH = 128;
+
+const tooDeep = (file: string, line: number, column: number) =>
+  new UserError(`golem.yaml nests collections more than ${MAX_DEPTH} levels deep`, {
+    code: 'E_MANIFEST',
+    location: { file, line, column },
+    hint: 'Flatten the manifest; Golem reads at most 128 levels.',
+  });
+
+/** The first collection nested deeper than MAX_DEPTH (walked without recursion). */
+function tooDeepNode(doc: Document.Parsed): Node | undefined {
+  const stack: [unknown, number][] = [[doc.contents, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (isMap(node) || isSeq(node)) {
+      if (depth > MAX_DEPTH) return node;
+      for (const item of node.items) {
+        if (isPair(item)) stack.push([item.key, depth + 1], [item.value, depth + 1]);
+        else stack.push([item, depth + 1]);
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Parses a golem.yaml; a YAML syntax error (or a duplicate key, which serde rejects too) is a UserError. */
 export function parseManifest(file: string, text: string): ManifestDoc {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
+  // The parser reports its own stack overflow on absurd nesting as a syntax error.
+  const overflow = doc.errors.find((e) => /Maximum call stack size exceeded/.test(e.message));
+  if (overflow) throw tooDeep(file, overflow.linePos?.[0]?.line ?? 1, overflow.linePos?.[0]?.col ?? 1);
   const error = doc.errors[0];
   if (error) {
     const [start] = error.linePos ?? [];
@@ -27,6 +56,11 @@ export function parseManifest(file: string, text: string): ManifestDoc {
       location: { file, line: start?.line ?? 1, column: start?.col ?? 1 },
       hint: 'Fix the syntax of this golem.yaml.',
     });
+  }
+  const deep = tooDeepNode(doc);
+  if (deep) {
+    const { line, col } = lines.linePos(deep.range?.[0] ?? 0);
+    throw tooDeep(file, line, col);
   }
   return { file, text, doc, lines };
 }

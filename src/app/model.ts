@@ -46,7 +46,12 @@ export interface ComponentProperties {
   /** Raw values of `files` and `plugins` (not interpreted here). */
   files: unknown[];
   plugins: unknown[];
+  /** Where the path properties were declared (template or component); absent: the default applies. */
+  locations?: Partial<Record<WritePathKey, SourceLocation>>;
 }
+
+/** The properties naming paths that the tool or Golem's build write or delete through. */
+export type WritePathKey = 'generatedWit' | 'componentWasm' | 'linkedWasm' | 'clean';
 
 export interface AppComponent extends ComponentProperties {
   /** `example:provider` */
@@ -105,6 +110,8 @@ export interface App {
   customCommands?: Record<string, BuildStep[]>;
   /** App-level extra paths for `golem app clean`, absolute. Always set by `loadApp`. */
   clean?: string[];
+  /** Where `tempDir` and each app-level `clean` entry were declared (set by `loadApp`). */
+  locations?: { tempDir?: SourceLocation; clean?: SourceLocation[] };
   components: Map<string, AppComponent>;
   templates: Map<string, AppTemplate>;
   /** In manifest order (root first, then includes), then document order. */

@@ -150,6 +150,11 @@ function toProperties(props: Properties, componentName: string, dir: string): Co
   const linkedWasm = str('linkedWasm');
   const build = at('build');
   const clean = at('clean');
+  const locations: ComponentProperties['locations'] = {};
+  for (const key of ['generatedWit', 'componentWasm', 'linkedWasm', 'clean'] as const) {
+    const src = props.get(key);
+    if (src && src.entry.value != null) locations[key] = nodeLocation(src.m, src.entry.value);
+  }
   return {
     sourceWit: path(str('sourceWit') ?? 'wit'),
     generatedWit: path(str('generatedWit') ?? 'wit-generated'),
@@ -162,6 +167,7 @@ function toProperties(props: Properties, componentName: string, dir: string): Co
     env,
     files: raw('files'),
     plugins: raw('plugins'),
+    locations,
   };
 }
 

@@ -69,6 +69,21 @@ export function closest(word: string, candidates: readonly string[]): string | u
 export type ProblemSink = (problem: UserError) => void;
 
 /**
+ * Runs one step of loading. Without a sink its error propagates (the first problem stops the
+ * load); with one, a UserError is reported and the step yields undefined.
+ */
+export function attempt<T>(problems: ProblemSink | undefined, step: () => T): T | undefined {
+  if (!problems) return step();
+  try {
+    return step();
+  } catch (err) {
+    if (!UserError.is(err)) throw err;
+    problems(err);
+    return undefined;
+  }
+}
+
+/**
  * Entries of a mapping whose keys must all be known (Golem's `deny_unknown_fields`). With
  * `problems`, each unknown key is reported there and left out, and the known ones are returned.
  */

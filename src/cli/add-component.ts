@@ -11,7 +11,7 @@ import { createReporter, isInteractiveTerminal, printJson } from './output.js';
 import { componentChoices, isCallerTemplate, templateChoices, templateLanguages } from './prompts/choices.js';
 import { commonNamespace, componentNameValidator, suggestComponentName } from './prompts/names.js';
 import { offeredTemplates, type TemplateLookup } from './prompts/templates.js';
-import { APP_FLAG, defineCommand, flag, type Invocation, SOURCE_FLAGS } from './spec.js';
+import { APP_FLAG, defineCommand, flag, type Invocation, SOURCE_FLAGS, timeoutOption } from './spec.js';
 
 export const spec = defineCommand({
   path: ['add', 'component'],
@@ -39,7 +39,8 @@ interface AddComponentAnswers {
 }
 
 export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promise<number> {
-  const given = { cwd, app: flags.app, offline: flags.offline, registry: flags.registry, dryRun: flags['dry-run'] };
+  const network = timeoutOption(flags.timeout);
+  const given = { cwd, app: flags.app, offline: flags.offline, registry: flags.registry, dryRun: flags['dry-run'], ...network };
   if (args.template !== undefined && args.name !== undefined) {
     const answers = { template: args.template, name: args.name, callers: flags['called-by'], ...(flags.target !== undefined ? { target: flags.target } : {}) };
     const result = await runAddComponent({ ...given, ...answers }, createReporter({ machineOutput: flags.json }));
@@ -55,7 +56,7 @@ export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promis
   const answers = await ask(
     [...session.app.components.keys()],
     { template: args.template, name: args.name, target: flags.target },
-    { cwd, offline: flags.offline, extra: flags.registry },
+    { cwd, offline: flags.offline, extra: flags.registry, ...network },
   );
   await runAddComponent({ ...given, ...answers, session }, createReporter());
   return 0;

@@ -4,7 +4,9 @@
  * components (template, name, a caller's target), which components call which, git; then the
  * plan is made, install is offered, the plan and the dependency graph are shown, and after a
  * confirm that same plan is written. A cancel at any prompt throws CancelledError (exit 130)
- * with nothing written.
+ * with nothing written. `--install` of an app holding install-time files from templates that
+ * are not bundled asks for consent on a terminal (even with `--yes`, which is not consent);
+ * elsewhere it installs with scripts off unless `--allow-scripts`.
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
@@ -12,6 +14,8 @@ import type { RpcDependencyType } from '../app/index.js';
 import {
   type ComponentRequest,
   type CreateOptions,
+  type CreatePlan,
+  type CreateResult,
   commitCreate,
   createApp,
   type DependencyRequest,
@@ -21,6 +25,7 @@ import {
   refuseNestedApp,
   witIdentifierFromFolder,
 } from '../commands/create.js';
+import { describeInstallTimeFiles } from '../commands/shared/install.js';
 import { detectPackageManager } from '../commands/shared/package-manager.js';
 import { CancelledError, UsageError, UserError } from '../errors.js';
 import { normalizeLanguage, type TemplateEntry } from '../templates/index.js';
@@ -29,7 +34,7 @@ import { componentChoices, dependencyTypeChoices, isCallerTemplate, languageName
 import { componentNameValidator, folderValidator, suggestComponentName } from './prompts/names.js';
 import { graphLines, planLines, type Edge } from './prompts/summary.js';
 import { offeredTemplates } from './prompts/templates.js';
-import { defineCommand, flag, type Invocation, SOURCE_FLAGS } from './spec.js';
+import { defineCommand, flag, type Invocation, SOURCE_FLAGS, timeoutOption } from './spec.js';
 
 export const spec = defineCommand({
   path: [],
@@ -43,6 +48,7 @@ export const spec = defineCommand({
     yes: flag.boolean('accept the defaults, ask nothing', 'y'),
     'no-git': flag.boolean('do not initialise a git repository'),
     install: flag.boolean("run the package manager's install in the new app"),
+    'allow-scripts': flag.boolean('let --install run the install-time code (package.json scripts, .npmrc, .yarnrc.yml, …) of templates that are not bundled'),
     overwrite: flag.boolean('allow a non-empty folder (existing files are kept, nothing is deleted)'),
     'dry-run': flag.boolean('print the files that would be written, write nothing'),
     json: flag.boolean('print a JSON summary (schemas/create.schema.json); asks nothing'),
@@ -90,6 +96,7 @@ function defaultComponent(dir: string, template = DEFAULT_TEMPLATE): ComponentRe
 const sourceOptions = (flags: Input['flags']) => ({
   ...(flags.offline ? { offline: true } : {}),
   ...(flags.registry !== undefined ? { registry: flags.registry } : {}),
+  ...timeoutOption(flags.timeout),
 });
 
 export async function run({ args, flags, cwd }: Input): Promise<number> {
@@ -98,23 +105,54 @@ export async function run({ args, flags, cwd }: Input): Promise<number> {
   if (isInteractiveTerminal() && !flags.yes && !flags.json && (args.dir === undefined || flags.component.length === 0)) return runInteractive({ args, flags, cwd });
   const dir = resolve(cwd, args.dir ?? DEFAULT_DIR);
   const components = flags.component.length > 0 ? pairTemplates(flags.component, flags.template) : [defaultComponent(dir, flags.template[0])];
-  const result = await createApp(
-    {
-      dir,
-      cwd,
-      components,
-      callerTargets: flags.target,
-      dependencies: flags.dependency.map(parseDependency),
-      git: !flags['no-git'],
-      install: flags.install,
-      overwrite: flags.overwrite,
-      dryRun: flags['dry-run'],
-      ...sourceOptions(flags),
-    },
-    createReporter({ machineOutput: flags.json }),
-  );
+  const options: CreateOptions = {
+    dir,
+    cwd,
+    components,
+    callerTargets: flags.target,
+    dependencies: flags.dependency.map(parseDependency),
+    git: !flags['no-git'],
+    install: flags.install,
+    allowScripts: flags['allow-scripts'],
+    overwrite: flags.overwrite,
+    dryRun: flags['dry-run'],
+    ...sourceOptions(flags),
+  };
+  const reporter = createReporter({ machineOutput: flags.json });
+  let result: CreateResult;
+  if (options.dryRun || !options.install) result = await createApp(options, reporter);
+  else {
+    const plan = await planCreate(options, reporter);
+    // --json asks nothing: scripts stay off unless --allow-scripts, as anywhere without a terminal.
+    if (!flags.json) Object.assign(options, await installConsent(plan, detectPackageManager()));
+    result = await commitCreate(plan, reporter);
+  }
   if (flags.json) printJson(result.summary);
   return 0;
+}
+
+/**
+ * Whether and how to install: install-time files from templates that are not bundled are listed
+ * and the user decides (on a terminal; `--yes` is not consent). Elsewhere, or when the user says
+ * so, the install runs with scripts off (commitCreate says so); `--allow-scripts` is consent.
+ */
+async function installConsent(plan: CreatePlan, packageManager: string): Promise<{ install: boolean; allowScripts: boolean }> {
+  const { install = false, allowScripts = false } = plan.options;
+  if (!install || allowScripts || !plan.hasNodePackage || !isInteractiveTerminal()) return { install, allowScripts };
+  const risky = plan.installTimeFiles;
+  if (risky.length === 0) return { install, allowScripts };
+  const p = await import('./prompts/ask.js');
+  p.note(describeInstallTimeFiles(risky).join('\n'), 'Install-time files from templates that are not bundled');
+  const choice = await p.askSelect({
+    message: `Installing with ${packageManager} can run code from these files. Run it?`,
+    options: [
+      { value: 'off', label: 'Install with scripts off', hint: 'recommended' },
+      { value: 'run', label: 'Install and run their scripts' },
+      { value: 'skip', label: 'Do not install' },
+    ],
+    initialValue: 'off',
+  });
+  return { install: choice !== 'skip', allowScripts: choice === 'run' };
 }
 
 type Prompts = typeof import('./prompts/ask.js');
@@ -130,7 +168,12 @@ async function runInteractive({ args, flags, cwd }: Input): Promise<number> {
     ? pairTemplates(flags.component, flags.template)
     : await askComponents(
         p,
-        await offeredTemplates({ cwd, offline: flags.offline, ...(flags.registry !== undefined ? { extra: flags.registry } : {}) }),
+        await offeredTemplates({
+          cwd,
+          offline: flags.offline,
+          ...(flags.registry !== undefined ? { extra: flags.registry } : {}),
+          ...(sources.timeoutSeconds === undefined ? {} : { timeoutSeconds: sources.timeoutSeconds }),
+        }),
         folder.dir,
         flags.template,
       );
@@ -146,6 +189,7 @@ async function runInteractive({ args, flags, cwd }: Input): Promise<number> {
     dependencies,
     git,
     install: false,
+    allowScripts: flags['allow-scripts'],
     overwrite: folder.overwrite,
     dryRun: flags['dry-run'],
     packageManager,
@@ -170,7 +214,11 @@ async function runInteractive({ args, flags, cwd }: Input): Promise<number> {
   );
   if (!(await p.askConfirm({ message: 'Create the app?', initialValue: true }))) throw new CancelledError();
   if (options.dryRun) printDryRun(plan, reporter);
-  else await commitCreate({ ...plan, options: { ...options, install } }, reporter);
+  else {
+    options.install = install;
+    Object.assign(options, await installConsent(plan, packageManager));
+    await commitCreate(plan, reporter);
+  }
   reporter.close();
   return 0;
 }

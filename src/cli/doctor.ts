@@ -2,7 +2,7 @@
 import { relative } from 'node:path';
 import { type Finding, runDoctor } from '../commands/doctor.js';
 import { sentence } from '../errors.js';
-import { color, printJson } from './output.js';
+import { color, createReporter, printJson } from './output.js';
 import { APP_FLAG, defineCommand, flag, type Invocation } from './spec.js';
 
 export const spec = defineCommand({
@@ -17,7 +17,7 @@ export const spec = defineCommand({
 });
 
 export async function run({ flags, cwd }: Invocation<typeof spec>): Promise<number> {
-  const result = await runDoctor({ cwd, app: flags.app, fix: flags.fix });
+  const result = await runDoctor({ cwd, app: flags.app, fix: flags.fix }, createReporter({ machineOutput: flags.json }));
   const exitCode = result.errors > 0 ? 1 : 0;
   if (flags.json) {
     printJson(result);

@@ -5,6 +5,8 @@
  */
 import { EXIT, UsageError, UserError } from '../errors.js';
 import { editDistance } from '../text/distance.js';
+import { installSignalHandlers } from '../fs/interrupt.js';
+import { osError } from '../fs/os-errors.js';
 import { type Command, COMMANDS, commandName } from './commands.js';
 import { color, jsonError, printError, printJson, quietBrokenPipes, wantsJson } from './output.js';
 import { type FlagSpec, positionalWords, usageLine as specUsageLine } from './spec.js';
@@ -185,11 +187,13 @@ function specOf(argv: string[]): Spec {
 }
 
 quietBrokenPipes();
+// SIGINT, SIGTERM, SIGHUP: an open transaction is undone, the exit code is 128 + the signal (src/fs/interrupt.ts).
+installSignalHandlers();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  (err: unknown) => {
-    process.exitCode = report(err);
+  (thrown: unknown) => {
+    process.exitCode = report(osError(thrown) ?? thrown); // ENOSPC, EACCES, … as one line with a hint, in text and JSON alike
   },
 );

@@ -28,6 +28,8 @@ export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promis
   const asks = interactive && (args.name === undefined || (!flags.yes && !flags['dry-run']));
   const guide = asks ? (await import('./prompts/reporter.js')).createPromptReporter() : undefined;
   const report = guide ?? createReporter({ machineOutput: flags.json });
+  // What a killed run left is undone before the app is read to list what goes (a dry run changes nothing).
+  if (!flags['dry-run']) await AppSession.recoverInterrupted(cwd, flags.app, (m) => report.warn(m));
   let name = args.name;
   let session: AppSession | undefined;
   if (name === undefined) {
@@ -39,14 +41,20 @@ export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promis
     intro('remove component');
     name = await askSelect({ message: 'Which component should be deleted (with its sources)?', options: componentChoices(names) });
   }
-  const plan = planRemoveComponent({ cwd, app: flags.app, name, ...(session ? { session } : {}) });
-  if (!guide) report.info(deletesSources(plan));
   if (flags['dry-run']) {
-    for (const line of removalLines(plan)) report.info(`  ${line}`);
-    const result = reportRemovalDryRun(plan, report);
+    // Planned holding the app's lock (never beside another run's half-made changes); nothing is written.
+    const locked = await AppSession.openForCommand(cwd, flags.app, { dryRun: true, reuse: session });
+    const result = await locked.run(async () => {
+      const plan = planRemoveComponent({ cwd, app: flags.app, name, session: locked });
+      if (!guide) report.info(deletesSources(plan));
+      for (const line of removalLines(plan)) report.info(`  ${line}`);
+      return reportRemovalDryRun(plan, report);
+    });
     if (flags.json) printJson(result);
     return 0;
   }
+  const plan = planRemoveComponent({ cwd, app: flags.app, name, ...(session ? { session } : {}) });
+  if (!guide) report.info(deletesSources(plan));
   if (!flags.yes) {
     if (!interactive) {
       throw new UsageError(`remove component deletes ${plan.component.folder}/ with its sources: confirm with --yes`, {
@@ -58,7 +66,7 @@ export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promis
     note([deletesSources(plan), '', ...removalLines(plan)].join('\n'), `Deleting ${plan.component.name}`);
     if (!(await askConfirm({ message: `Delete ${plan.component.folder}/ and its sources? This cannot be undone.`, initialValue: false }))) throw new CancelledError();
   }
-  const result = commitRemoveComponent(plan, report);
+  const result = await commitRemoveComponent(plan, report);
   guide?.close();
   if (flags.json) printJson(result);
   return 0;

@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
+import { DEFAULT_TIMEOUT_SECONDS, parseTimeoutSeconds } from '../net/timeout.js';
 import { editDistance } from '../text/distance.js';
 
 export interface FlagSpec {
@@ -56,10 +57,19 @@ export const flag = {
   boolean: (description: string, short?: string): FlagSpec & { kind: 'boolean' } => ({ kind: 'boolean', description, ...(short ? { short } : {}) }),
 };
 
-/** `--offline` and `--registry`, wherever templates are chosen. */
+/** `--timeout`, on every command that can reach the network (src/net). */
+export const TIMEOUT_FLAG = {
+  timeout: flag.string('<seconds>', `give up on a host that sends nothing for this long (default ${DEFAULT_TIMEOUT_SECONDS})`),
+};
+
+/** The `--timeout` value as the commands take it. */
+export const timeoutOption = (value: string | undefined): { timeoutSeconds?: number } => (value === undefined ? {} : { timeoutSeconds: parseTimeoutSeconds(value) });
+
+/** `--offline`, `--registry` and `--timeout`, wherever templates are chosen. */
 export const SOURCE_FLAGS = {
   offline: flag.boolean('use only cached copies of remote templates and registries'),
   registry: flag.string('[<name>=]<source>', 'one more template registry for this command (git URL, path, github:owner/repo)'),
+  ...TIMEOUT_FLAG,
 };
 
 /** `--app`, for commands that work on an existing app. */

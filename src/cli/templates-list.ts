@@ -1,7 +1,7 @@
 /** `create-golem-app templates list [filter] [--language <lang>] [--json]` */
 import { templatesList } from '../commands/templates-list.js';
 import { createReporter, printJson } from './output.js';
-import { defineCommand, flag, type Invocation, SOURCE_FLAGS } from './spec.js';
+import { defineCommand, flag, type Invocation, SOURCE_FLAGS, timeoutOption } from './spec.js';
 
 export const spec = defineCommand({
   path: ['templates', 'list'],
@@ -16,7 +16,7 @@ export const spec = defineCommand({
 
 export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promise<number> {
   const rows = await templatesList(
-    { cwd, filter: args.filter, language: flags.language, json: flags.json, offline: flags.offline, registry: flags.registry },
+    { cwd, filter: args.filter, language: flags.language, json: flags.json, offline: flags.offline, registry: flags.registry, ...timeoutOption(flags.timeout) },
     createReporter({ machineOutput: flags.json }),
   );
   if (flags.json) printJson(rows);

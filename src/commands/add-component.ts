@@ -3,8 +3,8 @@
  * folder upward, or --app), resolve the template (registry id, `<registry>/<lang>/<name>`,
  * folder path or remote spec), plan the common template (when its skip-if-exists file is
  * missing) and the component, write the plan as one transaction, and for caller templates
- * write the dependency on the target and generate the clients. A failure after the first write
- * undoes everything this command wrote.
+ * write the dependency on the target and generate the clients. The app is locked from before the
+ * first read to the end; a failure or an interruption undoes everything this command wrote.
  */
 import { relative } from 'node:path';
 import { addDependency } from '../app/index.js';
@@ -14,7 +14,7 @@ import { UserError } from '../errors.js';
 import { commitPlan, type FileOutcome, inspectPlan } from '../fs/plan.js';
 import { type Reporter, silentReporter } from '../report.js';
 import { type GenerateSummary, Generation, summarize } from '../rpc/index.js';
-import { addToPlan, planComponent, type TemplateEntry, validateComponentName } from '../templates/index.js';
+import { addToPlan, attributeToTemplate, planComponent, type TemplateEntry, validateComponentName } from '../templates/index.js';
 import { appRelative, type CreatedComponent } from './shared/app-overview.js';
 import { callerTarget } from './shared/caller-target.js';
 import { reportDryRun } from './shared/dry-run.js';
@@ -37,6 +37,8 @@ export interface AddComponentInput {
   offline?: boolean;
   /** `--registry <source>`: one more template registry for this command. */
   registry?: string;
+  /** Inactivity timeout of template downloads, in seconds (default 60). */
+  timeoutSeconds?: number;
   /** The app, already opened (e.g. by the prompts); default: found from `cwd` / `app`. */
   session?: AppSession;
   /** `--dry-run`: list what would be written, write nothing. */
@@ -67,7 +69,11 @@ export interface AddComponentSummary {
 export async function runAddComponent(input: AddComponentInput, report: Reporter = silentReporter): Promise<AddComponentResult> {
   const invalid = validateComponentName(input.name);
   if (invalid) throw new UserError(invalid, { code: 'E_APP' });
-  const session = input.session ?? AppSession.open(input.cwd, input.app);
+  const session = await AppSession.openForCommand(input.cwd, input.app, { dryRun: input.dryRun, reuse: input.session, onRecover: (m) => report.warn(m) });
+  return session.run(async () => addComponent(session, input, report));
+}
+
+async function addComponent(session: AppSession, input: AddComponentInput, report: Reporter): Promise<AddComponentResult> {
   const { root } = session;
   const app = session.app;
   if (app.components.has(input.name)) {
@@ -79,6 +85,7 @@ export async function runAddComponent(input: AddComponentInput, report: Reporter
     offline: input.offline,
     report,
     ...(input.registry !== undefined ? { registry: input.registry } : {}),
+    ...(input.timeoutSeconds === undefined ? {} : { timeoutSeconds: input.timeoutSeconds }),
   });
   const isCaller = template.role === 'caller';
   if (input.target !== undefined && !isCaller) {
@@ -102,6 +109,11 @@ export async function runAddComponent(input: AddComponentInput, report: Reporter
   // Everything is planned first: the files, the golem.yaml edits (the app re-checked from the planned bytes), the clients.
   const files = await planComponent({ into: session.plan, template, componentName: input.name, registry, components: () => session.app.components, ...(target ? { target } : {}) });
   addToPlan(session.plan, files);
+  try {
+    void session.app; // the app with the template's files (the paths its golem.yaml declares included), checked before anything else
+  } catch (err) {
+    throw attributeToTemplate(err, session.plan);
+  }
   const edits: string[] = [];
   const dependencies: AddComponentSummary['dependencies'] = [];
   const depend = (caller: string, target: string) => {

@@ -1,8 +1,8 @@
 /**
  * `add dependency <component> <target>`: validate the names and the type against the app, plan
  * the dependency in the right golem.yaml (the app re-checked from the planned bytes), plan the
- * caller's clients, then write it all as one transaction. If generation fails, nothing is
- * written: the command changes nothing.
+ * caller's clients, then write it all as one transaction (the app locked from before the first
+ * read to the end). If anything fails, nothing is written: the command changes nothing.
  */
 import { relative } from 'node:path';
 import { addDependency, type App, type Edit, type RpcDependencyType } from '../app/index.js';
@@ -85,7 +85,17 @@ function parseManifestChoice(value: string | undefined): 'root' | undefined {
 export async function runAddDependency(input: AddDependencyInput, report: Reporter = silentReporter): Promise<AddDependencyResult> {
   const type = parseDependencyType(input.type);
   const manifest = parseManifestChoice(input.manifest);
-  const session = input.session ?? AppSession.open(input.cwd, input.app);
+  const session = await AppSession.openForCommand(input.cwd, input.app, { dryRun: input.dryRun, reuse: input.session, onRecover: (m) => report.warn(m) });
+  return session.run(async () => addDependencies(session, input, type, manifest, report));
+}
+
+async function addDependencies(
+  session: AppSession,
+  input: AddDependencyInput,
+  type: RpcDependencyType,
+  manifest: 'root' | undefined,
+  report: Reporter,
+): Promise<AddDependencyResult> {
   if (type === 'static-wasm-rpc') report.info('note: Golem marks static-wasm-rpc as deprecated, and building its client needs a Rust toolchain (cargo).');
 
   const planned: Edit[] = [];

@@ -3,8 +3,12 @@
  * `planCreate`: 1. check the target folder, 2. resolve the templates, 3. plan every file in
  * memory in one app session — template files (callers rendered from their targets' WIT, read
  * from the plan), the dependency edits of golem.yaml (the app re-validated from the planned
- * bytes), generated WIT and clients. `commitCreate`: 4. write the plan as one transaction,
- * 5. git, 6. install, 7. next steps. A dry run and the interactive preview show the plan that
+ * bytes), generated WIT and clients. `commitCreate`: 4. write the plan as one transaction
+ * (the folder created exclusively, or locked when it exists), 5. git init and the first commit
+ * inside that transaction (an interrupted create leaves nothing, or the whole app with its
+ * commit), 6. install (scripts off when install-time files come from a template that is not
+ * bundled, unless `allowScripts`: shared/install.ts), 7. next steps. A dry run and the
+ * interactive preview show the plan that
  * `commitCreate` then writes.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -12,15 +16,18 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { addDependency, nearestManifestDir } from '../app/index.js';
 import { AppSession } from '../app/session.js';
 import { UserError } from '../errors.js';
+import { pausePoint } from '../fs/interrupt.js';
 import { commitPlan, type FileOutcome, inspectPlan } from '../fs/plan.js';
+import { Transaction, TRANSACTION_FILES } from '../fs/transaction.js';
 import { type Reporter, silentReporter } from '../report.js';
 import { type DeclarationsOutcome, Generation, summarize } from '../rpc/index.js';
-import { addToPlan, planComponent, type Registry, type TemplateEntry, validateComponentName } from '../templates/index.js';
+import { addToPlan, attributeToTemplate, type PlannedFile, planComponent, type Registry, type TemplateEntry, validateComponentName } from '../templates/index.js';
 import { slug, transliterate } from '../text/case.js';
 import { appRelative, type CreatedComponent } from './shared/app-overview.js';
 import { callerTarget } from './shared/caller-target.js';
 import { declarationsNextSteps, planTypeDeclarations, reportDeclarations } from './shared/declarations.js';
 import { reportDryRun } from './shared/dry-run.js';
+import { describeInstallTimeFiles, type InstallTimeFile, installRun, installTimeFiles, isInstallTimeFile, runInstall } from './shared/install.js';
 import { exampleInvocation, needsInstall, reportNextSteps } from './shared/next-steps.js';
 import { detectPackageManager, installCommand, type PackageManager } from './shared/package-manager.js';
 import { resolveTemplate } from './shared/resolve-template.js';
@@ -55,6 +62,11 @@ export interface CreateOptions {
   git?: boolean;
   /** Run the package manager's install (default: no). */
   install?: boolean;
+  /**
+   * Consent to the install-time code of templates that are not bundled (`--allow-scripts`, or
+   * yes at the prompt). Without it, such an app is installed with scripts off.
+   */
+  allowScripts?: boolean;
   /** Write into a non-empty folder, keeping what is there (default: no). */
   overwrite?: boolean;
   /** Plan and list, write nothing (default: no). */
@@ -62,11 +74,16 @@ export interface CreateOptions {
   offline?: boolean;
   /** `--registry`: one more template registry for this run. */
   registry?: string;
+  /** Inactivity timeout of every download, in seconds (default 60). */
+  timeoutSeconds?: number;
   packageManager?: PackageManager;
 }
 
-/** Folder contents that do not make a folder "non-empty" (as create-vite, `.git` alone is fine). */
-const IGNORABLE = new Set(['.git', '.DS_Store', 'Thumbs.db']);
+/**
+ * Folder contents that do not make a folder "non-empty" (as create-vite, `.git` alone is fine;
+ * a lock or journal is the transaction's, undone or waited for before anything is written).
+ */
+const IGNORABLE = new Set(['.git', '.DS_Store', 'Thumbs.db', ...TRANSACTION_FILES]);
 
 export function isEmptyDir(dir: string): boolean {
   return !existsSync(dir) || readdirSync(dir).every((f) => IGNORABLE.has(f));
@@ -102,6 +119,7 @@ async function resolveComponents(options: CreateOptions, report: Reporter): Prom
       offline: options.offline,
       registry: options.registry,
       report,
+      ...(options.timeoutSeconds === undefined ? {} : { timeoutSeconds: options.timeoutSeconds }),
     });
     const c = entry.role === 'caller' && request.target === undefined && targets.length > 0 ? { ...request, target: targets.shift()! } : request;
     if (c.target !== undefined && entry.role !== 'caller') {
@@ -154,6 +172,8 @@ export interface CreatePlan {
   readonly files: FileOutcome[];
   /** The app gets a package.json, or has one (so an install makes sense). */
   hasNodePackage: boolean;
+  /** Files written from templates that are not bundled which a package manager acts on (consent for --install). */
+  readonly installTimeFiles: InstallTimeFile[];
   /** The languages of the components, in order (next steps name what each one's build needs). */
   languages: string[];
   /** The next steps' example call (`golem worker invoke …`), when a component has one. */
@@ -198,7 +218,8 @@ export async function planCreate(options: CreateOptions, report: Reporter = sile
   const { dir } = options;
   const display = relative(options.cwd ?? process.cwd(), dir) || '.';
 
-  // 1. The target folder.
+  // 1. The target folder (what an interrupted create left in it undone first).
+  if (!options.dryRun && existsSync(dir) && statSync(dir).isDirectory()) await Transaction.recoverIn(dir, (m) => report.warn(m));
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
     throw new UserError(`${display} exists and is not a folder`, { code: 'E_CONFLICT', hint: 'Choose another name for the app folder.' });
   }
@@ -215,24 +236,36 @@ export async function planCreate(options: CreateOptions, report: Reporter = sile
   const edges = dependencyEdges(components, options.dependencies ?? []);
   const session = AppSession.create(dir);
   const generation = new Generation(() => session.app, session.plan);
-  for (const c of [...components.filter((c) => !c.target), ...components.filter((c) => c.target)]) {
-    const target = c.target === undefined ? undefined : callerTarget(generation, session.app.components.get(c.target)!);
-    const components = () => session.app.components;
-    addToPlan(session.plan, await planComponent({ into: session.plan, template: c.entry, componentName: c.name, registry: c.registry, components, ...(target ? { target } : {}) }));
-  }
-  for (const e of edges) {
-    session.edit(addDependency(session.app, e.caller, e.target, e.type, { source: session }));
-    void session.app; // the edited manifests, re-validated from the planned bytes
+  const untrusted: PlannedFile[] = [];
+  let generated: string[];
+  try {
+    for (const c of [...components.filter((c) => !c.target), ...components.filter((c) => c.target)]) {
+      const target = c.target === undefined ? undefined : callerTarget(generation, session.app.components.get(c.target)!);
+      const components = () => session.app.components;
+      const planned = await planComponent({ into: session.plan, template: c.entry, componentName: c.name, registry: c.registry, components, ...(target ? { target } : {}) });
+      addToPlan(session.plan, planned);
+      untrusted.push(...planned.filter((f) => f.untrusted));
+    }
+    void session.app; // the app as the templates make it (their declared paths included), checked before anything else
+    for (const e of edges) {
+      session.edit(addDependency(session.app, e.caller, e.target, e.type, { source: session }));
+      void session.app; // the edited manifests, re-validated from the planned bytes
+    }
+    generated = generation.planInto();
+  } catch (err) {
+    // A problem in what a template wrote (a path its golem.yaml declares, its WIT) is the template's.
+    throw attributeToTemplate(err, session.plan);
   }
   const declarations = await planTypeDeclarations(session);
-  const generated = [...generation.planInto(), ...declarations.paths];
+  generated.push(...declarations.paths);
   const invoke = exampleInvocation(
     generation,
     components.map((c) => session.app.components.get(c.name)!),
   );
   let files: FileOutcome[] | undefined;
+  let installTime: InstallTimeFile[] | undefined;
   const created = components.map((c) => ({ name: c.name, template: c.entry.id, language: c.entry.language, folder: appRelative(dir, session.app.components.get(c.name)!.dir) }));
-  return {
+  const plan: CreatePlan = {
     options,
     session,
     created,
@@ -243,10 +276,18 @@ export async function planCreate(options: CreateOptions, report: Reporter = sile
       files ??= inspectPlan(session.plan); // only when shown: a plain run goes straight to the commit
       return files;
     },
+    get installTimeFiles() {
+      // What the commit writes from them: the file each path ends up with, unless an existing one is kept.
+      installTime ??= installTimeFiles(
+        untrusted.filter((f) => isInstallTimeFile(f.path) && session.plan.planned(f.path) === f).filter((f) => plan.files.find((o) => o.path === f.path)?.action !== 'skip'),
+      );
+      return installTime;
+    },
     hasNodePackage: session.plan.isFile(join(dir, 'package.json')),
     languages: [...new Set(components.map((c) => c.entry.language))],
     ...(invoke ? { invoke } : {}),
   };
+  return plan;
 }
 
 export interface CreateResult {
@@ -278,39 +319,63 @@ const createSummary = (plan: CreatePlan, files: FileOutcome[], dryRun: boolean, 
   installed,
 });
 
-/** Writes a planned app (one transaction), then git, install and the next steps. */
+/** Writes a planned app and its first commit (one transaction), then install and the next steps. */
 export async function commitCreate(plan: CreatePlan, report: Reporter = silentReporter): Promise<CreateResult> {
   const { options, session } = plan;
   const { dir } = options;
   const display = relative(options.cwd ?? process.cwd(), dir) || '.';
 
-  // 4. Write.
-  const commit = commitPlan(session.plan);
-  for (const e of plan.edges) report.step(`Added dependency ${e.caller} → ${e.target} (${e.type})`);
-  const summary = summarize(plan.generated, commit.outcomes);
-  report.step(`Generated ${summary.added.length + summary.changed.length} files (wit-generated, golem-temp)`);
-  report.step(`Created ${options.components.map((c) => c.name).join(', ')} in ${display}`);
+  // What --install would act on from templates that are not bundled, decided before the write.
+  const risky = options.install === true && plan.hasNodePackage ? plan.installTimeFiles : [];
 
-  // 5. git.
+  // 4. Write, 5. git: one transaction, undone as a whole on failure or interruption.
+  const tx = await Transaction.begin(dir, { create: true, onRecover: (m) => report.warn(m) });
   let gitStatus: CreateSummary['git'] = 'skipped';
-  if (options.git !== false) {
-    const { initRepository } = await import('../git/index.js');
-    const git = await initRepository(dir, 'Initial commit from create-golem-app');
-    gitStatus = git.status;
-    if (git.status === 'committed') report.step('Initialised a git repository with a first commit');
-    else if (git.status === 'git-missing') report.warn('git was not found; skipped creating a repository');
-    else if (git.status === 'failed') report.warn(`git failed (${git.reason}); the app is written, without a repository`);
-  }
+  const commit = await tx.run(async () => {
+    // Checked again under the lock: another run may have written here since the plan was made.
+    if (!options.overwrite && !isEmptyDir(dir)) {
+      throw new UserError(`folder ${display} is not empty`, {
+        code: 'E_CONFLICT',
+        hint: 'Another run wrote into it meanwhile; nothing was changed. Choose another folder.',
+      });
+    }
+    session.plan.transaction = tx;
+    const gitDir = join(dir, '.git');
+    if (options.git !== false) tx.willCreate(gitDir);
+    const commit = commitPlan(session.plan);
+    for (const e of plan.edges) report.step(`Added dependency ${e.caller} → ${e.target} (${e.type})`);
+    const summary = summarize(plan.generated, commit.outcomes);
+    report.step(`Generated ${summary.added.length + summary.changed.length} files (wit-generated, golem-temp)`);
+    report.step(`Created ${options.components.map((c) => c.name).join(', ')} in ${display}`);
+    await pausePoint('applied');
+    if (options.git !== false) {
+      const { initRepository } = await import('../git/index.js');
+      const git = await tx.step(() => initRepository(dir, 'Initial commit from create-golem-app', { exclude: TRANSACTION_FILES }));
+      gitStatus = git.status;
+      if (git.status === 'committed') report.step('Initialised a git repository with a first commit');
+      else if (git.status === 'git-missing') report.warn('git was not found; skipped creating a repository');
+      else if (git.status === 'failed') {
+        tx.removeLater(gitDir); // no half-made repository: the app without one
+        report.warn(`git failed (${git.reason}); the app is written, without a repository`);
+      }
+    }
+    return commit;
+  });
 
   // 6. Install.
   const pm = options.packageManager ?? detectPackageManager();
   const installs = options.install === true && plan.hasNodePackage;
   if (installs) {
-    const [cmd, ...args] = installCommand(pm);
+    const install = installRun(pm, risky.length > 0 && !options.allowScripts);
+    if (install.scriptsOff) {
+      report.warn(
+        `install-time files from templates that are not bundled: ${describeInstallTimeFiles(risky).join(' · ')}. Installing with scripts off (${install.argv.join(' ')}); run the install yourself once you trust them, or pass --allow-scripts.`,
+      );
+    }
     await report.task(
-      `Installing dependencies with ${pm}`,
-      () => run(cmd!, args, dir),
-      () => `Installed dependencies with ${pm}`,
+      `Installing dependencies with ${pm}${install.scriptsOff ? ' (scripts off)' : ''}`,
+      () => runInstall(install, dir),
+      () => `Installed dependencies with ${pm}${install.scriptsOff ? ' (scripts off)' : ''}`,
     );
     await completeDeclarations(plan, report);
   }
@@ -326,12 +391,15 @@ export async function commitCreate(plan: CreatePlan, report: Reporter = silentRe
   return { files: commit.outcomes, dryRun: false, summary: createSummary(plan, commit.outcomes, false, gitStatus, installs) };
 }
 
-/** After the install: the TypeScript declarations that waited for the packages, as their own transaction. */
+/** After the install: the TypeScript declarations that waited for the packages, as their own transaction (the app locked again). */
 async function completeDeclarations(plan: CreatePlan, report: Reporter): Promise<void> {
   if (plan.declarations.missingPackages.length === 0) return;
-  const session = AppSession.open(plan.options.dir, plan.options.dir);
-  const declarations = await planTypeDeclarations(session, plan.declarations.missingPackages);
-  commitPlan(session.plan);
+  const session = await AppSession.openForWrite(plan.options.dir, plan.options.dir, { onRecover: (m) => report.warn(m) });
+  const declarations = await session.transaction.run(async () => {
+    const declarations = await planTypeDeclarations(session, plan.declarations.missingPackages);
+    commitPlan(session.plan);
+    return declarations;
+  });
   if (declarations.generated.length > 0) report.step(`Generated the TypeScript declarations (src/generated) of ${declarations.generated.join(', ')}`);
   reportDeclarations(declarations, report);
 }
@@ -348,24 +416,4 @@ export function printDryRun(plan: CreatePlan, report: Reporter = silentReporter)
   reportDryRun(report, files, relative(plan.options.cwd ?? process.cwd(), plan.options.dir) || '.');
   for (const e of plan.edges) report.info(`  dependency ${e.caller} → ${e.target} (${e.type})`);
   return { files, dryRun: true, summary: createSummary(plan, files, true, 'skipped', false) };
-}
-
-async function run(cmd: string, args: string[], cwd: string): Promise<void> {
-  const { spawn } = await import('node:child_process');
-  return new Promise((done, fail) => {
-    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], shell: process.platform === 'win32' });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', (e) => fail(new UserError(`could not run ${cmd}: ${e.message}`, { code: 'E_INSTALL', hint: `Run '${[cmd, ...args].join(' ')}' yourself in ${cwd}.` })));
-    child.on('exit', (code) =>
-      code === 0
-        ? done()
-        : fail(
-            new UserError(`${[cmd, ...args].join(' ')} failed (exit ${code}): ${stderr.trim().split('\n').pop() ?? ''}`, {
-              code: 'E_INSTALL',
-              hint: 'The app is written; fix the problem and run the install again.',
-            }),
-          ),
-    );
-  });
 }

@@ -8,6 +8,7 @@
  */
 import { AppSession } from '../app/session.js';
 import { commitPlan, type FileOutcome } from '../fs/plan.js';
+import { type Reporter, silentReporter } from '../report.js';
 import { componentLanguage } from './shared/app-overview.js';
 import type { Finding } from './doctor/findings.js';
 import { checkGenerated } from './doctor/generated.js';
@@ -44,40 +45,46 @@ export interface DoctorResult {
   notes: string[];
 }
 
-export async function runDoctor(input: DoctorInput): Promise<DoctorResult> {
+export async function runDoctor(input: DoctorInput, report: Reporter = silentReporter): Promise<DoctorResult> {
   const fix = input.fix === true;
-  const session = AppSession.open(input.cwd, input.app);
-  const manifests = checkManifests(session, fix);
-  const findings = [...manifests.findings];
-  const fixed = [...manifests.fixed];
+  // Without --fix nothing is written: the app's lock is held only while it is read, as a dry run's.
+  const session = await AppSession.openForCommand(input.cwd, input.app, { dryRun: !fix, onRecover: (m) => report.warn(m) });
+  const findings: Finding[] = [];
+  const fixed: Finding[] = [];
   const notes: string[] = [];
-  const app = manifests.app;
+  const toolchain = await session.run(async () => {
+    const manifests = checkManifests(session, fix);
+    findings.push(...manifests.findings);
+    fixed.push(...manifests.fixed);
+    const app = manifests.app;
 
-  let committable = true;
-  const manifestErrors = findings.some((f) => f.category === 'manifest');
-  if (manifestErrors) notes.push('WIT and generated files were not checked: golem.yaml has errors (above).');
-  else {
-    const generated = await checkGenerated(session);
-    notes.push(...generated.notes);
-    for (const f of generated.findings) (fix && f.fix !== null ? fixed : findings).push(f);
-    committable = generated.planBroken !== true;
-  }
+    let committable = true;
+    if (findings.some((f) => f.category === 'manifest')) notes.push('WIT and generated files were not checked: golem.yaml has errors (above).');
+    else {
+      const generated = await checkGenerated(session);
+      notes.push(...generated.notes);
+      for (const f of generated.findings) (fix && f.fix !== null ? fixed : findings).push(f);
+      committable = generated.planBroken !== true;
+    }
 
-  const languages = new Map([...app.components.values()].map((c) => [c.name, componentLanguage(c, session.files)]));
-  const tsComponents = [...languages].filter(([, l]) => l === 'ts' || l === 'js').map(([name]) => name);
-  findings.push(...checkPackages(app, session.files, tsComponents));
-  const toolchain = await checkToolchain(new Set([...languages.values()].flatMap((l) => l ?? [])));
+    const languages = new Map([...app.components.values()].map((c) => [c.name, componentLanguage(c, session.files)]));
+    // The tools are asked while the rest is checked.
+    const asked = checkToolchain(new Set([...languages.values()].flatMap((l) => l ?? [])));
+    const tsComponents = [...languages].filter(([, l]) => l === 'ts' || l === 'js').map(([name]) => name);
+    findings.push(...checkPackages(app, session.files, tsComponents));
+
+    if (fixed.length > 0 && !committable) {
+      notes.push('Nothing was fixed: generation failed halfway (above), so nothing is written.');
+      findings.unshift(...fixed.splice(0));
+    }
+    if (fixed.length > 0) {
+      // One transaction for every fix; the outcomes say what each fix did.
+      const outcomes = new Map(commitPlan(session.plan).outcomes.map((o) => [o.path, o.action]));
+      for (const f of fixed) f.changes = f.changes.map((c): FileOutcome => ({ path: c.path, action: outcomes.get(c.path) ?? c.action }));
+    }
+    return asked;
+  });
   findings.push(...toolchain.findings);
-
-  if (fix && fixed.length > 0 && !committable) {
-    notes.push('Nothing was fixed: generation failed halfway (above), so nothing is written.');
-    findings.unshift(...fixed.splice(0));
-  }
-  if (fix && fixed.length > 0) {
-    // One transaction for every fix; the outcomes say what each fix did.
-    const outcomes = new Map(commitPlan(session.plan).outcomes.map((o) => [o.path, o.action]));
-    for (const f of fixed) f.changes = f.changes.map((c): FileOutcome => ({ path: c.path, action: outcomes.get(c.path) ?? c.action }));
-  }
 
   const rank = (f: Finding) => (f.severity === 'error' ? 0 : 1);
   findings.sort((a, b) => rank(a) - rank(b));

@@ -37,9 +37,10 @@ export interface GenerateResult extends GenerateSummary {
 }
 
 export async function runGenerate(options: GenerateOptions, report: Reporter = silentReporter): Promise<GenerateResult> {
-  const session = AppSession.open(options.cwd, options.app);
-  const { paths, declarations } = await planGenerated(session, options.components);
-  const result = (summary: GenerateSummary, changes: number): GenerateResult => ({
+  // A check writes nothing, as a dry run: it holds the app's lock only while it plans.
+  const readOnly = options.dryRun === true || options.check === true;
+  const session = await AppSession.openForCommand(options.cwd, options.app, { dryRun: readOnly, onRecover: (m) => report.warn(m) });
+  const result = (summary: GenerateSummary, changes: number, declarations: DeclarationsOutcome): GenerateResult => ({
     app: session.root,
     dryRun: options.dryRun === true,
     check: options.check === true,
@@ -47,17 +48,23 @@ export async function runGenerate(options: GenerateOptions, report: Reporter = s
     ...summary,
     declarations,
   });
-  if (options.check || options.dryRun) {
-    const outcomes = inspectPlan(session.plan);
+  if (readOnly) {
+    const { paths, declarations, outcomes } = await session.run(async () => {
+      const planned = await planGenerated(session, options.components);
+      return { ...planned, outcomes: inspectPlan(session.plan) };
+    });
     const changes = pendingChanges(paths, outcomes);
     if (options.check) reportCheck(report, changes, paths.length, declarations);
     else reportDryRun(report, outcomes, relative(options.cwd, session.root) || '.');
-    return result(summarize(paths, outcomes), changes.length);
+    return result(summarize(paths, outcomes), changes.length, declarations);
   }
-  const summary = summarize(paths, commitPlan(session.plan).outcomes);
+  const { summary, declarations } = await session.run(async () => {
+    const { paths, declarations } = await planGenerated(session, options.components);
+    return { summary: summarize(paths, commitPlan(session.plan).outcomes), declarations };
+  });
   reportGeneration(summary, report, declarations.folders);
   reportDeclarations(declarations, report);
-  return result(summary, summary.added.length + summary.changed.length + summary.removed.length);
+  return result(summary, summary.added.length + summary.changed.length + summary.removed.length, declarations);
 }
 
 /** `generate --check`: what would change, file by file, or that it is all current; what could not be compared. */

@@ -3,8 +3,8 @@
  * plans, in one session, the deletion of the component's folder (only a folder that is the
  * component's alone), every dependency on it and of it declared elsewhere, the clients and base
  * WIT generated for it, the build output golem put for it under golem-temp, and the callers'
- * regeneration; the CLI lists that and asks (or takes `--yes`); `commitRemoveComponent` writes
- * it as one transaction.
+ * regeneration; the CLI lists that and asks (or takes `--yes`); `commitRemoveComponent` locks the
+ * app, plans it again and writes it as one transaction.
  */
 import { join, relative } from 'node:path';
 import { type AppComponent, type AppDependency, removeDependencies } from '../app/index.js';
@@ -185,12 +185,26 @@ export function reportRemovalDryRun(plan: RemoveComponentPlan, report: Reporter 
   return result(plan, plan.outcomes, true);
 }
 
-/** Writes the planned removal as one transaction. */
-export function commitRemoveComponent(plan: RemoveComponentPlan, report: Reporter = silentReporter): RemoveComponentResult {
-  const { outcomes } = commitPlan(plan.session.plan);
-  report.step(`Removed ${plan.component.name}: deleted ${relative(plan.cwd, join(plan.session.root, plan.component.folder)) || '.'}/ (${plan.files.length} files)`);
-  for (const d of plan.dependencies) report.step(`Removed dependency ${d.caller} → ${d.target ?? d.path ?? d.url} (${d.type})`);
-  const done = result(plan, outcomes, false);
+/** What a removal does, as listed: the removal planned again under the lock must be exactly this. */
+const listed = (plan: RemoveComponentPlan): string => JSON.stringify([plan.component, plan.files, plan.dependencies, plan.manifests, plan.callers, plan.generated, plan.outcomes]);
+
+/**
+ * Writes the planned removal as one transaction: the app is locked (what an interrupted run left
+ * undone first), the removal planned again from the files as they are now and refused when that
+ * is not what was listed (and confirmed), then committed.
+ */
+export async function commitRemoveComponent(plan: RemoveComponentPlan, report: Reporter = silentReporter): Promise<RemoveComponentResult> {
+  const session = await AppSession.openForWrite(plan.cwd, plan.session.root, { reuse: plan.session, onRecover: (m) => report.warn(m) });
+  const { locked, outcomes } = await session.run(async () => {
+    const locked = planRemoveComponent({ cwd: plan.cwd, name: plan.component.name, session });
+    if (listed(locked) !== listed(plan)) {
+      throw new UserError(`the app changed since the removal of ${plan.component.name} was listed`, { code: 'E_CHANGED', hint: 'Nothing was deleted; run the command again.' });
+    }
+    return { locked, outcomes: commitPlan(session.plan).outcomes };
+  });
+  report.step(`Removed ${locked.component.name}: deleted ${relative(locked.cwd, join(locked.session.root, locked.component.folder)) || '.'}/ (${locked.files.length} files)`);
+  for (const d of locked.dependencies) report.step(`Removed dependency ${d.caller} → ${d.target ?? d.path ?? d.url} (${d.type})`);
+  const done = result(locked, outcomes, false);
   reportGeneration(done.generated, report);
   return done;
 }

@@ -116,7 +116,17 @@ function clientUsers(session: AppSession, caller: string, target: string): strin
 export async function runRemoveDependency(input: RemoveDependencyInput, report: Reporter = silentReporter): Promise<RemoveDependencyResult> {
   const type = parseAnyDependencyType(input.type);
   const ref = dependencyRef(input);
-  const session = input.session ?? AppSession.open(input.cwd, input.app);
+  const session = await AppSession.openForCommand(input.cwd, input.app, { dryRun: input.dryRun, reuse: input.session, onRecover: (m) => report.warn(m) });
+  return session.run(async () => removeDependency(session, input, ref, type, report));
+}
+
+async function removeDependency(
+  session: AppSession,
+  input: RemoveDependencyInput,
+  ref: DependencyRef,
+  type: DependencyType | undefined,
+  report: Reporter,
+): Promise<RemoveDependencyResult> {
   const root = session.root;
   requireComponent(session.app, input.component, 'component');
   const deps = findDependencies(session.app, input.component, ref, type);

@@ -17,6 +17,8 @@ export interface TemplatesListOptions {
   /** Environment for the registry config (tests). */
   env?: Readonly<Record<string, string | undefined>>;
   cacheDir?: string;
+  /** Inactivity timeout of registry fetches, in seconds (default 60). */
+  timeoutSeconds?: number;
 }
 
 export interface TemplateListing {
@@ -62,6 +64,7 @@ async function allTemplates(options: TemplatesListOptions, report: Reporter): Pr
           report,
           env: options.env,
           cacheDir: options.cacheDir,
+          ...(options.timeoutSeconds === undefined ? {} : { timeoutSeconds: options.timeoutSeconds }),
           ...(options.registry !== undefined ? { extra: options.registry } : {}),
         })
       : [];

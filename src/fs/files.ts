@@ -4,8 +4,10 @@
  * can tell whether a file changed since it was planned from. `FileView` is the read side every
  * planner uses; a `Plan` (plan.ts) is a FileView of the folder as it will be once committed.
  */
-import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { UserError } from '../errors.js';
+import { decodeBytes } from './utf8.js';
 
 /** Read-only access to files by absolute path. */
 export interface FileView {
@@ -17,6 +19,10 @@ export interface FileView {
   isDir(path: string): boolean;
   /** Names in the folder, sorted (empty when it is not a folder). */
   list(path: string): string[];
+  /** `path` itself is a symbolic link. */
+  isLink(path: string): boolean;
+  /** What is at `path` when it is neither a regular file nor a folder ('a FIFO', 'a broken symbolic link', …), else undefined. */
+  special(path: string): string | undefined;
 }
 
 /** What a file was when it was read: a commit compares it before replacing the file. */
@@ -29,11 +35,31 @@ export interface Stamp {
 export const stampOf = (st: Stats): Stamp => ({ size: st.size, mtimeMs: st.mtimeMs, ino: st.ino });
 export const sameStamp = (a: Stamp, b: Stamp): boolean => a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
 
-/** A file's bytes and the stamp of exactly those bytes (one open, fstat, read, close: what readFileSync does). */
-function readWithStamp(path: string): { content: Buffer; stamp: Stamp } {
-  const fd = openSync(path, 'r');
+/** What a stat says that is neither a regular file nor a folder. */
+export function describeSpecial(st: Stats): string {
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSymbolicLink()) return 'a symbolic link';
+  return 'not a regular file';
+}
+
+/** The error for reading something that is not a regular file. */
+export function notRegularFile(path: string, what: string): UserError {
+  return new UserError(`${path} is ${what}, not a regular file`, { code: 'E_FS', hint: 'Replace it with a regular file or remove it; only regular files are read.' });
+}
+
+/**
+ * A file's bytes and the stamp of exactly those bytes (one open, fstat, read, close: what
+ * readFileSync does). Opened non-blocking and checked to be a regular file, so that a FIFO or a
+ * device put where a file was expected is an error, never a read that waits forever.
+ */
+export function readWithStamp(path: string): { content: Buffer; stamp: Stamp } {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const st = fstatSync(fd);
+    if (!st.isFile()) throw notRegularFile(path, describeSpecial(st));
     const content = Buffer.allocUnsafe(st.size);
     let at = 0;
     while (at < st.size) {
@@ -47,9 +73,14 @@ function readWithStamp(path: string): { content: Buffer; stamp: Stamp } {
   }
 }
 
+/** A regular file's text (bytes kept, utf8.ts); a FIFO or device is an error naming it. */
+export function readRegularText(path: string): string {
+  return decodeBytes(readWithStamp(path).content);
+}
+
 type Kind = 'file' | 'dir' | 'other';
 /** A folder entry as listed: symbolic links are resolved on demand. */
-type Entry = Kind | 'link';
+export type Entry = Kind | 'link';
 
 /** The files on disk, each read at most once. */
 export class DiskFiles implements FileView {
@@ -86,7 +117,7 @@ export class DiskFiles implements FileView {
     if (text === undefined) {
       const content = this.read(path);
       if (content === undefined) return undefined;
-      text = content.toString('utf8');
+      text = decodeBytes(content);
       this.texts.set(path, text);
     }
     return text;
@@ -129,6 +160,11 @@ export class DiskFiles implements FileView {
     return [...listing.keys()].map((name) => [name, this.kind(join(dir, name))!]);
   }
 
+  /** The folder's entries by name as listed (a link is 'link', not what it points to), in listing order. */
+  rawEntries(dir: string): [string, Entry][] {
+    return [...(this.listing(dir) ?? [])];
+  }
+
   /** What is at `path` without following a final symbolic link (found by listing its folder: one call per folder). */
   entryKind(path: string): Entry | undefined {
     const parent = dirname(path);
@@ -164,5 +200,42 @@ export class DiskFiles implements FileView {
   list(path: string): string[] {
     const entries = this.listing(path);
     return entries ? [...entries.keys()].sort() : [];
+  }
+
+  isLink(path: string): boolean {
+    return this.entryKind(path) === 'link';
+  }
+
+  special(path: string): string | undefined {
+    if (this.kind(path) !== 'other') return undefined;
+    try {
+      return describeSpecial(statSync(path));
+    } catch {
+      try {
+        return lstatSync(path).isSymbolicLink() ? 'a broken symbolic link' : undefined;
+      } catch {
+        return undefined;
+      }
+    }
+  }
+
+  /**
+   * A fresh view that keeps the files read so far whose stamp (checked now) is unchanged: after
+   * taking a lock, what was read before it is trusted only if nobody changed it meanwhile.
+   */
+  revalidated(): DiskFiles {
+    const fresh = new DiskFiles();
+    for (const [path, hit] of this.bytes) {
+      if (!hit) continue;
+      try {
+        if (!sameStamp(stampOf(statSync(path)), hit.stamp)) continue;
+      } catch {
+        continue;
+      }
+      fresh.bytes.set(path, hit);
+      const text = this.texts.get(path);
+      if (text !== undefined) fresh.texts.set(path, text);
+    }
+    return fresh;
   }
 }

@@ -8,17 +8,24 @@
  * at most once (DiskFiles). `inspectPlan` says what a commit would do without doing it.
  *
  * The commit decides everything first, against the run's one view of the disk (a conflict is
- * found before the first byte is written), then writes: new files exclusively (`wx`, so a file
- * that appeared meanwhile is never overwritten), replaced files through a temp file and a rename
- * in their own folder (mode and owner kept; a symlinked golem.yaml stays a symlink), removals
- * last. On any failure everything done so far is undone. A file planned from what it held when
+ * found before the first byte is written), then hands the changes to the plan's transaction
+ * (transaction.ts: lock, journal, staged files renamed into place, undo on error or signal).
+ * New files are created exclusively (`wx`: a file that appeared meanwhile is never
+ * overwritten); a replaced file keeps its mode and owner (a symlinked golem.yaml stays a symlink,
+ * its target is written when it is inside the folder). A file planned from what it held when
  * read (an edit) is refused when its stamp (size, mtime, inode, checked afresh) changed since.
+ *
+ * Generated output has an owner, the folder the tool owns (`wit-generated`, `golem-temp/…`):
+ * removals happen only below it, and a link, file or special file in the way below it is
+ * removed (the entry itself, never what a link points to) instead of being followed.
  */
-import { accessSync, chmodSync, chownSync, constants, mkdirSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { UserError } from '../errors.js';
-import { DiskFiles, type FileView, sameStamp, type Stamp, stampOf } from './files.js';
+import { DiskFiles, type Entry, type FileView, sameStamp, type Stamp, stampOf } from './files.js';
 import { pathProblem } from './paths.js';
+import { type Operation, Transaction } from './transaction.js';
+import { decodeBytes, encodeText } from './utf8.js';
 
 /**
  * What to do when the file exists: `fail` (a component's own files), `skip` (shared files, as
@@ -41,14 +48,22 @@ export interface PlannedWrite {
   basis?: Stamp | 'absent';
   /** Output the tool generates and owns (golem-temp/, wit-generated/). */
   generated?: boolean;
+  /**
+   * For generated output: the app-relative folder the tool owns that the file is in. Below it, a
+   * link or non-folder in the way is replaced, never followed.
+   */
+  owner?: string;
 }
 
 export interface PlannedRemoval {
-  /** App-relative, `/`-separated: a file. */
+  /** App-relative, `/`-separated: a file, or a link or special file (removed itself). */
   path: string;
   /** Only generated output is ever removed. */
   generated: true;
-  /** Folders the removal leaves empty are removed too, up to (not including) this app-relative folder. */
+  /**
+   * The folder the tool owns that the removal is in (app-relative, never the app itself):
+   * folders the removal leaves empty are removed too, up to (not including) it.
+   */
   pruneUpTo: string;
 }
 
@@ -83,9 +98,14 @@ export class Plan implements FileView {
   /** `root`: absolute; it may not exist yet. `disk`: the run's one cache of what is on disk. */
   private readonly rootSlash: string;
 
+  /**
+   * `transaction`: the open transaction of the root (locked before the disk was read); without
+   * one, `commitPlan` runs its own.
+   */
   constructor(
     readonly root: string,
     readonly disk: DiskFiles = new DiskFiles(),
+    public transaction?: Transaction,
   ) {
     this.rootSlash = root.endsWith(sep) ? root : root + sep;
   }
@@ -99,6 +119,11 @@ export class Plan implements FileView {
     const rel = relative(this.root, path);
     if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
     return sep === '/' ? rel : rel.split(sep).join('/');
+  }
+
+  /** The absolute path of an app-relative `/` path (canonical: no normalising needed). */
+  absolute(rel: string): string {
+    return sep === '/' ? this.rootSlash + rel : join(this.root, rel);
   }
 
   /** How many changes the plan has had: pass it to `changedSince` later. */
@@ -134,7 +159,7 @@ export class Plan implements FileView {
     if (rel === undefined || rel === '') {
       throw new UserError(`refusing to change ${path}: it is outside ${this.root}`, { code: 'E_PATH', hint: 'Nothing was written.' });
     }
-    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+    const bytes = typeof content === 'string' ? encodeText(content) : content;
     const planned = this.writes.get(rel);
     const onDisk = this.disk.entry(path);
     if (planned && (!onDisk || planned.onExisting === 'fail' || planned.onExisting === 'replace')) {
@@ -148,6 +173,9 @@ export class Plan implements FileView {
   /** Plans the removal of a generated file (nothing happens when it is not there). */
   remove(removal: PlannedRemoval): void {
     assertAppRelative(removal.path);
+    if (removal.pruneUpTo === '' || !removal.path.startsWith(`${removal.pruneUpTo}/`)) {
+      throw new UserError(`refusing to remove ${removal.path}: it is not inside a folder the tool owns`, { code: 'E_PATH', hint: 'Nothing was changed.' });
+    }
     if (!this.writes.has(removal.path) && this.removedFolderOf(removal.path) === undefined) this.removals.set(removal.path, removal);
     this.changed.push(removal.path);
   }
@@ -180,7 +208,7 @@ export class Plan implements FileView {
     return undefined;
   }
 
-  /** Whether the plan removes what is at `path` (absolute): a removed file, or anything in a removed folder. */
+  /** Whether the plan removes what is at `rel` (app-relative): a removed file, or anything in a removed folder. */
   private gone(rel: string | undefined): boolean {
     return rel !== undefined && rel !== '' && (this.removals.has(rel) || this.removedFolderOf(rel) !== undefined);
   }
@@ -217,7 +245,7 @@ export class Plan implements FileView {
     if (rel === undefined || (!this.writes.has(rel) && !this.gone(rel))) return this.disk.readText(path);
     const bytes = this.read(path);
     if (bytes === undefined) return undefined;
-    const text = this.decoded.get(bytes) ?? bytes.toString('utf8');
+    const text = this.decoded.get(bytes) ?? decodeBytes(bytes);
     this.decoded.set(bytes, text);
     return text;
   }
@@ -235,6 +263,20 @@ export class Plan implements FileView {
     return (rel !== undefined && this.folders.has(rel)) || this.disk.isDir(path);
   }
 
+  isLink(path: string): boolean {
+    const rel = this.relative(path);
+    if (this.gone(rel)) return false;
+    if (rel !== undefined && (this.writes.has(rel) || this.folders.has(rel))) return false;
+    return this.disk.isLink(path);
+  }
+
+  special(path: string): string | undefined {
+    const rel = this.relative(path);
+    if (this.gone(rel)) return undefined;
+    if (rel !== undefined && (this.writes.has(rel) || this.folders.has(rel))) return undefined;
+    return this.disk.special(path);
+  }
+
   list(path: string): string[] {
     const rel = this.relative(path);
     if (rel !== undefined && this.removedFolderOf(rel) !== undefined) return [];
@@ -245,22 +287,38 @@ export class Plan implements FileView {
     return [...names].sort();
   }
 
-  /** Every file below `path` (absolute) as this view shows it, as `/` paths relative to `path`, sorted. */
-  walk(path: string): string[] {
-    const out: string[] = [];
-    const visit = (dir: string, rel: string | undefined, prefix: string) => {
-      const names = new Map<string, 'file' | 'dir'>();
-      for (const [name, kind] of this.disk.entries(dir)) if (kind !== 'other') names.set(name, kind);
-      for (const name of (rel !== undefined && this.folders.get(rel)) || []) names.set(name, this.folders.has(rel ? `${rel}/${name}` : name) ? 'dir' : 'file');
+  /**
+   * Every entry below `path` (absolute) that is not a folder, as this view shows it: `/` paths
+   * relative to `path`, sorted, with what each is on disk ('file' when planned). Links are
+   * entries, never followed: what is below a generated folder is the folder's own.
+   */
+  walkEntries(path: string): { path: string; kind: Exclude<Entry, 'dir'> }[] {
+    const out: { path: string; kind: Exclude<Entry, 'dir'> }[] = [];
+    // `onDisk`: the folder is a real folder on disk (not only planned where a link or file is now).
+    const visit = (dir: string, rel: string | undefined, prefix: string, onDisk: boolean) => {
+      const names = new Map<string, { kind: Entry; onDisk: boolean }>();
+      if (onDisk) for (const [name, kind] of this.disk.rawEntries(dir)) names.set(name, { kind, onDisk: kind === 'dir' });
+      for (const name of (rel !== undefined && this.folders.get(rel)) || []) {
+        const planned = this.folders.has(rel ? `${rel}/${name}` : name);
+        const disk = names.get(name);
+        if (planned) names.set(name, { kind: 'dir', onDisk: disk?.kind === 'dir' });
+        else if (disk?.kind !== 'dir') names.set(name, { kind: 'file', onDisk: false });
+      }
       for (const name of [...names.keys()].sort()) {
         const childRel = rel === undefined ? undefined : rel ? `${rel}/${name}` : name;
         if (childRel !== undefined && this.removedFolderOf(childRel) !== undefined) continue;
-        if (names.get(name) === 'dir') visit(join(dir, name), childRel, `${prefix}${name}/`);
-        else if (!this.gone(childRel)) out.push(`${prefix}${name}`);
+        const { kind, onDisk: real } = names.get(name)!;
+        if (kind === 'dir') visit(join(dir, name), childRel, `${prefix}${name}/`, real);
+        else if (!this.gone(childRel)) out.push({ path: `${prefix}${name}`, kind });
       }
     };
-    visit(path, this.relative(path), '');
+    visit(path, this.relative(path), '', true);
     return out;
+  }
+
+  /** The paths of `walkEntries`. */
+  walk(path: string): string[] {
+    return this.walkEntries(path).map((e) => e.path);
   }
 }
 
@@ -282,11 +340,11 @@ function assertAppRelative(path: string): void {
  * knowingly differ), which detaches comments and drops blank lines.
  */
 export function mergeLines(existing: Buffer, added: Buffer): Buffer {
-  const text = existing.toString('utf8');
+  const text = decodeBytes(existing);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const present = new Set(text.split(/\r?\n/).map((l) => l.trim()));
   const missing: string[] = [];
-  for (const line of added.toString('utf8').split(/\r?\n/)) {
+  for (const line of decodeBytes(added).split(/\r?\n/)) {
     const entry = line.trim();
     if (entry === '' || entry.startsWith('#') || present.has(entry)) continue;
     present.add(entry);
@@ -294,7 +352,7 @@ export function mergeLines(existing: Buffer, added: Buffer): Buffer {
   }
   if (missing.length === 0) return existing;
   const separator = existing.length === 0 || text.endsWith('\n') ? '' : eol;
-  return Buffer.concat([existing, Buffer.from(`${separator}${missing.join(eol)}${eol}`)]);
+  return Buffer.concat([existing, encodeText(`${separator}${missing.join(eol)}${eol}`)]);
 }
 
 interface Decision {
@@ -304,13 +362,11 @@ interface Decision {
   content?: Buffer;
   /** Mode of a new file. */
   mode?: number;
-  /** What a replaced or removed file held, for rollback. */
-  existing?: Buffer;
   /** The file a replace writes: the real path (a symlinked file stays a symlink). */
   target?: string;
-  /** Mode and owner of the replaced or removed file. */
+  /** Mode and owner of the replaced file. */
   was?: { mode: number; uid: number; gid: number };
-  /** A removal: where pruning empty folders stops (absolute). */
+  /** A removal: where pruning empty folders stops (absolute); none for an entry removed because it was in the way. */
   pruneUpTo?: string;
   /** A component folder removal (`path` ends with `/`). */
   folder?: true;
@@ -318,103 +374,168 @@ interface Decision {
 
 const NEW_FILE_MODE = 0o644;
 
-/** Temp names: unique within the process; `wx` refuses a name another process happens to hold. */
-let tempCounter = 0;
-
 function inTheWay(path: string, kind: string): UserError {
-  return new UserError(`cannot write ${path}: a ${kind === 'dir' ? 'folder' : 'link or special file'} is in the way`, {
+  return new UserError(`cannot write ${path}: a ${kind === 'dir' ? 'folder' : kind === 'file' ? 'file' : 'link or special file'} is in the way`, {
     code: 'E_CONFLICT',
     hint: 'Move it away or choose another folder.',
   });
 }
 
-/** A planned edit of a file read earlier: refused when it is not writable or changed since. */
-function decideEdit(plan: Plan, w: PlannedWrite, full: string, basis: Stamp): Decision {
-  const st = statSync(full);
-  if (!st.isFile()) throw new UserError(`${full} is not a regular file`, { code: 'E_CONFLICT', hint: 'Nothing was written.' });
-  const mode = st.mode & 0o7777;
-  // As root, rename would replace a file nobody may write: refuse on the mode bits themselves.
-  if ((mode & 0o222) === 0) {
-    throw new UserError(`${full} is read-only (mode ${mode.toString(8).padStart(3, '0')})`, {
-      code: 'E_PERMISSION',
-      hint: 'Nothing was written; make it writable (chmod u+w) and run the command again.',
-    });
-  }
-  try {
-    accessSync(full, constants.W_OK);
-    accessSync(dirname(full), constants.W_OK);
-  } catch {
-    throw new UserError(`${full} is not writable by you`, { code: 'E_PERMISSION', hint: 'Nothing was written; check the permissions of the file and its folder.' });
-  }
-  if (!sameStamp(stampOf(st), basis)) throw new UserError(`${full} changed since it was read`, { code: 'E_CHANGED', hint: 'Nothing was written; run the command again.' });
-  const existing = plan.disk.read(full)!;
-  if (existing.equals(w.content)) return { path: w.path, action: 'unchanged', full };
-  return { path: w.path, action: 'replace', full, content: w.content, existing, target: realpathSync(full), was: { mode, uid: st.uid, gid: st.gid } };
-}
+const isInside = (root: string, path: string): boolean => {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
 
-function decideWrite(plan: Plan, now: DiskFiles, w: PlannedWrite): Decision {
-  const full = join(plan.root, w.path);
-  const entry = now.entryKind(full);
-  if (entry === undefined) {
-    if (w.basis !== undefined && w.basis !== 'absent') {
-      throw new UserError(`${full} disappeared since it was read`, { code: 'E_CHANGED', hint: 'Nothing was written; run the command again.' });
-    }
-    return { path: w.path, action: 'create', full, content: w.content, mode: w.mode ?? NEW_FILE_MODE };
+/** The run's decisions: what happens to each planned path, plus entries in the way of generated output. */
+class Decider {
+  readonly decisions: Decision[] = [];
+  /** Absolute paths removed because they were in the way: they and what is below them are gone. */
+  private readonly gone = new Set<string>();
+  private realRoot?: string;
+
+  constructor(private readonly plan: Plan) {}
+
+  private get now(): DiskFiles {
+    return this.plan.disk;
   }
-  if (w.basis === 'absent') throw new UserError(`${full} changed since it was read`, { code: 'E_CHANGED', hint: 'Nothing was written; run the command again.' });
-  if (w.basis !== undefined) return decideEdit(plan, w, full, w.basis);
-  if (entry !== 'file') throw inTheWay(w.path, entry);
-  switch (w.onExisting) {
-    case 'skip':
-      return { path: w.path, action: 'skip', full };
-    case 'fail':
-      throw new UserError(`${w.path} already exists`, { code: 'E_CONFLICT', hint: 'Nothing was written; remove it or choose another name.' });
-    case 'merge-lines':
-    case 'replace': {
-      const existing = now.read(full)!;
-      const content = w.onExisting === 'merge-lines' ? mergeLines(existing, w.content) : w.content;
-      if (existing.equals(content)) return { path: w.path, action: 'unchanged', full };
-      const st = statSync(full);
-      return {
-        path: w.path,
-        action: w.onExisting === 'merge-lines' ? 'merge' : 'replace',
-        full,
-        content,
-        existing,
-        target: full,
-        was: { mode: st.mode & 0o7777, uid: st.uid, gid: st.gid },
-      };
+
+  /** What is at `full` once the entries in the way are removed (links not followed). */
+  entryKind(full: string): Entry | undefined {
+    if (this.gone.size > 0) for (let p = full; p.length > this.plan.root.length; p = dirname(p)) if (this.gone.has(p)) return undefined;
+    return this.now.entryKind(full);
+  }
+
+  private realPathInside(full: string, shown: string): string {
+    this.realRoot ??= realpathSync(this.plan.root);
+    const real = realpathSync(full);
+    if (!isInside(this.realRoot, real)) {
+      throw new UserError(`refusing to write ${shown}: it links outside ${this.plan.root}`, { code: 'E_PATH', hint: 'Nothing was written.' });
+    }
+    return real;
+  }
+
+  /**
+   * Below a generated file's owner, whatever is not a folder where a folder is needed (a link, a
+   * file, a FIFO) is removed first; above it, folders must be folders (links inside the app are
+   * followed; the transaction refuses those that lead outside).
+   */
+  private clearWay(w: PlannedWrite): void {
+    const parts = w.path.split('/');
+    const ownerDepth = w.owner === undefined ? Number.POSITIVE_INFINITY : w.owner.split('/').length;
+    for (let i = 1; i < parts.length; i++) {
+      const dir = this.plan.absolute(parts.slice(0, i).join('/'));
+      const kind = this.entryKind(dir);
+      if (kind === undefined) return; // missing: created by the commit, and so is what is below it
+      if (kind === 'dir') continue;
+      if (i > ownerDepth) {
+        this.removeInTheWay(dir);
+        return;
+      }
+      if (kind !== 'link' || this.now.kind(dir) !== 'dir') throw inTheWay(parts.slice(0, i).join('/'), kind === 'link' ? 'other' : kind);
     }
   }
-}
 
-function decideRemoval(plan: Plan, now: DiskFiles, r: PlannedRemoval): Decision | undefined {
-  const full = join(plan.root, r.path);
-  if (now.entryKind(full) !== 'file') return undefined;
-  const st = statSync(full);
-  return { path: r.path, action: 'remove', full, existing: now.read(full)!, was: { mode: st.mode & 0o7777, uid: st.uid, gid: st.gid }, pruneUpTo: join(plan.root, r.pruneUpTo) };
-}
+  private removeInTheWay(full: string): void {
+    this.gone.add(full);
+    this.decisions.push({ path: this.plan.relative(full)!, action: 'remove', full });
+  }
 
-/**
- * A component folder to delete: a real folder inside the app (a symlink to one is removed as the
- * link, never followed), checked again at commit time.
- */
-function decideFolderRemoval(plan: Plan, now: DiskFiles, r: PlannedComponentFolderRemoval): Decision {
-  const full = join(plan.root, r.path);
-  const entry = now.entryKind(full);
-  if (entry === undefined) throw new UserError(`${full} disappeared since it was read`, { code: 'E_CHANGED', hint: 'Nothing was written; run the command again.' });
-  if (entry !== 'dir' && entry !== 'link') throw new UserError(`the folder of ${r.component}, ${full}, is not a folder`, { code: 'E_CONFLICT', hint: 'Nothing was written.' });
-  return { path: `${r.path}/`, action: 'remove', full, folder: true };
+  /** A planned edit of a file read earlier: refused when it is not writable or changed since. */
+  private decideEdit(w: PlannedWrite, full: string, basis: Stamp): Decision {
+    const st = statSync(full);
+    if (!st.isFile()) throw new UserError(`${full} is not a regular file`, { code: 'E_CONFLICT', hint: 'Nothing was written.' });
+    const mode = st.mode & 0o7777;
+    // As root, rename would replace a file nobody may write: refuse on the mode bits themselves.
+    if ((mode & 0o222) === 0) {
+      throw new UserError(`${full} is read-only (mode ${mode.toString(8).padStart(3, '0')})`, {
+        code: 'E_PERMISSION',
+        hint: 'Nothing was written; make it writable (chmod u+w) and run the command again.',
+      });
+    }
+    if (!sameStamp(stampOf(st), basis)) throw new UserError(`${full} changed since it was read`, { code: 'E_CHANGED', hint: 'Nothing was written; run the command again.' });
+    const existing = this.now.read(full)!;
+    if (existing.equals(w.content)) return { path: w.path, action: 'unchanged', full };
+    return { path: w.path, action: 'replace', full, content: w.content, target: this.realPathInside(full, w.path), was: { mode, uid: st.uid, gid: st.gid } };
+  }
+
+  write(w: PlannedWrite): void {
+    const full = this.plan.absolute(w.path);
+    this.clearWay(w);
+    let entry = this.entryKind(full);
+    if (entry !== undefined && entry !== 'file' && entry !== 'dir' && w.owner !== undefined && w.basis === undefined) {
+      this.removeInTheWay(full); // a link or special file where generated output goes: replaced, not followed
+      entry = undefined;
+    }
+    if (entry === undefined) {
+      if (w.basis !== undefined && w.basis !== 'absent') {
+        throw new UserError(`${full} disappeared since it was read`, { code: 'E_CHANGED', hint: 'Nothing was written; run the command again.' });
+      }
+      this.decisions.push({ path: w.path, action: 'create', full, content: w.content, mode: w.mode ?? NEW_FILE_MODE });
+      return;
+    }
+    if (w.basis === 'absent') throw new UserError(`${full} changed since it was read`, { code: 'E_CHANGED', hint: 'Nothing was written; run the command again.' });
+    if (w.basis !== undefined) {
+      this.decisions.push(this.decideEdit(w, full, w.basis));
+      return;
+    }
+    if (entry !== 'file') throw inTheWay(w.path, entry === 'dir' ? 'dir' : 'other');
+    switch (w.onExisting) {
+      case 'skip':
+        this.decisions.push({ path: w.path, action: 'skip', full });
+        return;
+      case 'fail':
+        throw new UserError(`${w.path} already exists`, { code: 'E_CONFLICT', hint: 'Nothing was written; remove it or choose another name.' });
+      case 'merge-lines':
+      case 'replace': {
+        const existing = this.now.read(full);
+        if (existing === undefined) throw new UserError(`cannot read ${full}`, { code: 'E_PERMISSION', hint: 'Nothing was written; check the permissions of the file.' });
+        const content = w.onExisting === 'merge-lines' ? mergeLines(existing, w.content) : w.content;
+        if (existing.equals(content)) {
+          this.decisions.push({ path: w.path, action: 'unchanged', full });
+          return;
+        }
+        const st = statSync(full);
+        this.decisions.push({
+          path: w.path,
+          action: w.onExisting === 'merge-lines' ? 'merge' : 'replace',
+          full,
+          content,
+          target: full,
+          was: { mode: st.mode & 0o7777, uid: st.uid, gid: st.gid },
+        });
+      }
+    }
+  }
+
+  /**
+   * A component folder to delete: a real folder inside the app (a symlink to one is removed as the
+   * link, never followed), checked again at commit time. What is below it is gone for the decisions after.
+   */
+  removeFolder(r: PlannedComponentFolderRemoval): void {
+    const full = this.plan.absolute(r.path);
+    const entry = this.entryKind(full);
+    if (entry === undefined) throw new UserError(`${full} disappeared since it was read`, { code: 'E_CHANGED', hint: 'Nothing was written; run the command again.' });
+    if (entry !== 'dir' && entry !== 'link') throw new UserError(`the folder of ${r.component}, ${full}, is not a folder`, { code: 'E_CONFLICT', hint: 'Nothing was written.' });
+    this.gone.add(full);
+    this.decisions.push({ path: `${r.path}/`, action: 'remove', full, folder: true });
+  }
+
+  remove(r: PlannedRemoval): void {
+    const full = this.plan.absolute(r.path);
+    const entry = this.entryKind(full);
+    if (entry === undefined || entry === 'dir') return;
+    this.decisions.push({ path: r.path, action: 'remove', full, pruneUpTo: this.plan.absolute(r.pruneUpTo) });
+  }
 }
 
 function decideAll(plan: Plan): Decision[] {
   // The run's one view of the disk (each folder listed once); an edited file's stamp is checked afresh.
-  const now = plan.disk;
-  const writes = plan.files.map((w) => decideWrite(plan, now, w));
-  const removals = plan.removed.map((r) => decideRemoval(plan, now, r)).filter((d): d is Decision => d !== undefined);
+  const decider = new Decider(plan);
   // Component folders first: moved aside (undoable), they are back in place if anything after fails.
-  const folders = plan.removedFolders.map((r) => decideFolderRemoval(plan, now, r));
-  return [...folders, ...writes, ...removals];
+  for (const r of plan.removedFolders) decider.removeFolder(r);
+  for (const w of plan.files) decider.write(w);
+  for (const r of plan.removed) decider.remove(r);
+  return decider.decisions;
 }
 
 /** What a commit would do to each planned file, without writing (the `--dry-run` listing); a removed folder is one `dir/` entry. */
@@ -422,145 +543,51 @@ export function inspectPlan(plan: Plan): FileOutcome[] {
   return decideAll(plan).map((d) => ({ path: d.path, action: d.action }));
 }
 
-/** Replaces `file` with `content` via a temp file and a rename in the same folder, keeping mode and owner. */
-function replaceAtomically(file: string, content: Buffer, was: { mode: number; uid: number; gid: number }): void {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${(tempCounter++).toString(36)}.tmp`);
-  try {
-    writeFileSync(temp, content, { flag: 'wx', mode: was.mode });
-    chmodSync(temp, was.mode); // the umask must not change the file's mode
-    // As root, keep the owner (rename would otherwise hand a user's file to root).
-    if (process.getuid?.() === 0) chownSync(temp, was.uid, was.gid);
-    renameSync(temp, file);
-  } catch (err) {
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // The folder refuses removals too; the original error is the one to report.
+/** The transaction's operations for the decisions: the missing folders (parents first), then the files. */
+function operationsOf(plan: Plan, decisions: Decision[]): Operation[] {
+  const removed = new Set(decisions.filter((d) => d.action === 'remove').map((d) => d.full));
+  const isMissing = (dir: string): boolean => {
+    if (removed.size > 0) for (let p = dir; p.length > plan.root.length; p = dirname(p)) if (removed.has(p)) return true;
+    return plan.disk.kind(dir) === undefined;
+  };
+  const dirs = new Set<string>();
+  const files: Operation[] = [];
+  const removals: Operation[] = [];
+  for (const d of decisions) {
+    if (d.action === 'remove') {
+      removals.push({ kind: 'remove', path: d.full, ...(d.pruneUpTo !== undefined ? { pruneUpTo: d.pruneUpTo } : {}), ...(d.folder ? { folder: true as const } : {}) });
+      continue;
     }
-    throw err;
+    if (d.action === 'create') {
+      const missing: string[] = [];
+      for (let dir = dirname(d.full); dir.length > plan.root.length && !dirs.has(dir) && isMissing(dir); dir = dirname(dir)) missing.push(dir);
+      for (const dir of missing.reverse()) dirs.add(dir);
+      files.push({ kind: 'create', path: d.full, content: d.content!, mode: d.mode! });
+    } else if (d.action === 'replace' || d.action === 'merge') {
+      files.push({ kind: 'replace', path: d.target!, content: d.content!, ...d.was! });
+    }
   }
+  return [...removals, ...[...dirs].map((path): Operation => ({ kind: 'mkdir', path })), ...files];
 }
 
 export interface Commit {
   /** What happened to each planned file (removals that found nothing are left out). */
   outcomes: FileOutcome[];
-  /** Undoes everything the commit did (for a step after it that fails), except a removed component folder: that is gone for good. */
-  rollback(): void;
 }
 
-/** Writes the plan under its root (created when missing), or nothing: a failure undoes what was done and throws. */
+/**
+ * Writes the plan under its root: in the plan's transaction (left open for its owner to finish),
+ * or in one of its own (the root created when missing). A failure undoes everything and throws.
+ */
 export function commitPlan(plan: Plan): Commit {
-  const decisions = decideAll(plan);
-  const root = plan.root;
-  const createdDirs: string[] = [];
-  const made = new Set<string>();
-  const createdFiles: string[] = [];
-  const replaced: Decision[] = [];
-  const removed: Decision[] = [];
-  const prunedDirs: string[] = [];
-  /** Component folders moved aside (original → aside): deleted for good only when everything else succeeded. */
-  const movedAside: { full: string; aside: string }[] = [];
-
-  const rollback = () => {
-    for (const m of [...movedAside].reverse()) renameSync(m.aside, m.full);
-    for (const f of [...createdFiles].reverse()) rmSync(f, { force: true });
-    for (const d of [...replaced].reverse()) replaceAtomically(d.target!, d.existing!, d.was!);
-    for (const d of [...prunedDirs].reverse()) mkdirSync(d, { recursive: true });
-    for (const d of [...removed].reverse()) {
-      mkdirSync(dirname(d.full), { recursive: true });
-      writeFileSync(d.full, d.existing!, { mode: d.was!.mode });
-      chmodSync(d.full, d.was!.mode);
-    }
-    for (const d of [...createdDirs].reverse()) {
-      try {
-        rmdirSync(d);
-      } catch {
-        // not empty: something else lives there now; leave it.
-      }
-    }
-  };
-
-  const now = plan.disk;
-  const ensured = new Set<string>();
-  const ensureDir = (dir: string) => {
-    if (ensured.has(dir)) return;
-    const missing: string[] = [];
-    for (let d = dir; !ensured.has(d) && now.kind(d) === undefined; d = dirname(d)) missing.push(d);
-    for (const d of missing.reverse()) {
-      mkdirSync(d);
-      createdDirs.push(d);
-      made.add(d);
-      ensured.add(d);
-    }
-    ensured.add(dir);
-  };
-  // A link already in the folder (e.g. a folder symlinked elsewhere) must not carry a write outside it.
-  const checked = new Set<string>();
-  let realRoot = '';
-  const assertInside = (dir: string, path: string) => {
-    if (checked.has(dir) || made.has(dir)) return;
-    const rel = relative(realRoot, realpathSync(dir));
-    if (rel.startsWith('..') || isAbsolute(rel)) {
-      throw new UserError(`refusing to write ${path}: its folder links outside ${root}`, { code: 'E_PATH', hint: 'Nothing was written.' });
-    }
-    checked.add(dir);
-  };
-
+  const own = plan.transaction ? undefined : Transaction.beginSync(plan.root, { create: true });
   try {
-    ensureDir(root);
-    realRoot = realpathSync(root);
-    for (const d of decisions) {
-      if (d.action === 'skip' || d.action === 'unchanged') continue;
-      if (d.action === 'create') {
-        ensureDir(dirname(d.full));
-        assertInside(dirname(d.full), d.path);
-        writeFileSync(d.full, d.content!, { flag: 'wx', mode: d.mode });
-        createdFiles.push(d.full);
-      } else if (d.folder) {
-        // Renamed aside (atomic, undoable) in its own parent folder; deleted after the last step.
-        assertInside(dirname(d.full), d.path);
-        const aside = join(dirname(d.full), `.${basename(d.full)}.${process.pid}.${(tempCounter++).toString(36)}.removed`);
-        renameSync(d.full, aside);
-        movedAside.push({ full: d.full, aside });
-      } else if (d.action === 'remove') {
-        assertInside(dirname(d.full), d.path);
-        rmSync(d.full);
-        removed.push(d);
-        for (let dir = dirname(d.full); dir.length > d.pruneUpTo!.length && dir.startsWith(root); dir = dirname(dir)) {
-          try {
-            rmdirSync(dir);
-          } catch {
-            break; // not empty
-          }
-          prunedDirs.push(dir);
-        }
-      } else {
-        assertInside(dirname(d.full), d.path);
-        replaceAtomically(d.target!, d.content!, d.was!);
-        replaced.push(d);
-      }
-    }
+    const decisions = decideAll(plan);
+    (plan.transaction ?? own)!.apply(operationsOf(plan, decisions));
+    own?.finish();
+    return { outcomes: decisions.map((d) => ({ path: d.path, action: d.action })) };
   } catch (err) {
-    rollback();
-    if (UserError.is(err)) throw err;
-    const e = err as NodeJS.ErrnoException;
-    throw new UserError(`could not write ${e.path ?? root}: ${e.code ?? e.message}`, {
-      code: 'E_WRITE',
-      hint: 'Nothing was changed; check the folder permissions and free space.',
-      cause: err,
-    });
+    own?.abort();
+    throw err;
   }
-  for (const m of movedAside.splice(0)) {
-    try {
-      rmSync(m.aside, { recursive: true, force: true });
-    } catch (err) {
-      // Everything else is written and the folder is gone from its place; what is left is its copy.
-      throw new UserError(`removed ${m.full}, but could not delete all of its files, left in ${m.aside}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, {
-        code: 'E_WRITE',
-        hint: 'Delete that folder by hand.',
-        cause: err,
-      });
-    }
-  }
-  return { outcomes: decisions.map((d) => ({ path: d.path, action: d.action })), rollback };
 }

@@ -1,27 +1,26 @@
 /**
- * git through simple-git, for every part of the program that needs it: a client that never
- * prompts, the first commit of a new app (detecting an enclosing work tree, working without a
- * configured identity, reporting a missing git instead of failing).
+ * git for every part of the program that needs it: a client that never prompts and runs in a
+ * clean environment with hooks and fsmonitor off (environment.ts), network commands under the
+ * timeout and proxy rules (network.ts), the first commit of a new app (detecting an enclosing
+ * work tree, working without a configured identity, reporting a missing git instead of failing).
  */
 import { simpleGit, type SimpleGit } from 'simple-git';
+import { gitEnvironment, safeConfig } from './environment.js';
 
 export type { SimpleGit };
+export { runNetworkGit } from './network.js';
+export { gitEnvironment } from './environment.js';
 
 export type GitInitResult = { status: 'committed' } | { status: 'inside-work-tree' } | { status: 'git-missing' } | { status: 'failed'; reason: string };
 
 /** The author of a commit when git has no user.name/user.email (as other creators do). */
 const FALLBACK_IDENTITY = { name: 'create-golem-app', email: 'create-golem-app@users.noreply.golem.cloud' };
 
-const NON_INTERACTIVE_ENV = {
-  GIT_TERMINAL_PROMPT: '0',
-  // A user's own, stricter list wins.
-  GIT_ALLOW_PROTOCOL: process.env.GIT_ALLOW_PROTOCOL ?? 'file:git:http:https:ssh',
-};
-
 /**
  * simple-git refuses to pass variables such as GIT_SSH_COMMAND or EDITOR unless told to. The
  * environment here is the user's own (their ssh and credential setup must keep working); the
- * untrusted inputs, URLs and refs, are validated by their callers and passed after `--`.
+ * untrusted inputs, URLs and refs, are validated by their callers and passed after `--`. The
+ * hooks path and fsmonitor settings are ours (safeConfig): they turn things off.
  */
 const USER_ENVIRONMENT_IS_TRUSTED = {
   allowUnsafeSshCommand: true,
@@ -33,11 +32,13 @@ const USER_ENVIRONMENT_IS_TRUSTED = {
   allowUnsafeDiffExternal: true,
   allowUnsafeGitProxy: true,
   allowUnsafeTemplateDir: true,
+  allowUnsafeHooksPath: true,
+  allowUnsafeFsMonitor: true,
 };
 
-/** simple-git in `baseDir` that never prompts and speaks only file, git, http(s) and ssh. */
+/** simple-git in `baseDir`, never prompting, in the clean environment, with hooks and fsmonitor off. */
 export function nonInteractiveGit(baseDir: string): SimpleGit {
-  return simpleGit({ baseDir, unsafe: USER_ENVIRONMENT_IS_TRUSTED }).env({ ...process.env, ...NON_INTERACTIVE_ENV });
+  return simpleGit({ baseDir, unsafe: USER_ENVIRONMENT_IS_TRUSTED, config: safeConfig() }).env(gitEnvironment());
 }
 
 /** `-c user.name=… -c user.email=…` for whichever of the two git has no value for. */
@@ -49,7 +50,7 @@ export async function fallbackIdentityArgs(git: SimpleGit): Promise<string[]> {
 
 export async function isGitAvailable(): Promise<boolean> {
   try {
-    return (await simpleGit().version()).installed;
+    return (await nonInteractiveGit(process.cwd()).version()).installed;
   } catch {
     return false;
   }
@@ -57,20 +58,23 @@ export async function isGitAvailable(): Promise<boolean> {
 
 export async function isInsideWorkTree(dir: string): Promise<boolean> {
   try {
-    return (await simpleGit({ baseDir: dir }).raw(['rev-parse', '--is-inside-work-tree'])).trim() === 'true';
+    return (await nonInteractiveGit(dir).raw(['rev-parse', '--is-inside-work-tree'])).trim() === 'true';
   } catch {
     return false;
   }
 }
 
-/** `git init`, add everything, commit — skipped inside an existing work tree. */
-export async function initRepository(dir: string, message: string): Promise<GitInitResult> {
+/**
+ * `git init`, add everything (but `exclude`: names in `dir` that are not part of the app, such
+ * as a run's lock file), commit — skipped inside an existing work tree.
+ */
+export async function initRepository(dir: string, message: string, options: { exclude?: readonly string[] } = {}): Promise<GitInitResult> {
   if (!(await isGitAvailable())) return { status: 'git-missing' };
   if (await isInsideWorkTree(dir)) return { status: 'inside-work-tree' };
   const git = nonInteractiveGit(dir);
   try {
     await git.init();
-    await git.add(['-A']);
+    await git.raw(['add', '-A', '--', '.', ...(options.exclude ?? []).map((name) => `:(exclude,literal)${name}`)]);
     await git.raw([...(await fallbackIdentityArgs(git)), 'commit', '--no-gpg-sign', '--no-verify', '-q', '-m', message]);
     return { status: 'committed' };
   } catch (err) {

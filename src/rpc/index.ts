@@ -87,7 +87,7 @@ export class Generation {
     for (const c of bases.values()) paths.push(...planTree(this.plan, planner.base(c).dir, planner.base(c).tree));
     for (const t of targets.values()) paths.push(...planTree(this.plan, clientWitDir(app.tempDir, t.name), planner.client(t).tree));
     for (const g of generated) {
-      paths.push(...planTree(this.plan, g.component.generatedWit, g.tree));
+      paths.push(...planTree(this.plan, g.component.generatedWit, g.tree, { onlyWit: true }));
       if (g.cargo) {
         this.plan.edit(g.cargo.path, g.cargo.text);
         paths.push(this.plan.relative(g.cargo.path)!);

@@ -9,7 +9,7 @@ import { basename, join, relative } from 'node:path';
 import { type SourceLocation, UserError } from '../errors.js';
 import type { FileView } from '../fs/files.js';
 import { parseWitFile, type WitFile } from '../wit/index.js';
-import type { FileTree } from './file-tree.js';
+import { type FileTree, refuseSpecialWit } from './file-tree.js';
 import { GOLEM_WIT, packageId } from './naming.js';
 import { declaredPackage, foreignPackageRefs, parseTree } from './wit-tree.js';
 
@@ -44,7 +44,9 @@ export function indexWitDeps(files: FileView, dirs: string[]): PackageIndex {
 function readPackageFolder(view: FileView, path: string): IndexedPackage | undefined {
   const files = new Map<string, string>();
   for (const name of view.list(path)) {
-    if (name.endsWith('.wit') && view.isFile(join(path, name))) files.set(name, view.readText(join(path, name))!);
+    if (!name.endsWith('.wit')) continue;
+    if (view.isFile(join(path, name))) files.set(name, view.readText(join(path, name))!);
+    else refuseSpecialWit(view, join(path, name));
   }
   let parsed: WitFile[] | undefined;
   const parse = () => (parsed ??= [...files].map(([name, text]) => parseWitFile(join(path, name), text, GOLEM_WIT)));

@@ -36,6 +36,7 @@ export { buildToolsLine, GOLEM_CLI_VERSION } from './build-tools.js';
 export { findComponentTemplate, resolveComponentTemplate, isFolderSpec } from './sources/find.js';
 export { registerTemplateSource, isRemoteSpec, type TemplateSource } from './sources/seam.js';
 export { planComponent, addToPlan } from './rendering/plan.js';
+export { attributeToTemplate } from './rendering/attribute.js';
 export { validateComponentName } from './rendering/names.js';
 export { counterClientModel, clientNames } from './rendering/client-model.js';
 export { clientUsage } from './rendering/caller-example.js';

@@ -1,11 +1,15 @@
 /**
  * A template folder's `metadata.json`, in golem-cli 1.2.5's format (golem-templates
  * `TemplateMetadata`), so Golem's own template folders work unchanged. Unknown keys are ignored,
- * as Golem's serde does; a known key of the wrong type is an error naming the key.
+ * as Golem's serde does. Checked before use against metadata.schema.json (shipped in the
+ * package): a known key of the wrong type, an oversized value or a path leaving the app is an
+ * error at the file's line and column.
  */
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
+import { schemaFailure } from './schema-errors.js';
+import { schemaValidator } from './schema-validator.js';
 
 export interface TemplateMetadata {
   description: string;
@@ -28,64 +32,52 @@ export interface TemplateMetadata {
   transform?: boolean;
 }
 
-type FieldType = 'string' | 'boolean' | 'string[]';
-
-const FIELDS: Record<keyof TemplateMetadata, FieldType> = {
-  description: 'string',
-  appCommonGroup: 'string',
-  appCommonSkipIfExists: 'string',
-  appComponentGroup: 'string',
-  requiresAdapter: 'boolean',
-  adapterTarget: 'string',
-  requiresGolemHostWIT: 'boolean',
-  requiresWASI: 'boolean',
-  witDepsPaths: 'string[]',
-  exclude: 'string[]',
-  instructions: 'string',
-  transformExclude: 'string[]',
-  transform: 'boolean',
-};
-
-const hasType = (value: unknown, type: FieldType): boolean => (type === 'string[]' ? Array.isArray(value) && value.every((v) => typeof v === 'string') : typeof value === type);
-
 export const METADATA_FILE = 'metadata.json';
 
-/** Reads and checks `<folder>/metadata.json`. */
+/** A metadata.json larger than this is refused before it is read (64 KiB; golem's are a few hundred bytes). */
+const MAX_METADATA_BYTES = 64 * 1024;
+
+const HINT = "Fix the template's metadata.json (its format: metadata.schema.json of create-golem-app, golem-cli's fields).";
+
+/** Reads `<folder>/metadata.json` and checks it against metadata.schema.json (types, sizes, paths inside the app). */
 export function readTemplateMetadata(folder: string): TemplateMetadata {
   const file = join(folder, METADATA_FILE);
   if (!existsSync(file)) {
     throw new UserError(`template folder ${folder} has no ${METADATA_FILE}`, {
+      code: 'E_TEMPLATE',
       hint: 'A template folder needs a metadata.json in golem-cli\'s format, e.g. {"description": "…", "appComponentGroup": "default"}.',
     });
   }
   // Templates are untrusted: a linked metadata.json could make us read (and echo) any file.
-  if (!lstatSync(file).isFile()) {
-    throw new UserError(`template folder ${folder}: ${METADATA_FILE} is not a regular file`, { hint: 'Template files may not be symbolic links.' });
+  const stat = lstatSync(file);
+  if (!stat.isFile()) {
+    throw new UserError(`template folder ${folder}: ${METADATA_FILE} is not a regular file`, { code: 'E_TEMPLATE', hint: 'Template files may not be symbolic links.' });
   }
+  if (stat.size > MAX_METADATA_BYTES) {
+    throw new UserError(`${file}: larger than ${MAX_METADATA_BYTES / 1024} KiB`, { code: 'E_TEMPLATE', hint: HINT });
+  }
+  const text = readFileSync(file, 'utf8');
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(text);
   } catch (err) {
-    throw new UserError(`${file}: not valid JSON (${(err as Error).message.split('\n')[0]!.slice(0, 120)})`, { hint: 'Fix the JSON syntax.' });
+    throw new UserError(`${file}: not valid JSON (${(err as Error).message.split('\n')[0]!.slice(0, 120)})`, { code: 'E_TEMPLATE', hint: 'Fix the JSON syntax.' });
   }
-  return checkMetadata(raw, file);
+  return checkMetadata(raw, file, text);
 }
 
-export function checkMetadata(raw: unknown, file: string): TemplateMetadata {
+/** Checks parsed metadata.json against metadata.schema.json; `text` (the file's) locates errors. */
+function checkMetadata(raw: unknown, file: string, text: string): TemplateMetadata {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new UserError(`${file}: expected a JSON object`, { hint: "See golem-cli's template metadata.json format." });
+    throw new UserError(`${file}: expected a JSON object`, { code: 'E_TEMPLATE', hint: "See golem-cli's template metadata.json format." });
   }
+  const validate = schemaValidator('metadata');
+  if (!validate(raw)) throw schemaFailure(file, text, validate.errors ?? [], { code: 'E_TEMPLATE', hint: HINT });
   const record = raw as Record<string, unknown>;
-  for (const [key, type] of Object.entries(FIELDS)) {
-    if (record[key] !== undefined && !hasType(record[key], type)) {
-      throw new UserError(`${file}: field '${key}' must be a ${type === 'string[]' ? 'list of strings' : type}`, {
-        hint: 'Fix the field or remove it.',
-      });
-    }
-  }
   const meta = { ...record, description: typeof record.description === 'string' ? record.description : '' } as TemplateMetadata;
   if (meta.appCommonGroup !== undefined && meta.appComponentGroup !== undefined) {
     throw new UserError(`${file}: a template is either common (appCommonGroup) or a component (appComponentGroup), not both`, {
+      code: 'E_TEMPLATE',
       hint: 'Remove one of the two keys.',
     });
   }

@@ -4,7 +4,8 @@
  * `deps/*.wit` files are the other packages; any file may add nested `package x:y {…}` blocks.
  * Packages are resolved in dependency order (deps first); the result mirrors wit-parser's model.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readRegularText } from '../fs/files.js';
 import { join } from 'node:path';
 import type * as A from './ast.js';
 import { includeAndElaborate } from './elaborate.js';
@@ -54,7 +55,7 @@ function readWitDirUnchecked(dir: string, options: WitOptions): { main: PackageS
       const path = join(depsDir, entry);
       const st = statSync(path);
       if (st.isDirectory()) deps.push({ source: path, files: readWitFiles(path, options) });
-      else if (entry.endsWith('.wit')) deps.push({ source: path, files: [parseWitFile(path, readFileSync(path, 'utf8'), options)] });
+      else if (entry.endsWith('.wit')) deps.push({ source: path, files: [parseWitFile(path, readRegularText(path), options)] });
     }
   }
   return { main, deps };
@@ -62,11 +63,11 @@ function readWitDirUnchecked(dir: string, options: WitOptions): { main: PackageS
 
 function readWitFiles(dir: string, options: WitOptions): A.WitFile[] {
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.wit') && statSync(join(dir, f)).isFile())
+    .filter((f) => f.endsWith('.wit') && !statSync(join(dir, f)).isDirectory())
     .sort()
     .map((f) => {
       const path = join(dir, f);
-      return parseWitFile(path, readFileSync(path, 'utf8'), options);
+      return parseWitFile(path, readRegularText(path), options); // a FIFO named *.wit is an error, not a wait
     });
 }
 
@@ -81,7 +82,7 @@ export function resolveWitFiles(main: PackageSources, deps: PackageSources[]): M
     return resolveAll(main, deps);
   } catch (e) {
     // Pathological chains (tens of thousands of aliases or interfaces, each using the previous) exhaust the stack.
-    if (e instanceof RangeError) throw witErrorAt(`WIT too deeply nested to resolve: ${e.message}`, main.files[0]?.path ?? main.source);
+    if (e instanceof RangeError) throw witErrorAt('WIT too deeply nested to resolve (definitions chained tens of thousands deep)', main.files[0]?.path ?? main.source);
     throw e;
   }
 }

@@ -62,21 +62,32 @@ export function containsBorrow(t: M.Type): boolean {
     case 'result':
       return (!!t.ok && containsBorrow(t.ok)) || (!!t.err && containsBorrow(t.err));
     case 'id': {
-      const cached = borrowInDef.get(t.def);
-      if (cached !== undefined) return cached;
-      borrowInDef.set(t.def, false); // definitions are acyclic; this guards placeholders
-      const k = t.def.def;
-      const found =
-        k.kind === 'record'
-          ? k.fields.some((f) => containsBorrow(f.type))
-          : k.kind === 'variant'
-            ? k.cases.some((c) => !!c.type && containsBorrow(c.type))
-            : k.kind === 'alias'
-              ? containsBorrow(k.target)
-              : k.kind === 'use'
-                ? containsBorrow({ kind: 'id', def: k.target })
-                : false;
-      borrowInDef.set(t.def, found);
+      // `use` and alias chains are followed in a loop: a 10,000-long chain must not exhaust the stack.
+      const chain: M.TypeDef[] = [];
+      let d = t.def;
+      let found: boolean | undefined;
+      while (found === undefined) {
+        const cached = borrowInDef.get(d);
+        if (cached !== undefined) {
+          found = cached;
+          break;
+        }
+        borrowInDef.set(d, false); // definitions are acyclic; this guards placeholders
+        chain.push(d);
+        const k = d.def;
+        if (k.kind === 'use') d = k.target;
+        else if (k.kind === 'alias' && k.target.kind === 'id') d = k.target.def;
+        else
+          found =
+            k.kind === 'record'
+              ? k.fields.some((f) => containsBorrow(f.type))
+              : k.kind === 'variant'
+                ? k.cases.some((c) => !!c.type && containsBorrow(c.type))
+                : k.kind === 'alias'
+                  ? containsBorrow(k.target)
+                  : false;
+      }
+      for (const def of chain) borrowInDef.set(def, found);
       return found;
     }
   }

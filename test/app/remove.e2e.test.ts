@@ -262,8 +262,12 @@ describe('remove component (CLI)', () => {
 
   it('refuses a component whose folder is not its own, and an unknown one; nothing changes', () => {
     const root = callerApp();
-    // A component declared in the root golem.yaml: its folder would be the whole app.
-    writeFileSync(join(root, 'golem.yaml'), `${read(root, 'golem.yaml')}\ncomponents:\n  example:rooted:\n    template: ts\n`);
+    // A component declared in the root golem.yaml: its folder would be the whole app. (Not from the
+    // ts template: its linkedWasm, ../../golem-temp/…, would leave the app from the root, which loading refuses first.)
+    writeFileSync(
+      join(root, 'golem.yaml'),
+      `${read(root, 'golem.yaml')}\ncomponents:\n  example:rooted:\n    sourceWit: wit\n    generatedWit: wit-generated\n    componentWasm: rooted.wasm\n`,
+    );
     // Two components in one golem.yaml.
     writeFileSync(join(root, CALLER), read(root, CALLER).replace('    template: ts\n', '    template: ts\n  example:twin:\n    template: ts\n'));
     const before = snapshotTree(root);
@@ -282,6 +286,11 @@ describe('remove component (CLI)', () => {
     const outside = tempDir('cga-rm-outside-');
     renameSync(join(root, 'components-ts/example-provider'), join(outside, 'provider'));
     symlinkSync(join(outside, 'provider'), join(root, 'components-ts/example-provider'));
+    // Named without a wildcard: include globs do not follow a link matched by one (as Golem's walk).
+    writeFileSync(
+      join(root, 'golem.yaml'),
+      read(root, 'golem.yaml').replace('- components-*/*/golem.yaml\n', '- components-*/*/golem.yaml\n- components-ts/example-provider/golem.yaml\n'),
+    );
     const kept = snapshotTree(outside);
     const r = runCli(['remove', 'component', 'example:provider', '--yes'], { cwd: root });
     expect(r.code).toBe(0);

@@ -94,7 +94,8 @@ describe('committing golem.yaml edits', () => {
     expect(spawnSync('chattr', ['+a', providerDir]).status).toBe(0);
     try {
       const error = thrown(() => writeEdits(session));
-      expect(error.message).toMatch(/^could not write .*: EPERM$/);
+      expect(error.message).toMatch(/^operation not permitted on .*example-provider\/golem\.yaml$/);
+      expect(error.hint).toMatch(/^Nothing was changed; /);
     } finally {
       spawnSync('chattr', ['-a', providerDir]);
     }

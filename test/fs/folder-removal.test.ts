@@ -3,10 +3,13 @@
  * hides it at once; the commit moves it aside, writes everything else, then deletes it; a failure
  * puts it back; a symlinked folder loses only the link.
  */
-import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { LOCK_FILE } from '../../src/fs/lock.js';
 import { commitPlan, inspectPlan, Plan } from '../../src/fs/plan.js';
+import { JOURNAL_FILE, Transaction } from '../../src/fs/transaction.js';
 import { snapshotTree, tempDir } from '../helpers/cli.js';
 
 /** An app folder with `c/x/` (a component's sources) and `keep.txt`. */
@@ -60,14 +63,14 @@ describe('Plan.removeComponentFolder', () => {
 
   test('a failing write later in the commit puts the folder back, byte for byte', () => {
     const root = app();
-    // `blocker` is a file: creating `blocker/new.txt` fails when written (ENOTDIR), even as root.
-    writeFileSync(join(root, 'blocker'), 'b');
     const before = snapshotTree(root);
     const plan = new Plan(root);
     plan.removeComponentFolder({ path: 'c/x', component: 'a:x' });
     plan.write({ path: 'keep.txt', content: Buffer.from('changed\n'), onExisting: 'replace' });
-    plan.write({ path: 'blocker/new.txt', content: Buffer.from('n'), onExisting: 'fail' });
-    expect(() => commitPlan(plan)).toThrow(/could not write/);
+    // A name longer than the file system allows passes every check and fails only when written
+    // (ENAMETOOLONG, even as root), after the folder was moved aside: the transaction's removals come first.
+    plan.write({ path: `${'n'.repeat(300)}.txt`, content: Buffer.from('n'), onExisting: 'fail' });
+    expect(() => commitPlan(plan)).toThrow(/name is too long/);
     expect(snapshotTree(root)).toEqual(before);
     expect(readdirSync(join(root, 'c'))).toEqual(['x']);
   });
@@ -100,5 +103,46 @@ describe('Plan.removeComponentFolder', () => {
     const plan = new Plan(root);
     plan.removeComponentFolder({ path: 'c/z', component: 'a:z' });
     expect(() => commitPlan(plan)).toThrow(/c\/z disappeared since it was read/);
+  });
+
+  test('in an open transaction the folder waits aside, recorded in the journal; abort puts it back', () => {
+    const root = app();
+    const before = snapshotTree(root);
+    const plan = new Plan(root);
+    plan.transaction = Transaction.beginSync(root);
+    plan.removeComponentFolder({ path: 'c/x', component: 'a:x' });
+    plan.write({ path: 'keep.txt', content: Buffer.from('changed\n'), onExisting: 'replace' });
+    commitPlan(plan);
+    expect(existsSync(join(root, 'c/x'))).toBe(false);
+    const aside = readdirSync(join(root, 'c'));
+    expect(aside).toEqual([expect.stringMatching(/^\.x\.cga-\d+-[0-9a-z]+\.old$/)]);
+    // What a later run needs to put it back after a kill (test/transaction/interrupt.test.ts kills one).
+    const journal = JSON.parse(readFileSync(join(root, JOURNAL_FILE), 'utf8')) as { removed: unknown[] };
+    expect(journal.removed).toEqual([{ path: join(root, 'c/x'), backup: join(root, 'c', aside[0]!), folder: true }]);
+    plan.transaction.abort();
+    expect(snapshotTree(root)).toEqual(before);
+    expect(readdirSync(join(root, 'c'))).toEqual(['x']);
+  });
+
+  const chattr = spawnSync('chattr', ['--help']).error === undefined && process.getuid?.() === 0;
+  test.skipIf(!chattr)('files that cannot be deleted after the commit point: everything else done, one error naming where they are left', () => {
+    const root = app();
+    mkdirSync(join(root, 'c/x/stuck'));
+    writeFileSync(join(root, 'c/x/stuck/f'), 'f');
+    if (spawnSync('chattr', ['+i', join(root, 'c/x/stuck')]).status !== 0) {
+      console.warn('skipping: chattr +i is not supported on this file system');
+      return;
+    }
+    const plan = new Plan(root);
+    plan.removeComponentFolder({ path: 'c/x', component: 'a:x' });
+    plan.write({ path: 'keep.txt', content: Buffer.from('changed\n'), onExisting: 'replace' });
+    try {
+      expect(() => commitPlan(plan)).toThrow(/^removed .*\/c\/x, but could not delete all of its files, left in .*\/c\/\.x\.cga-\d+-[0-9a-z]+\.old: E[A-Z]+$/);
+      expect(existsSync(join(root, 'c/x'))).toBe(false);
+      expect(readFileSync(join(root, 'keep.txt'), 'utf8')).toBe('changed\n');
+      expect(readdirSync(root).filter((n) => n === LOCK_FILE || n.startsWith(JOURNAL_FILE))).toEqual([]);
+    } finally {
+      for (const name of readdirSync(join(root, 'c'))) spawnSync('chattr', ['-i', join(root, 'c', name, 'stuck')]);
+    }
   });
 });

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commitPlan, inspectPlan, mergeLines, Plan, type PlannedWrite } from '../../src/fs/plan.js';
 import { resolveInside } from '../../src/fs/paths.js';
+import { Transaction } from '../../src/fs/transaction.js';
 import { UserError } from '../../src/errors.js';
 import { snapshotTree, tempDir } from '../helpers/cli.js';
 import { detectPackageManager } from '../../src/commands/shared/package-manager.js';
@@ -48,12 +49,15 @@ describe('commitPlan', () => {
     expect(readFileSync(join(root, 'r'), 'utf8')).toBe('new');
   });
 
-  test('rollback removes created files and folders and restores replaced bytes', () => {
+  test('abort removes created files and folders and restores replaced bytes', () => {
     const root = tempDir();
     writeFileSync(join(root, 'r'), 'old');
     const before = snapshotTree(root);
-    const applied = applyPlan(root, [file('x/y/z', 'z'), file('r', 'new', 'replace')]);
-    applied.rollback();
+    const plan = planOf(root, [file('x/y/z', 'z'), file('r', 'new', 'replace')]);
+    plan.transaction = Transaction.beginSync(root);
+    commitPlan(plan);
+    expect(readFileSync(join(root, 'r'), 'utf8')).toBe('new');
+    plan.transaction.abort();
     expect(snapshotTree(root)).toEqual(before);
     expect(existsSync(join(root, 'x'))).toBe(false);
   });

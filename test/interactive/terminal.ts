@@ -61,7 +61,30 @@ export class Terminal {
     const assignments = [...entries.filter(([, v]) => v === undefined).flatMap(([k]) => ['-u', k]), ...entries.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${v}`)];
     const command = ['env', ...assignments, process.execPath, CLI, ...args].map(quote).join(' ');
     const name = `t${++sessions}`;
-    tmux('new-session', '-d', '-x', '100', '-y', '40', '-s', name, '-c', options.cwd, `${command}; echo "[exit $?]"; exec sleep 3600`);
+    // A Ctrl-C meant for the CLI can land just as it ends: the pane's shell ignores SIGINT (as an
+    // interactive shell does; node resets its own signals at startup, so the CLI is unaffected), so
+    // it survives to print the exit code even when node dies of the signal in its teardown, and
+    // the `sleep` after it survives too; remain-on-exit keeps a dead pane (and the server) readable.
+    tmux(
+      'new-session',
+      '-d',
+      '-x',
+      '100',
+      '-y',
+      '40',
+      '-s',
+      name,
+      '-c',
+      options.cwd,
+      `trap '' INT; ${command}; echo "[exit $?]"; exec sleep 3600`,
+      ';',
+      'set-option',
+      '-w',
+      '-t',
+      name,
+      'remain-on-exit',
+      'on',
+    );
     return new Terminal(name);
   }
 

@@ -6,7 +6,7 @@ import { fetchRemoteTemplate as resolveThroughSeam, registerTemplateSource } fro
 import { remoteTemplateSource, resolveTemplateSource } from '../../src/templates/sources/index.js';
 import { tempDir } from '../helpers/cli.js';
 import { git, listTree, makeFixtureRepo, TEMPLATE_SUBDIR, type FixtureRepo } from './fixture-repo.js';
-import { failure, recordingReporter } from './support.js';
+import { failure, gitRewrite, recordingReporter } from './support.js';
 
 let repo: FixtureRepo;
 beforeAll(() => {
@@ -117,7 +117,7 @@ describe('git sources: failures', () => {
     // points it at a local bare repository for that one fetch): the hint says --offline.
     const ours = makeFixtureRepo();
     const spec = `${url}//${TEMPLATE_SUBDIR}#v1`;
-    const rewrite = { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: `url.${fileUrl(ours.bare)}.insteadOf`, GIT_CONFIG_VALUE_0: url };
+    const rewrite = gitRewrite(url, fileUrl(ours.bare));
     Object.assign(process.env, rewrite);
     let first: Awaited<ReturnType<typeof resolveTemplateSource>> | undefined;
     try {

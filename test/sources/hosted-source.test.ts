@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
 import { pathToFileURL } from 'node:url';
 import { FIXTURE_REPO, git, hostileTarball, listTree, makeFixtureRepo, seedDegitCache, TEMPLATE_SUBDIR } from './fixture-repo.js';
-import { failure, recordingReporter } from './support.js';
+import { failure, gitRewrite, recordingReporter } from './support.js';
 
 const XDG = tempDir('cga-xdg-');
 process.env.XDG_CACHE_HOME = XDG;
@@ -128,7 +128,7 @@ describe('hosted sources through degit, online with refs from git', () => {
   const repo = makeFixtureRepo();
   const repoCache = seedDegitCache(XDG, 'github', 'owner', 'linked', { v1: repo.v1, main: repo.main });
   writeFileSync(join(repoCache, 'map.json'), '{}');
-  const rewrite = { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: `url.${pathToFileURL(repo.bare).href}.insteadOf`, GIT_CONFIG_VALUE_0: 'https://github.com/owner/linked' };
+  const rewrite = gitRewrite('https://github.com/owner/linked', pathToFileURL(repo.bare).href);
   const linked = () => Object.assign(process.env, rewrite);
   afterEach(() => {
     for (const key of Object.keys(rewrite)) delete process.env[key];
@@ -158,7 +158,7 @@ describe('hosted sources through degit, online with refs from git', () => {
     git(extra.work, 'add', 'unique.txt');
     git(extra.work, 'commit', '-q', '-m', 'a commit no snapshot exists for');
     git(extra.work, 'push', '-q', extra.bare, 'main');
-    process.env.GIT_CONFIG_KEY_0 = `url.${pathToFileURL(extra.bare).href}.insteadOf`;
+    Object.assign(process.env, gitRewrite('https://github.com/owner/linked', pathToFileURL(extra.bare).href));
     const err = await failure(resolveTemplateSource(`github:owner/linked/${TEMPLATE_SUBDIR}#main`, { cacheDir: tempDir('cga-cache-') }));
     expect(err.message).toMatch(
       /^network failure: cannot reach https:\/\/github\.com\/owner\/linked for template '.*' \(could not download https:\/\/github\.com\/owner\/linked\/archive\/[0-9a-f]{40}\.tar\.gz: .*\)$/,

@@ -1,5 +1,8 @@
-/** Shared by the source tests: a recording Reporter, and awaiting a UserError. */
+/** Shared by the source tests: a recording Reporter, awaiting a UserError, git URL rewriting. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from 'vitest';
+import { tempDir } from '../helpers/cli.js';
 import type { Reporter } from '../../src/report.js';
 import { UserError } from '../../src/errors.js';
 
@@ -31,4 +34,15 @@ export async function failure(promise: Promise<unknown>): Promise<UserError> {
   );
   expect(err).toBeInstanceOf(UserError);
   return err as UserError;
+}
+
+/**
+ * `{ GIT_CONFIG_GLOBAL }` naming a fresh global git config whose `url.<to>.insteadOf <from>`
+ * makes git fetch `from` from a local repository. (GIT_CONFIG_COUNT/KEY/VALUE would not do: they
+ * are repository-local variables, which every git we start goes without.)
+ */
+export function gitRewrite(from: string, to: string): { GIT_CONFIG_GLOBAL: string } {
+  const file = join(tempDir('cga-gitconfig-'), 'gitconfig');
+  writeFileSync(file, `[url "${to}"]\n\tinsteadOf = ${from}\n`);
+  return { GIT_CONFIG_GLOBAL: file };
 }

@@ -93,7 +93,6 @@ describe('pathological input gives a WitError, never another exception', () => {
   const chain = (n: number, line: (k: number) => string) => Array.from({ length: n }, (_, k) => line(k)).join('\n');
   it.each([
     ['types nested 5,000 deep', `package a:b;\ninterface i { type t = ${'list<'.repeat(5000)}u8${'>'.repeat(5000)}; }\n`, /nested more than 500 levels/],
-    ['an alias chain of 50,000', `package a:b;\ninterface i {\n${chain(50000, (k) => `type a${k + 1} = ${k ? `a${k}` : 'u8'};`)}\nf: func() -> a50000;\n}\n`, /too deeply nested/],
     [
       'an interface chain of 20,000',
       `package a:b;\n${chain(20000, (k) => `interface i${k} { ${k ? `use i${k - 1}.{t};` : 'type t = u8;'} }`)}\nworld w { import i19999; }\n`,
@@ -101,6 +100,11 @@ describe('pathological input gives a WitError, never another exception', () => {
     ],
   ])('%s', (_name, text, message) => {
     expect(errorOf(() => resolveWitText(text, 'deep.wit')).message).toMatch(message);
+  });
+
+  it('resolves an alias chain of 50,000 (followed in a loop, not by recursion)', () => {
+    const text = `package a:b;\ninterface i {\n${chain(50000, (k) => `type a${k + 1} = ${k ? `a${k}` : 'u8'};`)}\nf: func() -> a50000;\n}\n`;
+    expect(resolveWitText(text, 'deep.wit').mainPackage.interfaces[0]!.functions.length).toBe(1);
   });
 
   it('resolves a 3,000-interface chain (where wit-parser runs out of stack)', () => {

@@ -15,6 +15,8 @@ export interface TemplateLookup {
   offline?: boolean;
   /** `--registry <source>` or `<name>=<source>`. */
   extra?: string;
+  /** Inactivity timeout of registry fetches, in seconds. */
+  timeoutSeconds?: number;
 }
 
 const usable = (t: TemplateEntry): boolean => !t.requiresAdapter;
@@ -26,7 +28,14 @@ export async function offeredTemplates(lookup: TemplateLookup): Promise<Template
   try {
     const added = await createReporter().task(
       'Loading template registries',
-      () => loadAddedRegistries({ cwd: lookup.cwd, offline: lookup.offline, report: silentReporter, ...(lookup.extra ? { extra: lookup.extra } : {}) }),
+      () =>
+        loadAddedRegistries({
+          cwd: lookup.cwd,
+          offline: lookup.offline,
+          report: silentReporter,
+          ...(lookup.extra ? { extra: lookup.extra } : {}),
+          ...(lookup.timeoutSeconds === undefined ? {} : { timeoutSeconds: lookup.timeoutSeconds }),
+        }),
       (registries) => `Loaded ${registries.map((r) => r.name).join(', ')}`,
     );
     return [...bundled, ...added.flatMap((r) => latestEntries(r.templates))].filter(usable);

@@ -16,6 +16,8 @@ export interface TemplateLookup {
   /** `--registry <source>`: one more registry for this command. */
   registry?: string;
   report: Reporter;
+  /** Inactivity timeout of every download, in seconds (default 60). */
+  timeoutSeconds?: number;
 }
 
 /** Remote specs resolve through src/templates/sources, imported on first use. */
@@ -27,7 +29,13 @@ const lazyRemoteSource: TemplateSource = {
 let remoteRegistered = false;
 
 export async function resolveTemplate(id: string, lookup: TemplateLookup): Promise<{ template: TemplateEntry; registry: Registry }> {
-  const options = { cwd: lookup.cwd, offline: lookup.offline, report: lookup.report, ...(lookup.registry ? { extra: lookup.registry } : {}) };
+  const options = {
+    cwd: lookup.cwd,
+    offline: lookup.offline,
+    report: lookup.report,
+    ...(lookup.registry ? { extra: lookup.registry } : {}),
+    ...(lookup.timeoutSeconds === undefined ? {} : { timeoutSeconds: lookup.timeoutSeconds }),
+  };
   // Registered first: a registry template may bring in a remote common template (golem's, for Go, Python, …).
   if (!remoteRegistered) {
     registerTemplateSource(lazyRemoteSource);

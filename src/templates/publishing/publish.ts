@@ -35,6 +35,8 @@ export interface PublishOptions {
   force?: boolean;
   report?: Reporter;
   cwd?: string;
+  /** Inactivity timeout of the clone, fetch and push, in seconds (src/net; default 60). */
+  timeoutSeconds?: number;
   /** Called before each push attempt (1, 2); lets tests make a rival publish land first. */
   beforePush?: (attempt: number) => Promise<void>;
   /** The validation's type-check of TS templates (see `validateTemplate`). */
@@ -180,7 +182,7 @@ export async function publishTemplate(options: PublishOptions): Promise<PublishR
   try {
     const clone = await report.task(
       `Cloning ${url}`,
-      () => cloneRegistry(url, join(work, 'registry')),
+      () => cloneRegistry(url, join(work, 'registry'), options.timeoutSeconds === undefined ? {} : { timeoutSeconds: options.timeoutSeconds }),
       () => `Cloned ${url}`,
     );
     for (let attempt = 1; ; attempt++) {

@@ -2,12 +2,15 @@
  * A working clone of a registry repository, for publishing: clone, write registry.json, commit,
  * push — and on a rejected push (someone published meanwhile), fetch and start again from the
  * new head. Git never prompts (a push needing a password fails instead of hanging behind a
- * spinner); hooks and signing are skipped, and a fallback identity is used when none is set.
+ * spinner), runs in a clean environment (GIT_DIR and friends of a calling hook never reach it),
+ * with hooks, fsmonitor and signing off, and a fallback identity when none is set. Clone, fetch
+ * and push are network steps (src/net: timeout, proxies).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fallbackIdentityArgs, nonInteractiveGit, type SimpleGit } from '../../git/index.js';
+import { fallbackIdentityArgs, nonInteractiveGit, runNetworkGit, type SimpleGit } from '../../git/index.js';
 import { UserError } from '../../errors.js';
+import type { NetworkOptions } from '../../net/index.js';
 import type { RegistryJson } from '../registries/registry.js';
 import { REGISTRY_FILE } from '../registries/registry-json.js';
 import { gitReason } from '../sources/git-command.js';
@@ -23,12 +26,14 @@ export interface RegistryClone {
   url: string;
   branch: string;
   git: SimpleGit;
+  network: NetworkOptions;
 }
 
-export async function cloneRegistry(url: string, dir: string): Promise<RegistryClone> {
+export async function cloneRegistry(url: string, dir: string, network: NetworkOptions = {}): Promise<RegistryClone> {
   try {
-    await gitIn(join(dir, '..')).clone(url, dir, ['--quiet', '--no-tags']);
+    await runNetworkGit(['clone', '--progress', '--no-tags', '--', url, dir], { ...network, cwd: join(dir, '..'), remote: url });
   } catch (err) {
+    if (UserError.is(err)) throw err;
     throw new UserError(`cannot clone the registry ${url}: ${gitReason(err)}`, {
       code: 'E_PUBLISH',
       hint: 'Check the URL or path and your access to it; nothing was published.',
@@ -38,7 +43,7 @@ export async function cloneRegistry(url: string, dir: string): Promise<RegistryC
   const git = gitIn(dir);
   // Works for an empty repository too: HEAD names the unborn default branch.
   const branch = (await git.raw(['symbolic-ref', '--short', 'HEAD'])).trim();
-  return { dir, url, branch, git };
+  return { dir, url, branch, git, network };
 }
 
 export function writeRegistryJson(dir: string, json: RegistryJson): void {
@@ -56,9 +61,10 @@ export async function commitAll(clone: RegistryClone, message: string): Promise<
 /** `pushed`, or `rejected` when the remote moved on; other failures are errors. */
 export async function push(clone: RegistryClone): Promise<'pushed' | 'rejected'> {
   try {
-    await clone.git.raw(['push', '--quiet', '--no-verify', 'origin', `HEAD:refs/heads/${clone.branch}`]);
+    await runNetworkGit(['push', '--progress', '--no-verify', 'origin', `HEAD:refs/heads/${clone.branch}`], { ...clone.network, cwd: clone.dir, remote: clone.url });
     return 'pushed';
   } catch (err) {
+    if (UserError.is(err)) throw err;
     const text = err instanceof Error ? err.message : String(err);
     if (REJECTED.test(text)) return 'rejected';
     // The server's own words (a hook, a protected or checked-out branch) beat git's summary line.
@@ -74,10 +80,15 @@ export async function push(clone: RegistryClone): Promise<'pushed' | 'rejected'>
 /** Drops the local commit and moves to the remote's new head. */
 export async function resetToRemote(clone: RegistryClone): Promise<void> {
   try {
-    await clone.git.raw(['fetch', '--quiet', '--no-tags', 'origin', `+refs/heads/${clone.branch}:refs/remotes/origin/${clone.branch}`]);
+    await runNetworkGit(['fetch', '--progress', '--no-tags', 'origin', `+refs/heads/${clone.branch}:refs/remotes/origin/${clone.branch}`], {
+      ...clone.network,
+      cwd: clone.dir,
+      remote: clone.url,
+    });
     await clone.git.raw(['reset', '--quiet', '--hard', `refs/remotes/origin/${clone.branch}`]);
     await clone.git.raw(['clean', '-fdq']);
   } catch (err) {
+    if (UserError.is(err)) throw err;
     throw new UserError(`cannot fetch the registry ${clone.url} again: ${gitReason(err)}`, {
       code: 'E_PUBLISH',
       hint: 'Nothing was published; run the publish again.',
@@ -91,7 +102,7 @@ export async function folderCommit(dir: string): Promise<{ commit: string; dirty
   const git = gitIn(dir);
   try {
     if ((await git.raw(['rev-parse', '--is-inside-work-tree'])).trim() !== 'true') return undefined;
-    const commit = (await git.raw(['log', '-1', '--format=%H', '--', '.'])).trim();
+    const commit = (await git.raw(['log', '-1', '--no-show-signature', '--format=%H', '--', '.'])).trim();
     if (!commit) return undefined;
     const dirty = (await git.raw(['status', '--porcelain', '--', '.'])).trim() !== '';
     return { commit, dirty };

@@ -4,12 +4,18 @@
  *
  *   { "registries": { "acme": "github:acme/golem-templates", "team": "/srv/git/templates.git" } }
  *
- * Unknown keys are kept, so later versions can add settings without losing them here.
+ * Unknown keys are kept, so later versions can add settings without losing them here. A change
+ * is one transaction on the config folder (its own lock: two runs never lose each other's
+ * registry; read and written under it).
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { UserError } from '../../errors.js';
+import { DiskFiles, readRegularText } from '../../fs/files.js';
+import { osError } from '../../fs/os-errors.js';
+import { commitPlan, Plan } from '../../fs/plan.js';
+import { Transaction } from '../../fs/transaction.js';
 import { assertRegistryName } from './names.js';
 
 export interface AddedRegistry {
@@ -32,9 +38,15 @@ export function configPath(env: Env = process.env): string {
 
 function readConfig(file: string): ConfigFile {
   if (!existsSync(file)) return {};
+  let text: string;
+  try {
+    text = readRegularText(file);
+  } catch (err) {
+    throw osError(err) ?? err;
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(text);
   } catch (err) {
     throw new UserError(`${file}: not valid JSON (${(err as Error).message})`, { code: 'E_REGISTRY', hint: 'Fix or delete the file; it only lists added registries.' });
   }
@@ -52,12 +64,22 @@ function readConfig(file: string): ConfigFile {
   return config;
 }
 
-/** Written through a temporary file and a rename, so a crash never leaves half a config. */
-function writeConfig(file: string, config: ConfigFile): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(config, null, 2)}\n`);
-  renameSync(tmp, file);
+/** Reads the config and writes what `change` makes of it, under the config folder's lock; `change` may throw (nothing is written). */
+function updateConfig<T>(env: Env, change: (config: ConfigFile, file: string) => { config: ConfigFile; result: T }): T {
+  const file = configPath(env);
+  const dir = dirname(file);
+  const tx = Transaction.beginSync(dir, { create: true });
+  try {
+    const { config, result } = change(readConfig(file), file);
+    const plan = new Plan(dir, new DiskFiles(), tx);
+    plan.edit(file, `${JSON.stringify(config, null, 2)}\n`);
+    commitPlan(plan);
+    tx.finish();
+    return result;
+  } catch (err) {
+    tx.abort();
+    throw err;
+  }
 }
 
 export function listRegistries(env: Env = process.env): AddedRegistry[] {
@@ -80,27 +102,26 @@ export function normalizeSource(source: string, cwd: string): string {
 
 export function addRegistry(entry: AddedRegistry, env: Env = process.env): void {
   assertRegistryName(entry.name);
-  const file = configPath(env);
-  const config = readConfig(file);
-  const existing = config.registries?.[entry.name];
-  if (existing !== undefined && existing !== entry.source) {
-    throw new UserError(`registry '${entry.name}' is already added (${existing})`, {
-      code: 'E_REGISTRY',
-      hint: `Run 'create-golem-app registry remove ${entry.name}' first, or choose another name.`,
-    });
-  }
-  writeConfig(file, { ...config, registries: { ...config.registries, [entry.name]: entry.source } });
+  updateConfig(env, (config) => {
+    const existing = config.registries?.[entry.name];
+    if (existing !== undefined && existing !== entry.source) {
+      throw new UserError(`registry '${entry.name}' is already added (${existing})`, {
+        code: 'E_REGISTRY',
+        hint: `Run 'create-golem-app registry remove ${entry.name}' first, or choose another name.`,
+      });
+    }
+    return { config: { ...config, registries: { ...config.registries, [entry.name]: entry.source } }, result: undefined };
+  });
 }
 
 export function removeRegistry(name: string, env: Env = process.env): AddedRegistry {
-  const file = configPath(env);
-  const config = readConfig(file);
-  const source = config.registries?.[name];
-  if (source === undefined) {
-    const known = Object.keys(config.registries ?? {});
-    throw new UserError(`no registry named '${name}'`, { code: 'E_REGISTRY', hint: known.length ? `Added registries: ${known.join(', ')}.` : 'No registries are added.' });
-  }
-  const { [name]: _removed, ...rest } = config.registries!;
-  writeConfig(file, { ...config, registries: rest });
-  return { name, source };
+  return updateConfig(env, (config) => {
+    const source = config.registries?.[name];
+    if (source === undefined) {
+      const known = Object.keys(config.registries ?? {});
+      throw new UserError(`no registry named '${name}'`, { code: 'E_REGISTRY', hint: known.length ? `Added registries: ${known.join(', ')}.` : 'No registries are added.' });
+    }
+    const { [name]: _removed, ...rest } = config.registries!;
+    return { config: { ...config, registries: rest }, result: { name, source } };
+  });
 }

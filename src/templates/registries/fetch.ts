@@ -18,6 +18,8 @@ export interface FetchOptions {
   cacheDir?: string;
   report?: Reporter;
   cwd?: string;
+  /** Inactivity timeout of the network steps, in seconds (src/net; default 60). */
+  timeoutSeconds?: number;
 }
 
 /**
@@ -36,7 +38,12 @@ const FETCHERS: { [K in SourceSpec['kind']]: (source: Extract<SourceSpec, { kind
 };
 
 function fetchOnce(source: SourceSpec, offline: boolean, options: FetchOptions): Promise<FetchedSource> {
-  const context: FetchContext = { cacheDir: options.cacheDir ?? defaultCacheDir(), offline, report: options.report ?? silentReporter };
+  const context: FetchContext = {
+    cacheDir: options.cacheDir ?? defaultCacheDir(),
+    offline,
+    report: options.report ?? silentReporter,
+    ...(options.timeoutSeconds === undefined ? {} : { timeoutSeconds: options.timeoutSeconds }),
+  };
   return (FETCHERS[source.kind] as (s: SourceSpec, c: FetchContext) => Promise<FetchedSource>)(source, context);
 }
 

@@ -5,86 +5,33 @@
  * and its line and column in the file.
  */
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument } from 'yaml';
 import { UserError } from '../../errors.js';
+import { jsonFailure, schemaFailure } from '../schema-errors.js';
+import { schemaValidator } from '../schema-validator.js';
 import { registryFromJson, type Registry, type RegistryJson } from './registry.js';
-import { compileRegistrySchema, type SchemaError, type Validator } from './schema-validator.js';
 
-let validator: Validator | undefined;
+/** A registry.json larger than this is refused before it is parsed (untrusted input). */
+const MAX_REGISTRY_BYTES = 8 * 1024 * 1024;
 
-async function schemaValidator(): Promise<Validator> {
-  validator ??= await compileRegistrySchema();
-  return validator;
-}
-
-/** `/templates/2/kind` → `templates[2].kind` */
-export function jsonPathOf(pointer: string): string {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
-}
-
-/** Line and column (1-based) of the value at `pointer` in the JSON text. */
-function locate(text: string, pointer: string): { line: number; column: number } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
-  const path = pointer
-    .split('/')
-    .slice(1)
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-  for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-    if (node?.range) {
-      const { line, col } = lineCounter.linePos(node.range[0]);
-      return { line, column: col };
-    }
-  }
-  return { line: 1, column: 1 };
-}
-
-/** The most useful schema error: the deepest one that is not a oneOf summary. */
-function pickError(errors: SchemaError[]): SchemaError {
-  const specific = errors.filter(
-    (e) => e.keyword !== 'oneOf' && e.keyword !== 'not' && !(e.keyword === 'required' && errors.some((o) => o.keyword === 'oneOf' && o.instancePath === e.instancePath)),
-  );
-  const pool = specific.length
-    ? specific
-    : errors
-        .filter((e) => e.keyword === 'oneOf')
-        .concat(errors)
-        .slice(0, 1);
-  return pool.reduce((best, e) => (e.instancePath.length > best.instancePath.length ? e : best));
-}
-
-function describe(e: SchemaError): string {
-  if (e.keyword === 'additionalProperties') return `unknown field '${String(e.params.additionalProperty)}'`;
-  if (e.keyword === 'enum') return `${e.message} (${(e.params.allowedValues as unknown[]).join(', ')})`;
-  if (e.keyword === 'oneOf') return 'needs exactly one of "path" or "source"';
-  if (e.keyword === 'required') return `missing field '${String(e.params.missingProperty)}'`;
-  return e.message ?? e.keyword;
-}
+const FAILURE = { code: 'E_REGISTRY', hint: 'Fix the registry file; its format is described by registry.schema.json.' };
 
 function fail(file: string, text: string, pointer: string, what: string): never {
-  const where = jsonPathOf(pointer);
-  throw new UserError(`${where ? `${where}: ` : ''}${what}`, {
-    code: 'E_REGISTRY',
-    location: { file, ...locate(text, pointer) },
-    hint: 'Fix the registry file; its format is described by registry.schema.json.',
-  });
+  throw jsonFailure(file, text, pointer, what, FAILURE);
 }
 
 /** Checks registry JSON text; returns it parsed. */
 export async function validateRegistryText(text: string, file: string): Promise<RegistryJson> {
+  if (text.length > MAX_REGISTRY_BYTES) {
+    throw new UserError(`registry file is larger than ${MAX_REGISTRY_BYTES / 1024 / 1024} MiB`, { code: 'E_REGISTRY', location: { file, line: 1, column: 1 }, hint: FAILURE.hint });
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
     throw new UserError(`not valid JSON: ${(err as Error).message}`, { code: 'E_REGISTRY', location: { file, line: 1, column: 1 }, hint: 'Fix the JSON syntax.' });
   }
-  const validate = await schemaValidator();
-  if (!validate(json)) fail(file, text, pickError(validate.errors ?? []).instancePath, describe(pickError(validate.errors ?? [])));
+  const validate = schemaValidator('registry');
+  if (!validate(json)) throw schemaFailure(file, text, validate.errors ?? [], FAILURE);
   const registry = json as RegistryJson;
   const seen = new Set<string>();
   registry.templates.forEach((t, i) => {

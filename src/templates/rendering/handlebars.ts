@@ -11,12 +11,11 @@
  * error), without prototype access, and without HTML escaping (the output is source code).
  * A literal `{{` is written `\{{`. Handlebars is loaded only when a template has `.hbs` files.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { UserError } from '../../errors.js';
 import { callerExample, type CallerExample } from './caller-example.js';
 import type { ClientModel } from './client-model.js';
 import { nameForms, type NameForms } from './names.js';
+import { readTemplateTree } from './template-files.js';
 import type { TemplateEntry } from '../registries/registry.js';
 
 export interface CallerTarget {
@@ -57,7 +56,7 @@ const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
 };
 
 export function hasHandlebarsFiles(folder: string): boolean {
-  return readdirSync(folder, { withFileTypes: true }).some((d) => (d.isDirectory() ? hasHandlebarsFiles(join(folder, d.name)) : d.isFile() && d.name.endsWith('.hbs')));
+  return readTemplateTree(folder).files.some((f) => f.path.endsWith('.hbs'));
 }
 
 export function handlebarsContext(componentName: string, template: TemplateEntry, target?: CallerTarget): HandlebarsContext {
@@ -68,35 +67,131 @@ export function handlebarsContext(componentName: string, template: TemplateEntry
   };
 }
 
+/** Helpers Handlebars has built in that stay: the block helpers. */
+const BUILTIN_BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'with']);
+/** Built-ins that reach outside the context or the console: not ours to offer. */
+const REMOVED_BUILTINS = ['log', 'lookup', 'helperMissing', 'blockHelperMissing'];
+
+/** A mistake in a Handlebars file, at its 1-based line and column when known. */
+class HandlebarsProblem extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+  }
+}
+
+type Loc = hbs.AST.SourceLocation;
+const at = (message: string, loc: Loc | undefined) => new HandlebarsProblem(message, loc?.start.line, loc === undefined ? undefined : loc.start.column + 1);
+
+/** Handlebars' parse errors, in a few words: `Expecting 'ID', …, got 'EOF'` → `unexpected end of file`. */
+function describeParseError(message: string): string {
+  const got = /got '([^']+)'\s*$/.exec(message)?.[1];
+  if (got === 'EOF') return 'parse error: unexpected end of file (a {{ or a block is not closed)';
+  if (got !== undefined) return `parse error: unexpected ${got === 'INVALID' ? 'text' : `'${got}'`} inside {{ }}`;
+  if (/^Lexical error/.test(message)) return 'parse error: unrecognised text (an unclosed comment or {{?)';
+  return `parse error: ${message.split('\n')[0]}`;
+}
+
 /**
  * A renderer for the `.hbs` files of `folders`, or undefined when none has any (Handlebars is
- * then never loaded).
+ * then never loaded). Every mistake is one UserError at the file's line and column: unknown
+ * helpers and partials, names that reach prototypes, parse errors (checked on the parsed file,
+ * before anything runs) and missing fields (strict mode, while rendering).
  */
 export async function handlebarsRenderer(opts: { componentName: string; template: TemplateEntry; target?: CallerTarget; folders: string[] }): Promise<Render | undefined> {
   if (!opts.folders.some(hasHandlebarsFiles)) return undefined;
   const { default: Handlebars } = await import('handlebars');
   const env = Handlebars.create();
-  // Built-ins that reach outside the context or the console are not ours to offer.
-  for (const builtin of ['log', 'lookup', 'helperMissing', 'blockHelperMissing']) env.unregisterHelper(builtin);
+  for (const builtin of REMOVED_BUILTINS) env.unregisterHelper(builtin);
   for (const [name, fn] of Object.entries(HELPERS)) env.registerHelper(name, (...args: unknown[]) => fn(...args.slice(0, -1)));
+  const knownHelpers = { ...Object.fromEntries(REMOVED_BUILTINS.map((h) => [h, false])), ...Object.fromEntries(Object.keys(HELPERS).map((h) => [h, true])) };
   const context = handlebarsContext(opts.componentName, opts.template, opts.target);
-  /** Refuses property names that lead to prototypes, before anything is evaluated. */
-  class PrototypeGuard extends Handlebars.Visitor {
+
+  /** Checks a parsed file before anything is evaluated; remembers where each path is (for "missing field"). */
+  class Guard extends Handlebars.Visitor {
+    readonly paths = new Map<string, string>();
+    private call(path: hbs.AST.Expression, isCall: boolean): void {
+      if (path.type !== 'PathExpression') return;
+      const { original, loc } = path as hbs.AST.PathExpression;
+      if (REMOVED_BUILTINS.includes(original)) throw at(`unknown helper '${original}' (Handlebars' ${original} is not available to templates)`, loc);
+      if (isCall && !Object.hasOwn(HELPERS, original) && !BUILTIN_BLOCK_HELPERS.has(original)) {
+        throw at(`unknown helper '${original}' (helpers: ${[...BUILTIN_BLOCK_HELPERS, ...Object.keys(HELPERS)].join(', ')})`, loc);
+      }
+    }
+    override MustacheStatement(node: hbs.AST.MustacheStatement): void {
+      this.call(node.path, node.params.length > 0 || node.hash !== undefined);
+      super.MustacheStatement(node);
+    }
+    override BlockStatement(node: hbs.AST.BlockStatement): void {
+      this.call(node.path, node.params.length > 0 || node.hash !== undefined);
+      super.BlockStatement(node);
+    }
+    override SubExpression(node: hbs.AST.SubExpression): void {
+      this.call(node.path, true);
+      super.SubExpression(node);
+    }
+    override PartialStatement(node: hbs.AST.PartialStatement): void {
+      const name = (node.name as { original?: unknown }).original;
+      throw at(`unknown partial '${String(name)}' (templates have no partials)`, node.loc);
+    }
+    override PartialBlockStatement(node: hbs.AST.PartialBlockStatement): void {
+      const name = (node.name as { original?: unknown }).original;
+      throw at(`unknown partial '${String(name)}' (templates have no partials)`, node.loc);
+    }
+    override DecoratorBlock(node: hbs.AST.DecoratorBlock): void {
+      throw at('decorators are not available to templates', node.loc);
+    }
+    override Decorator(node: hbs.AST.Decorator): void {
+      throw at('decorators are not available to templates', node.loc);
+    }
     override PathExpression(path: hbs.AST.PathExpression): void {
       const bad = path.parts.find((part) => FORBIDDEN_NAMES.has(part));
-      if (bad !== undefined) throw new Error(`'${path.original}' reaches '${bad}', which templates may not use`);
+      if (bad !== undefined) throw at(`'${path.original}' reaches '${bad}', which templates may not use`, path.loc);
+      this.paths.set(`${path.loc.start.line}:${path.loc.start.column}`, path.original);
     }
   }
-  return (text, file) => {
+
+  const parse = (text: string): hbs.AST.Program => {
     try {
-      new PrototypeGuard().accept(Handlebars.parse(text));
-      const compiled = env.compile(text, { noEscape: true, strict: true, knownHelpers: Object.fromEntries(Object.keys(HELPERS).map((h) => [h, true])), knownHelpersOnly: true });
+      return Handlebars.parse(text);
+    } catch (err) {
+      const { lineNumber, column } = err as { lineNumber?: number; column?: number };
+      if (lineNumber !== undefined) throw new HandlebarsProblem((err as Error).message.replace(/ - \d+:\d+$/, ''), lineNumber, (column ?? 0) + 1);
+      const where = (Handlebars as unknown as { Parser?: { lexer?: { yylloc?: { first_line: number; first_column: number } } } }).Parser?.lexer?.yylloc;
+      throw new HandlebarsProblem(describeParseError((err as Error).message), where?.first_line, where === undefined ? undefined : where.first_column + 1);
+    }
+  };
+
+  const render = (text: string): string => {
+    const guard = new Guard();
+    const ast = parse(text);
+    guard.accept(ast);
+    try {
+      const compiled = env.compile(ast, { noEscape: true, strict: true, knownHelpers, knownHelpersOnly: true });
       return compiled(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
     } catch (err) {
-      throw new UserError(`template ${opts.template.id}: ${file}: ${(err as Error).message.split('\n')[0]}`, {
-        code: 'E_TEMPLATE',
-        hint: 'Fix the Handlebars file (the fields and helpers a template can use are in templates/README.md of create-golem-app); nothing was written.',
-      });
+      const { lineNumber, column } = err as { lineNumber?: number; column?: number };
+      const message = (err as Error).message.replace(/ - \d+:\d+$/, '');
+      const missing = /^"([^"]+)" not defined in /.exec(message);
+      if (missing && lineNumber !== undefined) {
+        const path = guard.paths.get(`${lineNumber}:${column ?? 0}`) ?? missing[1];
+        throw new HandlebarsProblem(`missing field '${path}' (the fields a template can use are in templates/README.md)`, lineNumber, (column ?? 0) + 1);
+      }
+      throw new HandlebarsProblem(message.split('\n')[0]!, lineNumber, lineNumber === undefined ? undefined : (column ?? 0) + 1);
+    }
+  };
+
+  return (text, file) => {
+    try {
+      return render(text);
+    } catch (err) {
+      const problem = err instanceof HandlebarsProblem ? err : new HandlebarsProblem((err as Error).message.split('\n')[0]!);
+      const hint = `Fix the Handlebars file of template ${opts.template.id} (the fields and helpers a template can use are in templates/README.md of create-golem-app); nothing was written.`;
+      if (problem.line === undefined) throw new UserError(`${file}: ${problem.message}`, { code: 'E_TEMPLATE', hint });
+      throw new UserError(problem.message, { code: 'E_TEMPLATE', location: { file, line: problem.line, column: problem.column ?? 1 }, hint });
     }
   };
 }

@@ -42,6 +42,22 @@ export function expandManifestMarkers(text: string, values: Values): string {
   return text.split(HEADER_MARKER).join(MANIFEST_HEADER).split(HINTS_MARKER).join(substitutePlaceholders(COMPONENT_HINTS, values));
 }
 
+/**
+ * The line of a template's golem.yaml (`source`) that line `line` (1-based) of its rendered text
+ * came from: the two marker lines become whole blocks, everything else keeps its line.
+ */
+export function templateManifestLine(source: string, line: number): number {
+  const blockLines = (block: string) => block.split('\n').length - 1;
+  const lines = source.split('\n');
+  let rendered = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const text = `${lines[i]}\n`;
+    rendered += text === HEADER_MARKER ? blockLines(MANIFEST_HEADER) : text === HINTS_MARKER ? blockLines(COMPONENT_HINTS) : 1;
+    if (line <= rendered) return i + 1;
+  }
+  return lines.length;
+}
+
 const JINJA_SPAN = /(\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\})/;
 
 /** Placeholder substitution outside minijinja spans only. */

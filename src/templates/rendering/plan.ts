@@ -9,7 +9,7 @@ import { resolveInside } from '../../fs/paths.js';
 import { mergeLines, type Plan } from '../../fs/plan.js';
 import { assertSupported, readTemplateMetadata } from '../metadata.js';
 import { placeholderValues, validateComponentName } from './names.js';
-import { findCommonTemplate, type Registry, type TemplateEntry } from '../registries/registry.js';
+import { findCommonTemplate, isBundledTemplateFolder, type Registry, type TemplateEntry } from '../registries/registry.js';
 import { renderTemplateFolder } from './render.js';
 import type { PlannedFile } from './types.js';
 import { planWitDeps } from './wit-deps.js';
@@ -67,7 +67,16 @@ export async function planComponent(opts: PlanComponentOptions): Promise<Planned
   const files: PlannedFile[] = [];
   if (addCommon && commonMeta) {
     files.push(
-      ...renderTemplateFolder({ templateId: common.id, folder: common.path, meta: commonMeta, kind: 'common', appRoot, values, renderHandlebars }),
+      ...renderTemplateFolder({
+        templateId: common.id,
+        folder: common.path,
+        meta: commonMeta,
+        kind: 'common',
+        appRoot,
+        values,
+        renderHandlebars,
+        untrusted: !isBundledTemplateFolder(common.path),
+      }),
       ...planWitDeps(commonMeta, common.id),
     );
   }
@@ -80,6 +89,7 @@ export async function planComponent(opts: PlanComponentOptions): Promise<Planned
     values,
     renderHandlebars,
     overwrite: opts.overwrite,
+    untrusted: !isBundledTemplateFolder(template.path),
   });
   for (const f of componentFiles) {
     if (f.onExisting === 'fail' && exists(f.path)) {

@@ -6,17 +6,19 @@
  * `transformExclude`, golem.yaml handled as Golem does (manifest.ts), `*.hbs` files rendered
  * with Handlebars (handlebars.ts).
  *
- * Templates are untrusted: symlinks and special files refuse the whole template, every
- * name (also after substitution) must stay a plain name inside the app, and nothing in a
- * template is executed.
+ * Templates are untrusted: they are read only through template-files.ts (`.git` and
+ * `node_modules` skipped; links, devices, FIFOs and sockets refuse the whole template), every
+ * name must stay a plain name inside the app after substitution (no `..`, separators, drive
+ * letters, nor a `.git` or `node_modules` made up by substitution), and nothing in a template
+ * is executed.
  */
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../../errors.js';
 import { resolveInside } from '../../fs/paths.js';
 import { expandManifestMarkers, renderComponentManifest } from './manifest.js';
 import { METADATA_FILE, type TemplateMetadata } from '../metadata.js';
 import { substitutePlaceholders } from './names.js';
+import { readTemplateFile, readTemplateTree, skippedName } from './template-files.js';
 import type { PlannedFile } from './types.js';
 
 export interface RenderInput {
@@ -30,6 +32,8 @@ export interface RenderInput {
   renderHandlebars?: (text: string, file: string) => string;
   /** Component files are replaced instead of failing when they exist (`--overwrite`). */
   overwrite?: boolean;
+  /** The template is not bundled: its files are marked `untrusted`. */
+  untrusted?: boolean;
 }
 
 /** Name renames after substitution (golem's `file_name_transform` plus npm's dotfile problem). */
@@ -50,6 +54,8 @@ function targetName(input: RenderInput, sourceName: string, relSource: string): 
   if (name === '' || name === '.' || name === '..' || /[\\/\0]/.test(name)) {
     throw refuse(input, relSource, `becomes '${name}' after substitution, which is not a plain file name`);
   }
+  if (/^[A-Za-z]:/.test(name)) throw refuse(input, relSource, `becomes '${name}' after substitution, a drive path`);
+  if (skippedName(name) !== undefined) throw refuse(input, relSource, `becomes '${name}' after substitution, a name templates may not write`);
   return name;
 }
 
@@ -61,7 +67,7 @@ function decodeText(content: Buffer): string | undefined {
   }
 }
 
-function renderContent(input: RenderInput, sourceName: string, targetName: string, content: Buffer, relSource: string): Buffer {
+function renderContent(input: RenderInput, sourceName: string, targetName: string, content: Buffer, relSource: string, absSource: string): Buffer {
   const isHbs = sourceName.endsWith(HBS_SUFFIX);
   const isManifest = sourceName === 'golem.yaml';
   const substitute = input.meta.transform !== false && !(input.meta.transformExclude ?? []).includes(targetName);
@@ -76,7 +82,7 @@ function renderContent(input: RenderInput, sourceName: string, targetName: strin
   }
   if (isHbs) {
     if (!input.renderHandlebars) throw refuse(input, relSource, 'is a Handlebars file, but no rendering context was given');
-    return Buffer.from(input.renderHandlebars(text, relSource));
+    return Buffer.from(input.renderHandlebars(text, absSource));
   }
   return Buffer.from(substitutePlaceholders(text, input.values));
 }
@@ -87,49 +93,53 @@ function onExisting(input: RenderInput, name: string): PlannedFile['onExisting']
   return input.overwrite ? 'replace' : 'fail';
 }
 
-/** Every file of the template folder as a planned file (sorted, deterministic). */
+/** Every file of the template folder as a planned file (sorted, deterministic), read through the boundary (template-files.ts). */
 export function renderTemplateFolder(input: RenderInput): PlannedFile[] {
+  const tree = readTemplateTree(input.folder, new Set(input.meta.exclude ?? []));
+  const refused = tree.refused[0];
+  if (refused) throw refuse(input, refused.path, refused.reason);
   const out: PlannedFile[] = [];
-  const exclude = new Set(input.meta.exclude ?? []);
-  const walk = (dir: string, relSource: string, relTarget: string) => {
-    for (const entry of readdirSync(dir).sort()) {
-      if (entry === METADATA_FILE || exclude.has(entry)) continue;
-      const source = join(dir, entry);
-      const relSrc = relSource ? `${relSource}/${entry}` : entry;
-      const stat = lstatSync(source);
-      if (stat.isSymbolicLink()) throw refuse(input, relSrc, 'is a symbolic link');
-      let name = targetName(input, entry, relSrc);
-      const relTgt = relTarget ? `${relTarget}/${name}` : name;
-      if (stat.isDirectory()) {
-        walk(source, relSrc, relTgt);
-        continue;
-      }
-      if (!stat.isFile()) throw refuse(input, relSrc, 'is not a regular file or folder');
-      // golem.yaml holds Golem's own minijinja `{{ … }}`: it is never a Handlebars file.
-      if (entry === `golem.yaml${HBS_SUFFIX}`)
-        throw refuse(input, relSrc, 'is a Handlebars golem.yaml; write golem.yaml plainly (placeholders are substituted, minijinja is kept)');
-      const content = renderContent(input, entry, name, readFileSync(source), relSrc);
-      let path = relTgt;
-      if (entry.endsWith(HBS_SUFFIX)) {
-        name = name.slice(0, -HBS_SUFFIX.length);
-        path = relTgt.slice(0, -HBS_SUFFIX.length);
-        if (name === '' || name === '.' || name === '..') throw refuse(input, relSrc, `becomes '${name}' once '.hbs' is dropped`);
-      }
-      try {
-        resolveInside(input.appRoot, path);
-      } catch {
-        throw refuse(input, relSrc, `would be written outside the app as '${path}'`);
-      }
-      out.push({
-        path,
-        content,
-        ...(stat.mode & 0o111 ? { mode: 0o755 } : {}),
-        onExisting: onExisting(input, name),
-        template: input.templateId,
-        source: relSrc,
-      });
+  for (const file of tree.files) {
+    const segments = file.path.split('/');
+    const entry = segments[segments.length - 1]!;
+    if (entry === METADATA_FILE) continue;
+    // Each name is substituted on its own: a value can never add a separator.
+    const targets = segments.map((segment, i) => targetName(input, segment, segments.slice(0, i + 1).join('/')));
+    let name = targets[targets.length - 1]!;
+    let path = targets.join('/');
+    // golem.yaml holds Golem's own minijinja `{{ … }}`: it is never a Handlebars file.
+    if (entry === `golem.yaml${HBS_SUFFIX}`) {
+      throw refuse(input, file.path, 'is a Handlebars golem.yaml; write golem.yaml plainly (placeholders are substituted, minijinja is kept)');
     }
-  };
-  walk(input.folder, '', '');
+    const source = join(input.folder, ...segments);
+    let bytes: Buffer;
+    try {
+      bytes = readTemplateFile(source);
+    } catch {
+      throw refuse(input, file.path, 'changed into something other than a regular file while it was read');
+    }
+    const content = renderContent(input, entry, name, bytes, file.path, source);
+    if (entry.endsWith(HBS_SUFFIX)) {
+      name = name.slice(0, -HBS_SUFFIX.length);
+      path = path.slice(0, -HBS_SUFFIX.length);
+      if (name === '' || name === '.' || name === '..') throw refuse(input, file.path, `becomes '${name}' once '.hbs' is dropped`);
+      if (skippedName(name) !== undefined) throw refuse(input, file.path, `becomes '${name}' once '.hbs' is dropped, a name templates may not write`);
+    }
+    try {
+      resolveInside(input.appRoot, path);
+    } catch {
+      throw refuse(input, file.path, `would be written outside the app as '${path}'`);
+    }
+    out.push({
+      path,
+      content,
+      ...(file.executable ? { mode: 0o755 } : {}),
+      onExisting: onExisting(input, name),
+      template: input.templateId,
+      source: file.path,
+      sourcePath: source,
+      ...(input.untrusted ? { untrusted: true as const } : {}),
+    });
+  }
   return out;
 }

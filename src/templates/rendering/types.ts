@@ -11,4 +11,8 @@ export interface PlannedFile extends PlannedWrite {
   template: string;
   /** The template file it was rendered from (template-relative, `/`), when it comes from one. */
   source?: string;
+  /** It comes from a template that is not bundled (an install-time file then needs consent). */
+  untrusted?: true;
+  /** The template file it was rendered from (absolute), for errors found in what it declares. */
+  sourcePath?: string;
 }

@@ -1,12 +1,19 @@
 /**
  * Our cache folder (`$XDG_CACHE_HOME/create-golem-app`, else `~/.cache/create-golem-app`) and
  * the one way anything is put into it: fetched into a fresh staging folder, then renamed into
- * place, so a reader never sees a half-written copy and a failed fetch leaves nothing behind.
+ * place, so a reader never sees a half-written copy and a failed or interrupted fetch leaves
+ * nothing behind. Fetches into one cache folder and publishing into it hold that folder's lock
+ * (fs/lock.ts), so concurrent runs never write the same snapshot (degit's cache included) at once.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
+import { undoOnInterrupt } from '../../fs/interrupt.js';
+import { Lock } from '../../fs/lock.js';
+
+/** A fetch may take as long as the network allows: another run waits for it this long. */
+const FETCH_LOCK_WAIT_MS = 300_000;
 
 /** The XDG base for caches; the spec says relative values are ignored. */
 export function xdgCacheHome(env: NodeJS.ProcessEnv = process.env): string {
@@ -39,27 +46,48 @@ export function stagingDir(parent: string): string {
  * again); otherwise an existing copy wins (commit-addressed content never changes).
  */
 export function publish(staging: string, target: string, replace: boolean): void {
-  if (existsSync(target)) {
-    if (!replace) {
-      rmSync(staging, { recursive: true, force: true });
+  mkdirSync(dirname(target), { recursive: true });
+  const lock = Lock.acquireSync(dirname(target), FETCH_LOCK_WAIT_MS);
+  try {
+    if (existsSync(target)) {
+      if (!replace) {
+        rmSync(staging, { recursive: true, force: true });
+        return;
+      }
+      const old = `${staging}.old`;
+      renameSync(target, old);
+      renameSync(staging, target);
+      rmSync(old, { recursive: true, force: true });
       return;
     }
-    const old = `${staging}.old`;
-    renameSync(target, old);
     renameSync(staging, target);
-    rmSync(old, { recursive: true, force: true });
-    return;
+  } finally {
+    lock.release();
   }
-  renameSync(staging, target);
 }
 
-/** Runs `fetch` into a fresh staging folder under `parent`; the folder is removed if it fails. */
+/**
+ * Runs `fetch` into a fresh staging folder under `parent`, holding the lock of `parent`; the
+ * folder is removed if the fetch fails or the run is interrupted.
+ */
 export async function withStaging<T>(parent: string, fetch: (staging: string) => Promise<T>): Promise<{ staging: string; result: T }> {
+  mkdirSync(parent, { recursive: true });
+  const lock = await Lock.acquire(parent, FETCH_LOCK_WAIT_MS);
   const staging = stagingDir(parent);
+  const remove = () => rmSync(staging, { recursive: true, force: true });
+  const unguard = undoOnInterrupt({
+    undo: () => {
+      remove();
+      lock.release();
+    },
+  });
   try {
     return { staging, result: await fetch(staging) };
   } catch (err) {
-    rmSync(staging, { recursive: true, force: true });
+    remove();
     throw err;
+  } finally {
+    unguard();
+    lock.release();
   }
 }

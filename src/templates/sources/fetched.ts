@@ -1,9 +1,11 @@
 /** What every source kind gets and gives back. */
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
+import type { NetworkOptions } from '../../net/index.js';
 import type { Reporter } from '../../report.js';
 
-export interface FetchContext {
+/** `timeoutSeconds`: the inactivity timeout of every network step (src/net). */
+export interface FetchContext extends NetworkOptions {
   cacheDir: string;
   offline: boolean;
   report: Reporter;

@@ -1,21 +1,23 @@
 /**
- * The git operations a template source needs, through simple-git: a shallow fetch of one ref
- * into a fresh folder, and listing a remote's refs. Git never prompts (a wrong URL on an https
- * host must fail, not wait for a password behind a spinner), and only the URL schemes a template
- * may use are allowed (never `ext::`, which runs a command).
+ * The git operations a template source needs: a shallow fetch of one ref into a fresh folder,
+ * and listing a remote's refs — network steps under the timeout and proxy rules (src/net). Git
+ * never prompts (a wrong URL on an https host must fail, not wait for a password behind a
+ * spinner), and only the URL schemes a template may use are allowed (never `ext::`, which runs
+ * a command).
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { nonInteractiveGit } from '../../git/index.js';
+import { nonInteractiveGit, runNetworkGit } from '../../git/index.js';
+import type { NetworkOptions } from '../../net/index.js';
 
 /**
  * Fetches `ref` (branch, tag, commit, or `HEAD` for the default branch) of `url` at depth 1 into
  * the empty folder `dest` and checks it out without `.git`. Returns the commit.
  */
-export async function shallowFetch(url: string, ref: string, dest: string): Promise<string> {
+export async function shallowFetch(url: string, ref: string, dest: string, network: NetworkOptions = {}): Promise<string> {
   const repo = nonInteractiveGit(dest);
   await repo.init();
-  await repo.raw(['fetch', '--quiet', '--depth', '1', '--no-tags', '--', url, ref]);
+  await runNetworkGit(['fetch', '--progress', '--depth', '1', '--no-tags', '--', url, ref], { ...network, cwd: dest, remote: url });
   await repo.raw(['-c', 'advice.detachedHead=false', 'checkout', '--quiet', 'FETCH_HEAD']);
   const commit = (await repo.revparse(['HEAD'])).trim();
   rmSync(join(dest, '.git'), { recursive: true, force: true });
@@ -31,8 +33,8 @@ export interface RemoteRef {
 }
 
 /** `git ls-remote --symref`; annotated tags are reported with their commit (the peeled value). */
-export async function listRemoteRefs(url: string, cwd: string): Promise<RemoteRef[]> {
-  const output = await nonInteractiveGit(cwd).raw(['ls-remote', '--symref', '--', url]);
+export async function listRemoteRefs(url: string, cwd: string, network: NetworkOptions = {}): Promise<RemoteRef[]> {
+  const output = await runNetworkGit(['ls-remote', '--symref', '--', url], { ...network, cwd, remote: url });
   const refs = new Map<string, RemoteRef>();
   const symrefs = new Map<string, string>();
   for (const line of output.split(/\r?\n/)) {

@@ -6,6 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { UserError } from '../../errors.js';
 import { cacheKey, publish, refFolderName, withStaging } from './cache.js';
 import { classifyGitError, gitReason, shallowFetch } from './git-command.js';
 import { sourceFailure } from './failures.js';
@@ -49,7 +50,8 @@ export async function fetchGitSource(source: GitSpec, context: FetchContext): Pr
     commit = await context.report.task(
       `Fetching ${source.spec}`,
       async () => {
-        const { staging, result: fetched } = await withStaging(repoCache, (dir) => shallowFetch(source.url, ref, dir)).catch((err: unknown) => {
+        const { staging, result: fetched } = await withStaging(repoCache, (dir) => shallowFetch(source.url, ref, dir, context)).catch((err: unknown) => {
+          if (UserError.is(err)) throw err; // a host that did not answer: already one clear line
           throw sourceFailure(classifyGitError(err), { ...failureContext, reason: gitReason(err) }, err);
         });
         publish(staging, checkout, true);

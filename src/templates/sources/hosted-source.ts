@@ -5,15 +5,17 @@
  * mode: the commit comes from `map.json` and the tarball from disk, with no network at all.
  *
  * What we change: refs are listed by our git (never prompting; degit's own client may fall back
- * to a prompting `git ls-remote`), degit.json directives are ignored (nothing in a template
- * runs or fetches more), and degit's fall-back to a git clone is off (it would clone into a
- * temporary folder in the current directory). Degit extracts into a staging folder of ours;
+ * to a prompting `git ls-remote`), snapshots are downloaded by ours (src/net: the timeout, and
+ * HTTPS_PROXY / NO_PROXY, where degit reads only `https_proxy` and has no timeout), degit.json
+ * directives are ignored (nothing in a template runs or fetches more), and degit's fall-back
+ * to a git clone is off (it would clone into a temporary folder in the current directory). Degit extracts into a staging folder of ours;
  * the result is published at `<our cache>/hosted/<repo+subdir key>/<commit>`.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../../errors.js';
+import { downloadToFile, type NetworkOptions } from '../../net/index.js';
 import { cacheKey, publish, refFolderName, withStaging } from './cache.js';
 import { sourceFailure, type FailureContext, type SourceFailure } from './failures.js';
 import type { FetchContext, FetchedSource } from './fetched.js';
@@ -41,6 +43,13 @@ function degitRepoCache(repo: DegitRepo): string {
   return join(degitCacheRoot(), repo.site, repo.user, repo.name);
 }
 
+const listFolder = (dir: string): Set<string> => new Set(existsSync(dir) ? readdirSync(dir) : []);
+
+/** degit leaves its `extract-*` work folders behind when a download fails: removed, so a failure leaves nothing. */
+function removeDegitLeftovers(dir: string, before: ReadonlySet<string>): void {
+  for (const name of listFolder(dir)) if (!before.has(name) && name.startsWith('extract-')) rmSync(join(dir, name), { recursive: true, force: true });
+}
+
 /** degit's `map.json`: ref → commit of every snapshot it has. */
 function degitCachedCommit(repo: DegitRepo): string | undefined {
   try {
@@ -52,11 +61,14 @@ function degitCachedCommit(repo: DegitRepo): string | undefined {
   }
 }
 
+/** The largest repository snapshot we download (a template repository is far smaller). */
+const MAX_SNAPSHOT_BYTES = 512 * 1024 * 1024;
+
 /** Refs in degit's shape (`{hash, name, type}`: `HEAD`, `branch`, `tags`, …), listed by our git. */
-function gitClientFor(cwd: string): DegitGitClient {
+function gitClientFor(cwd: string, network: NetworkOptions): DegitGitClient {
   return {
     async fetchRefs(repo) {
-      const refs = await listRemoteRefs(repo.transport === 'ssh' ? repo.ssh : repo.url, cwd);
+      const refs = await listRemoteRefs(repo.transport === 'ssh' ? repo.ssh : repo.url, cwd, network);
       return refs.map(({ hash, name }) => {
         if (name === 'HEAD') return { hash, type: 'HEAD' };
         const parts = /^refs\/([^/]+)\/(.+)$/.exec(name);
@@ -73,7 +85,12 @@ async function createDegit(source: HostedSpec, context: FetchContext): Promise<D
   const { default: degit } = await import('degit');
   let emitter: Degit;
   try {
-    emitter = degit(source.degitSource, { cache: context.offline, git: gitClientFor(context.cacheDir) });
+    emitter = degit(source.degitSource, {
+      cache: context.offline,
+      git: gitClientFor(context.cacheDir, context),
+      // degit's third argument, its own proxy choice (https_proxy only), is ours to make.
+      fetch: async (url, dest) => void (await downloadToFile(url, dest, { ...context, maxBytes: MAX_SNAPSHOT_BYTES })),
+    });
   } catch (err) {
     throw new UserError(`invalid template source '${source.spec}': ${(err as Error).message}`, {
       code: 'E_SOURCE',
@@ -84,6 +101,11 @@ async function createDegit(source: HostedSpec, context: FetchContext): Promise<D
   emitter.getDirectives = () => false;
   emitter.shouldFallbackToGit = () => false;
   return emitter;
+}
+
+/** A host that did not answer, from our git or our download under degit: its own line is the clearest. */
+function timeoutOf(...errors: unknown[]): UserError | undefined {
+  return errors.find((e): e is UserError => UserError.is(e) && e.code === 'E_TIMEOUT');
 }
 
 /** degit error codes → our failure kinds; a failed ref listing (warned, then degit gives up) says more. */
@@ -116,9 +138,13 @@ export async function fetchHostedSource(source: HostedSpec, context: FetchContex
   mkdirSync(context.cacheDir, { recursive: true });
 
   const title = context.offline ? `Reading cached ${source.spec}` : `Downloading ${source.spec}`;
+  const degitFolders = listFolder(degitRepoCache(emitter.repo!));
   const staging = await context.report
     .task(title, async () => (await withStaging(hostedCache, (dir) => emitter.clone(dir))).staging)
     .catch((err: unknown) => {
+      removeDegitLeftovers(degitRepoCache(emitter.repo!), degitFolders);
+      const timeout = timeoutOf(fetchError, (err as { original?: unknown }).original);
+      if (timeout) throw timeout;
       const repo = emitter.repo!;
       const { kind, reason } = classifyDegitError(err, context.offline, fetchError);
       const failure: FailureContext = {

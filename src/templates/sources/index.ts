@@ -28,6 +28,8 @@ export interface SourceOptions {
   report?: Reporter;
   /** Relative folder paths are resolved against this (default: the process's working directory). */
   cwd?: string;
+  /** Inactivity timeout of the network steps, in seconds (src/net; default 60). */
+  timeoutSeconds?: number;
 }
 
 export interface ResolvedTemplateSource {
@@ -62,6 +64,7 @@ export async function fetchSourceFolder(spec: string, options: SourceOptions = {
     cacheDir: options.cacheDir ?? defaultCacheDir(),
     offline: options.offline ?? false,
     report: options.report ?? silentReporter,
+    ...(options.timeoutSeconds === undefined ? {} : { timeoutSeconds: options.timeoutSeconds }),
   };
   return (FETCHERS[source.kind] as Fetcher)(source, context, what);
 }

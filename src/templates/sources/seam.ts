@@ -10,6 +10,8 @@ export interface TemplateSourceOptions {
   offline?: boolean;
   /** Folder that relative paths are resolved against. */
   cwd: string;
+  /** Inactivity timeout of the network steps, in seconds (src/net; default 60). */
+  timeoutSeconds?: number;
 }
 
 export interface TemplateSource {
