@@ -279,6 +279,23 @@ describe('doctor', () => {
     }
   });
 
+  it('write paths that would leave the app: one finding per component and for tempDir; --fix writes nothing', () => {
+    const root = app();
+    write(root, PROVIDER, read(root, PROVIDER).replace('    template: ts\n', '    template: ts\n    generatedWit: ../../../elsewhere\n'));
+    write(root, CALLER, read(root, CALLER).replace('    template: ts\n', '    template: ts\n    componentWasm: /tmp/caller.wasm\n'));
+    write(root, 'golem.yaml', `${read(root, 'golem.yaml')}\ntempDir: ../outside-temp\n`);
+    const before = snapshotTree(root);
+    const { result, code } = doctorJson(root, ['--fix']);
+    expect(code).toBe(1);
+    expect(brief(root, result.findings)).toEqual([
+      expect.stringMatching(new RegExp(`^error golem\\.yaml:${lineOf(read(root, 'golem.yaml'), 'tempDir')}:1 tempDir resolves to .*outside-temp, outside the app folder`)),
+      expect.stringMatching(new RegExp(`^error ${CALLER}:${lineOf(read(root, CALLER), 'componentWasm')}:20 componentWasm of component 'example:caller' resolves to /tmp/caller\\.wasm, outside`)),
+      expect.stringMatching(new RegExp(`^error ${PROVIDER}:${lineOf(read(root, PROVIDER), 'generatedWit')}:19 generatedWit of component 'example:provider' resolves to .*elsewhere, outside`)),
+    ]);
+    expect(result.fixed).toEqual([]);
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
   it('TS packages not installed: one warning naming the components; warnings alone exit 0', () => {
     const root = app(false);
     const { result, code } = doctorJson(root);
