@@ -1,5 +1,6 @@
-/** `create-golem-app generate [--component <name>]… [--app <dir>]` */
+/** `create-golem-app generate [--component <name>]… [--app <dir>] [--check | --dry-run] [--json]` */
 import { runGenerate } from '../commands/generate.js';
+import { UsageError } from '../errors.js';
 import { createReporter, printJson } from './output.js';
 import { APP_FLAG, defineCommand, flag, type Invocation } from './spec.js';
 
@@ -9,6 +10,7 @@ export const spec = defineCommand({
   summary: 'exports extraction, client packages and caller wiring, as `golem app build` does',
   flags: {
     component: flag.list('<name>', 'only this component (and the clients it needs)'),
+    check: flag.boolean('write nothing; exit 1 listing what would change, 0 when all is current (CI, pre-commit)'),
     'dry-run': flag.boolean('list the files that would be written, write nothing'),
     json: flag.boolean('print a JSON summary (schemas/generate.schema.json)'),
     ...APP_FLAG,
@@ -16,7 +18,12 @@ export const spec = defineCommand({
 });
 
 export async function run({ flags, cwd }: Invocation<typeof spec>): Promise<number> {
-  const result = await runGenerate({ cwd, app: flags.app, components: flags.component, dryRun: flags['dry-run'] }, createReporter({ machineOutput: flags.json }));
+  if (flags.check && flags['dry-run'])
+    throw new UsageError('--check and --dry-run do not go together', { hint: '--check lists what would change and sets the exit code; --dry-run only lists.' });
+  const result = await runGenerate(
+    { cwd, app: flags.app, components: flags.component, dryRun: flags['dry-run'], check: flags.check },
+    createReporter({ machineOutput: flags.json }),
+  );
   if (flags.json) printJson(result);
-  return 0;
+  return flags.check && !result.upToDate ? 1 : 0;
 }

@@ -130,7 +130,10 @@ export class Planner {
     const fromComponents = refs.filter((id) => componentExports.has(unversioned(id)));
     const fromWitDeps = refs.filter((id) => !componentExports.has(unversioned(id)));
     this.rejectClientReferences(component, mainFile, fromWitDeps);
-    if (fromWitDeps.length > 0) copyPackagesWithDeps(fromWitDeps, this.witDeps(), tree, present, this.app.witDeps);
+    if (fromWitDeps.length > 0) {
+      const locate = (id: string) => locationOf(mainFile.path, mainFile.source, Math.max(0, mainFile.source.indexOf(unversioned(id))));
+      copyPackagesWithDeps(fromWitDeps, this.witDeps(), tree, present, this.app.witDeps, locate);
+    }
     for (const id of fromComponents) {
       const other = this.base(componentExports.get(unversioned(id))!);
       copyPackagesWithDeps([id], indexTreeDeps(other.tree, other.dir), tree, present, [other.dir]);

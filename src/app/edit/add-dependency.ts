@@ -12,8 +12,7 @@ import { ManifestCache, type ManifestDoc, type ManifestSource } from '../manifes
 import type { App, AppComponent, Edit, RpcDependencyType } from '../model.js';
 import { closest } from '../shape.js';
 import { planInsert } from './insert.js';
-import { scalarText } from './render.js';
-import type { TextEdit } from '../../text/edits.js';
+import { replaceScalar } from './render.js';
 import { makeEdit } from './make-edit.js';
 import { detectStyle } from './style.js';
 
@@ -48,12 +47,6 @@ function findTypeScalar(m: ManifestDoc, caller: string, target: string): Scalar 
     if (isScalar(child(item, 'target')) && (child(item, 'target') as Scalar).value === target && isScalar(type) && type.value !== 'wasm') return type;
   }
   return undefined;
-}
-
-/** Replaces a scalar's text, keeping its quoting style. */
-function replaceScalar(node: Scalar, value: string): TextEdit {
-  const quote = node.type === 'QUOTE_DOUBLE' ? '"' : node.type === 'QUOTE_SINGLE' ? "'" : '';
-  return { start: node.range![0], end: node.range![1], text: quote ? `${quote}${value}${quote}` : scalarText(value) };
 }
 
 /** Plans (does not write) the edit that makes `caller` depend on `target`. */
