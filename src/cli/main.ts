@@ -151,9 +151,10 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${CGA_VERSION}\n`);
     return 0;
   }
-  // Bundled (dist/cli.cjs), the command's modules are compiled with V8's code cache; from source there is
-  // nothing to cache. Imported here, not at start-up: `--help` needs none of it (nor node:crypto).
-  if (typeof __filename === 'string') (await import('./compile-cache.js')).enableCompileCache(dirname(__filename), defaultCacheDir());
+  // Bundled (dist/cli.cjs), the command's modules are compiled with V8's code cache and optimised only
+  // where hot (engine.ts); from source there is nothing to cache. Imported here, not at start-up:
+  // `--help` needs none of it (nor node:crypto).
+  if (typeof __filename === 'string') (await import('./engine.js')).prepareEngine(dirname(__filename), defaultCacheDir());
   return command.run(rest, process.cwd());
 }
 
