@@ -6,7 +6,6 @@
  * and the wasm32-wasip1 target (`rustup target list --installed`), as golem-cli/src/diagnose.rs
  * checks them. Problems are warnings: the app itself may be fine.
  */
-import { execFile } from 'node:child_process';
 import { compareSemver } from '../../text/semver.js';
 import { GOLEM_CLI_VERSION } from '../../templates/index.js';
 import { type Finding, finding } from './findings.js';
@@ -27,7 +26,9 @@ const TARGET = 'wasm32-wasip1';
 const TIMEOUT_MS = 15_000;
 
 /** The program's output (stdout and stderr), or undefined when there is no such program. */
-function run(command: string, args: string[]): Promise<string | undefined> {
+async function run(command: string, args: string[]): Promise<string | undefined> {
+  // Loaded here: doctor is bundled with the other app commands, which need no child process (start-up).
+  const { execFile } = await import('node:child_process');
   return new Promise((resolve) => {
     execFile(command, args, { timeout: TIMEOUT_MS, windowsHide: true, shell: process.platform === 'win32', encoding: 'utf8' }, (err, stdout, stderr) => {
       const code = (err as NodeJS.ErrnoException | null)?.code;
