@@ -66,18 +66,28 @@ const split = await build({
   chunkNames: 'chunks/[name]-[hash]',
   plugins: [trimmed],
   write: false,
+  metafile: true,
 });
-// Each module as CommonJS: imports become require() (dynamic ones too: a require() in a promise,
-// still loaded only when reached), and import.meta.url the module's file URL.
+// Each module as CommonJS: static imports become require(), import.meta.url the module's file URL,
+// and a dynamic import of one of our chunks a require() in a promise (still loaded only when
+// reached), as is one of a Node built-in (only named exports are taken from those). An import() of
+// a URL computed at run time (an app's own jco) stays an import(): that module may be ESM. The chunk
+// imports are found in the text, so their number is checked against what esbuild says the file imports.
+const CHUNK_IMPORT = /\bimport\("(\.\.?\/[\w./-]+\.js)"\)/g;
+const BUILTIN_IMPORT = /\bimport\("(node:[\w/]+)"\)/g;
+const LOAD = 'Promise.resolve().then(()=>require("$1"))';
 for (const out of split.outputFiles) {
+  const meta = split.metafile.outputs[out.path.slice(root.length)];
+  const chunkImports = meta.imports.filter((i) => i.kind === 'dynamic-import' && !i.external).length;
+  const found = [...out.text.matchAll(CHUNK_IMPORT)].length;
+  if (found !== chunkImports) throw new Error(`${out.path}: ${found} chunk imports found in the text, esbuild lists ${chunkImports}`);
   const usesMeta = out.text.includes('import.meta.url');
-  const { code } = await transform(out.text, {
+  const { code } = await transform(out.text.replace(CHUNK_IMPORT, LOAD).replace(BUILTIN_IMPORT, LOAD), {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
     minify: true,
     legalComments: 'none',
-    supported: { 'dynamic-import': false },
     define: usesMeta ? { 'import.meta.url': '__moduleUrl' } : {},
     banner: usesMeta ? 'var __moduleUrl=require("node:url").pathToFileURL(__filename).href;' : '',
   });

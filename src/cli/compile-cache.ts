@@ -1,21 +1,26 @@
 /**
  * A V8 code cache for the bundles a command loads (dist/commands, dist/chunks): what V8 compiled
- * in one run is kept under `<cache>/create-golem-app/v8/` and handed back to V8 in the next, so a
- * command does not parse and compile the same code again. Node 22 does this itself
+ * in one run is kept in a private folder under the system's temporary folder (as Node 22 keeps its
+ * own compile cache: `<tmp>/create-golem-app-v8-<uid>/`) and handed back to V8 in the next, so a
+ * command does not parse and compile the same code again. Not in the user's cache folder, which
+ * holds only what the user fetched (a failed fetch leaves it empty). Node 22 does this itself
  * (module.enableCompileCache, used where it exists); Node 20 has no such API, so the CommonJS
  * bundles are compiled through vm.Script with its cachedData, as v8-compile-cache does.
  *
- * Safe by construction: a cache file is named after the SHA-256 of the source it was made from (V8
- * itself checks only the source's length) and starts with the SHA-256 of its data (V8 checks only
- * the data's length outside debug builds); it lives in a folder named after the Node version and
- * architecture (V8 also refuses data of another V8 version or other flags); it is written whole and
- * renamed into place, so concurrent runs read an old or a new file, never half of one; and any
- * failure (no home, read-only disk, refused or damaged data) only means compiling as usual.
+ * Safe by construction: the folder is used only when it is a real folder of this user that no one
+ * else may write (made with mode 0700; a link or someone else's folder means no cache); a cache
+ * file is named after the SHA-256 of the source it was made from (V8 itself checks only the
+ * source's length) and starts with the SHA-256 of its data (V8 checks only the data's length
+ * outside debug builds); it lives in a folder named after the Node version and architecture (V8
+ * also refuses data of another V8 version or other flags); it is written whole and renamed into
+ * place, so concurrent runs read an old or a new file, never half of one; and any failure (no
+ * temporary folder, a full disk, refused or damaged data) only means compiling as usual.
  * NODE_DISABLE_COMPILE_CACHE=1 turns it off, as it does Node's own.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { Script } from 'node:vm';
 
@@ -31,16 +36,30 @@ interface CompiledModule {
   exports: unknown;
 }
 
-/** The cache folder for this Node (V8) version and architecture. */
+/** The cache folder for this Node (V8) version and architecture, below the user's private folder. */
 export function compileCacheDir(cacheRoot: string): string {
-  return join(cacheRoot, 'v8', `node-${process.versions.node}-${process.arch}`);
+  return join(cacheRoot, `node-${process.versions.node}-${process.arch}`);
+}
+
+/** `<tmp>/create-golem-app-v8-<uid>`, made private; undefined when it is not a folder only this user can write. */
+export function privateCacheRoot(): string | undefined {
+  const uid = process.getuid?.();
+  const root = join(tmpdir(), `create-golem-app-v8${uid === undefined ? '' : `-${uid}`}`);
+  try {
+    mkdirSync(root, { recursive: true, mode: 0o700 });
+    const st = lstatSync(root);
+    if (!st.isDirectory() || (uid !== undefined && (st.uid !== uid || (st.mode & 0o077) !== 0))) return undefined;
+    return root;
+  } catch {
+    return undefined;
+  }
 }
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest();
 
-/** Caches the compiled code of every CommonJS module loaded from now on from under `bundleDir`. */
-export function enableCompileCache(bundleDir: string, cacheRoot: string): void {
-  if (process.env.NODE_DISABLE_COMPILE_CACHE) return;
+/** Caches the compiled code of every CommonJS module loaded from now on from under `bundleDir` (in `cacheRoot`, by default the private folder). */
+export function enableCompileCache(bundleDir: string, cacheRoot: string | undefined = process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : privateCacheRoot()): void {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE || cacheRoot === undefined) return;
   const dir = compileCacheDir(cacheRoot);
   const compiler = Module as unknown as Compiler;
   if (typeof compiler.enableCompileCache === 'function') {
@@ -51,7 +70,9 @@ export function enableCompileCache(bundleDir: string, cacheRoot: string): void {
   const compile = compiler.prototype._compile;
   const made: { file: string; script: Script }[] = [];
   compiler.prototype._compile = function (this: CompiledModule, content: string, filename: string, ...rest: unknown[]) {
-    if (!filename.startsWith(prefix)) return compile.call(this, content, filename, ...rest);
+    // A module with an import() (of a URL computed at run time: src/fs/import-file.ts) is Node's to
+    // compile: in Node 20 the hook such an import needs is not kept in cached data.
+    if (!filename.startsWith(prefix) || content.includes('import(')) return compile.call(this, content, filename, ...rest);
     // Named by content: two installs of one version share their files, and an edited bundle never meets stale data.
     const file = join(dir, `${sha256(content).toString('hex')}.v8`);
     const cachedData = cachedIn(file);

@@ -15,7 +15,7 @@ import { enableCompileCache } from './compile-cache.js';
 
 const INTERRUPT_BUDGET = 1024 * 1024;
 
-export function prepareEngine(bundleDir: string, cacheRoot: string): void {
+export function prepareEngine(bundleDir: string): void {
   setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
-  enableCompileCache(bundleDir, cacheRoot);
+  enableCompileCache(bundleDir);
 }

@@ -8,7 +8,6 @@ import { EXIT, UsageError, UserError } from '../errors.js';
 import { editDistance } from '../text/distance.js';
 import { installSignalHandlers } from '../fs/interrupt.js';
 import { osError } from '../fs/os-errors.js';
-import { defaultCacheDir } from '../templates/sources/cache.js';
 import { type Command, COMMANDS, commandName } from './commands.js';
 import { color, jsonError, printError, printJson, quietBrokenPipes, wantsJson } from './output.js';
 import { type FlagSpec, positionalWords, usageLine as specUsageLine } from './spec.js';
@@ -154,7 +153,7 @@ async function main(argv: string[]): Promise<number> {
   // Bundled (dist/cli.cjs), the command's modules are compiled with V8's code cache and optimised only
   // where hot (engine.ts); from source there is nothing to cache. Imported here, not at start-up:
   // `--help` needs none of it (nor node:crypto).
-  if (typeof __filename === 'string') (await import('./engine.js')).prepareEngine(dirname(__filename), defaultCacheDir());
+  if (typeof __filename === 'string') (await import('./engine.js')).prepareEngine(dirname(__filename));
   return command.run(rest, process.cwd());
 }
 

@@ -17,7 +17,6 @@ import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSy
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, isAbsolute, join, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { App, AppComponent, BuildStep } from '../app/index.js';
 import type { Plan } from '../fs/plan.js';
 import { splitWords, substituteVariables } from '../text/command-line.js';
@@ -310,7 +309,7 @@ async function runJco(jco: Jco, step: GuestTypesStep, tree: Map<string, string>,
     if (typeof options === 'string') return options;
     let module = loaded.get(jco.entry);
     if (!module) {
-      module = import(pathToFileURL(jco.entry).href) as Promise<JcoModule>;
+      module = import('../fs/import-file.js').then(({ importFile }) => importFile<JcoModule>(jco.entry));
       loaded.set(jco.entry, module);
     }
     const { types } = await module;

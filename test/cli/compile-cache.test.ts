@@ -1,13 +1,14 @@
 /**
  * The V8 code cache of the built CLI (src/cli/compile-cache.ts), driven through real processes
- * with their own cache folder (XDG_CACHE_HOME): a run writes one file per bundle it loaded, the
- * next run uses them (it rewrites a file only when the data was missing or refused), damaged or
- * foreign data only means compiling as usual, concurrent runs leave whole files, and
- * NODE_DISABLE_COMPILE_CACHE turns it off.
+ * with their own temporary folder (TMPDIR): a run writes one file per bundle it loaded, the next
+ * run uses them (it rewrites a file only when the data was missing or refused), damaged or foreign
+ * data only means compiling as usual, concurrent runs leave whole files, a folder others may
+ * write is not used, NODE_DISABLE_COMPILE_CACHE turns it off, and the user's cache folder
+ * (XDG_CACHE_HOME) gets nothing.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { BIN, ROOT, runCli, tempDir } from '../helpers/cli.js';
@@ -17,21 +18,22 @@ const sha256 = (data: Buffer | string) => createHash('sha256').update(data).dige
 /** Node 22+ has its own compile cache (module.enableCompileCache), used instead of ours. */
 const ours = !('enableCompileCache' in (await import('node:module')).default);
 
-function cacheFolder(cacheHome: string): string {
-  return join(cacheHome, 'create-golem-app', 'v8', `node-${process.versions.node}-${process.arch}`);
-}
+const privateFolder = (tmp: string) => join(tmp, `create-golem-app-v8-${process.getuid!()}`);
+const cacheFolder = (tmp: string) => join(privateFolder(tmp), `node-${process.versions.node}-${process.arch}`);
 
-/** Scaffolds one TS app (loads most of the bundles) with `cacheHome` as the cache; returns its stdout. */
-function scaffold(cacheHome: string, env: Record<string, string> = {}): string {
-  const r = runCli(['app', '--yes', '--no-git'], { cwd: tempDir('cga-cc-'), env: { XDG_CACHE_HOME: cacheHome, NODE_DISABLE_COMPILE_CACHE: undefined, ...env } });
+/** Scaffolds one TS app (loads most of the bundles) with `tmp` as TMPDIR; returns its stdout. The user's cache folder stays empty. */
+function scaffold(tmp: string, env: Record<string, string> = {}): string {
+  const userCache = tempDir('cga-cc-xdg-');
+  const r = runCli(['app', '--yes', '--no-git'], { cwd: tempDir('cga-cc-'), env: { TMPDIR: tmp, XDG_CACHE_HOME: userCache, NODE_DISABLE_COMPILE_CACHE: undefined, ...env } });
   expect(r.code, r.stderr).toBe(0);
   expect(r.stderr).toBe('');
+  expect(readdirSync(userCache)).toEqual([]);
   return r.stdout;
 }
 
 /** Each cache file: its name, inode and whether its checksum holds. */
-function cacheFiles(cacheHome: string): Map<string, { ino: number; whole: boolean; bytes: Buffer }> {
-  const dir = cacheFolder(cacheHome);
+function cacheFiles(tmp: string): Map<string, { ino: number; whole: boolean; bytes: Buffer }> {
+  const dir = cacheFolder(tmp);
   return new Map(
     readdirSync(dir).map((name) => {
       const bytes = readFileSync(join(dir, name));
@@ -88,11 +90,22 @@ describe.runIf(ours)('V8 code cache (Node 20)', () => {
   test('NODE_DISABLE_COMPILE_CACHE=1 writes no cache; a cache folder that cannot be made changes nothing', () => {
     const home = tempDir('cga-cc-home-');
     const expected = scaffold(home, { NODE_DISABLE_COMPILE_CACHE: '1' });
-    expect(existsSync(join(home, 'create-golem-app'))).toBe(false);
+    expect(existsSync(privateFolder(home))).toBe(false);
     const file = join(home, 'not-a-folder');
     writeFileSync(file, 'x');
     expect(scaffold(file)).toBe(expected);
     expect(readFileSync(file, 'utf8')).toBe('x');
+  });
+
+  test('a cache folder that others may write is not used: nothing is read from it or written into it', () => {
+    const home = tempDir('cga-cc-home-');
+    mkdirSync(privateFolder(home));
+    chmodSync(privateFolder(home), 0o777);
+    scaffold(home);
+    expect(readdirSync(privateFolder(home))).toEqual([]);
+    chmodSync(privateFolder(home), 0o700);
+    scaffold(home);
+    expect(readdirSync(privateFolder(home))).toHaveLength(1);
   });
 
   test('runs started together on an empty cache all succeed and leave only whole files', async () => {
@@ -100,7 +113,7 @@ describe.runIf(ours)('V8 code cache (Node 20)', () => {
     const runs = Array.from({ length: 4 }, () => {
       const child = spawn(process.execPath, [BIN, 'app', '--yes', '--no-git'], {
         cwd: tempDir('cga-cc-'),
-        env: { ...process.env, NO_COLOR: '1', npm_config_user_agent: undefined, XDG_CACHE_HOME: home, NODE_DISABLE_COMPILE_CACHE: undefined },
+        env: { ...process.env, NO_COLOR: '1', npm_config_user_agent: undefined, TMPDIR: home, NODE_DISABLE_COMPILE_CACHE: undefined },
         stdio: ['ignore', 'ignore', 'pipe'],
       });
       let stderr = '';

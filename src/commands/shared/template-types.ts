@@ -10,7 +10,6 @@
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { addDependency } from '../../app/index.js';
 import { AppSession } from '../../app/session.js';
 import { UserError } from '../../errors.js';
@@ -100,7 +99,8 @@ interface JcoApi {
  * library build takes them as the `asyncExports` they mean.
  */
 async function writeDeclarations(jcoEntry: string, generatedWit: string, outDir: string): Promise<void> {
-  const jco = (await import(pathToFileURL(jcoEntry).href)) as JcoApi;
+  const { importFile } = await import('../../fs/import-file.js');
+  const jco = await importFile<JcoApi>(jcoEntry);
   const asyncFunctions = jcoAsyncExportArgs(generatedWit)
     .split(' ')
     .filter((_, i) => i % 2 === 1);
@@ -110,9 +110,7 @@ async function writeDeclarations(jcoEntry: string, generatedWit: string, outDir:
     files = await jco.types(generatedWit, { ...options, asyncImports: asyncFunctions });
   } else if (jco.generateGuestTypes) {
     // The library reads WIT through its WASI filesystem shim, which sees only what is opened for it.
-    const shim = (await import(pathToFileURL(createRequire(jcoEntry).resolve('@bytecodealliance/preview2-shim/filesystem')).href)) as {
-      _setPreopens(p: Record<string, string>): void;
-    };
+    const shim = await importFile<{ _setPreopens(p: Record<string, string>): void }>(createRequire(jcoEntry).resolve('@bytecodealliance/preview2-shim/filesystem'));
     shim._setPreopens({ '/': '/' });
     files = await jco.generateGuestTypes(generatedWit, { ...options, asyncExports: asyncFunctions });
   } else {
