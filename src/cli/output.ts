@@ -17,7 +17,9 @@ export const color = {
   cyan: wrap(36, 39),
 };
 
-export const isInteractiveTerminal = (): boolean => process.stdin.isTTY === true && process.stdout.isTTY === true;
+// stdout first: reading process.stdin opens it as a stream (and loads the stream modules), which a
+// run whose output is not a terminal never needs.
+export const isInteractiveTerminal = (): boolean => process.stdout.isTTY === true && process.stdin.isTTY === true;
 
 /** `error: <what, where>.` and, when the text has one, the indented hint line below it. */
 export function printError(text: string): void {
