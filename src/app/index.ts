@@ -12,6 +12,7 @@ export { DEPENDENCY_TYPES } from './model.js';
 export { findAppRoot, nearestManifestDir } from './find-root.js';
 export { loadApp } from './load.js';
 export { addDependency } from './edit/add-dependency.js';
+export { type DependencyRequest, type DependencyRule, type DependencyRuleProblem, dependencyRuleProblem, targetTypeFits, validDependencyTypes } from './dependency-rules.js';
 export { addComponentEntry } from './edit/add-component.js';
 export { type DependencyRef, describeRef, findDependencies, removeDependencies } from './edit/remove-dependency.js';
 export { renderTemplateValue } from './jinja.js';
