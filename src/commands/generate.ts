@@ -3,7 +3,7 @@ import { AppSession } from '../app/session.js';
 import { relative } from 'node:path';
 import { commitPlan, inspectPlan } from '../fs/plan.js';
 import { type Reporter, silentReporter } from '../report.js';
-import { type DeclarationsOutcome, type GenerateSummary, Generation, reportGeneration, summarize } from '../rpc/index.js';
+import { type DeclarationsOutcome, type GenerateSummary, Generation, type LibraryOptions, reportGeneration, summarize } from '../rpc/index.js';
 import { planTypeDeclarations, reportDeclarations } from './shared/declarations.js';
 import { reportDryRun } from './shared/dry-run.js';
 
@@ -15,6 +15,8 @@ export interface GenerateOptions {
   components: string[];
   /** `--dry-run`: list what would be written, write nothing. */
   dryRun?: boolean;
+  /** `--offline` and `--timeout`, for `wasm` dependencies by url. */
+  network?: LibraryOptions;
 }
 
 /** What generation did (a dry run: would do) to the generated files; what `--json` prints (schemas/generate.schema.json). */
@@ -29,7 +31,8 @@ export interface GenerateResult extends GenerateSummary {
 export async function runGenerate(options: GenerateOptions, report: Reporter = silentReporter): Promise<GenerateResult> {
   const session = await AppSession.openForCommand(options.cwd, options.app, { dryRun: options.dryRun, onRecover: (m) => report.warn(m) });
   const plan = async () => {
-    const generated = new Generation(() => session.app, session.plan).planInto({ components: options.components });
+    const generation = await Generation.load(() => session.app, session.plan, { ...options.network, report });
+    const generated = generation.planInto({ components: options.components });
     const declarations = await planTypeDeclarations(session, options.components);
     return { paths: [...generated, ...declarations.paths], declarations };
   };

@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
-import { undoOnInterrupt } from '../../fs/interrupt.js';
-import { Lock } from '../../fs/lock.js';
+import { undoOnInterrupt } from './interrupt.js';
+import { Lock } from './lock.js';
 
 /** A fetch may take as long as the network allows: another run waits for it this long. */
 const FETCH_LOCK_WAIT_MS = 300_000;
