@@ -67,12 +67,13 @@ export class Libraries {
       try {
         const problem = dependencyRuleProblem(dep.source, dep, app);
         if (problem) throw new UserError(problem.message, { code: 'E_APP', location: dep.location, hint: problem.hint });
-        if (!decoder) throw noDecoder();
+        if (!decoder) throw noDecoder(dep.path ?? dep.url!);
         const file = dep.url !== undefined ? await componentFromUrl(app, dep.url, options) : resolve(app.root, dep.path!);
         decoded.set(key, { file, decoder, packages: await decoder.decode(file) });
       } catch (err) {
         if (!UserError.is(err)) throw err;
-        decoded.set(key, err);
+        // Said where the dependency is declared, unless the error already points somewhere.
+        decoded.set(key, err.location ? err : new UserError(err.message, { code: err.code, hint: err.hint, location: dep.location, cause: err }));
       }
     }
     return new Libraries(decoded);

@@ -43,8 +43,8 @@ export interface WasmDecoder {
 export const INSTALL_DECODER_HINT =
   'Install wasm-tools and put it on PATH (cargo install --locked wasm-tools, or a release binary of github.com/bytecodealliance/wasm-tools).';
 
-export function noDecoder(): UserError {
-  return new UserError('decoding a wasm dependency needs wasm-tools on PATH, or @bytecodealliance/jco installed in the app', {
+export function noDecoder(binary: string): UserError {
+  return new UserError(`no WebAssembly component decoder is installed to read the WIT of ${binary}`, {
     code: 'E_DECODER',
     hint: INSTALL_DECODER_HINT,
   });
