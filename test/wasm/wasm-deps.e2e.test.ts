@@ -304,3 +304,89 @@ describe('a wasm dependency on a library component of the app', () => {
     expect(await checkWitDir(join(root, GENERATED))).toEqual({ ok: true });
   });
 });
+
+describe("Golem's dependency rules, each refused with one line and a hint; nothing changes", () => {
+  /** The app with example:provider made a library, and a second library example:util. */
+  function rulesApp(): string {
+    const root = newApp();
+    const provider = join(root, PROVIDER, 'golem.yaml');
+    writeFileSync(provider, read(root, `${PROVIDER}/golem.yaml`).replace('    template: ts\n', '    template: ts\n    componentType: library\n'));
+    return root;
+  }
+  const cases: [string, string[], RegExp, RegExp][] = [
+    [
+      'a library calling workers (wasm-rpc from a library)',
+      ['example:provider', 'example:caller', '--type', 'wasm-rpc'],
+      /^error: the requested wasm-rpc dependency type is not valid for example:provider component, valid dependency types: wasm\.$/,
+      /library component: it is composed into others and cannot call workers/,
+    ],
+    [
+      'static-wasm-rpc from a library',
+      ['example:provider', 'example:caller', '--type', 'static-wasm-rpc'],
+      /^error: the requested static-wasm-rpc dependency type is not valid for example:provider component, valid dependency types: wasm\.$/,
+      /Use type 'wasm'/,
+    ],
+    [
+      'wasm-rpc to a library component',
+      ['example:caller', 'example:provider', '--type', 'wasm-rpc'],
+      /^error: the target component type Library is not compatible with the selected dependency type wasm-rpc\.$/,
+      /Use a different target component or dependency type/,
+    ],
+    [
+      'wasm to a durable component',
+      ['example:provider', 'example:caller', '--type', 'wasm'],
+      /^error: the target component type Durable is not compatible with the selected dependency type wasm\.$/,
+      /to call example:caller's workers use type 'wasm-rpc'/,
+    ],
+    [
+      'wasm-rpc to a file',
+      ['example:caller', '--type', 'wasm-rpc', '--path', 'libs/llm.wasm'],
+      /^error: WASM RPC dependency example:caller - libs\/llm\.wasm: this dependency type only supports local component targets\.$/,
+      /use type 'wasm' to link a WASM file/,
+    ],
+    [
+      'static-wasm-rpc to a url',
+      ['example:caller', '--type', 'static-wasm-rpc', '--url', 'https://example.com/x.wasm'],
+      /^error: Statically composed WASM RPC dependency example:caller - https:\/\/example\.com\/x\.wasm: this dependency type only supports local component targets\.$/,
+      /Name a component of this app/,
+    ],
+    [
+      'a target and a path at once',
+      ['example:caller', 'example:provider', '--path', 'libs/llm.wasm'],
+      /^error: only one of the target\/path\/url fields can be specified for a component dependency\.$/,
+      /Keep one of target, path/,
+    ],
+    [
+      'a path that names no file',
+      ['example:caller', '--path', 'libs/none.wasm'],
+      /^error: WASM component dependency example:caller - libs\/none\.wasm references unknown target component: libs\/none\.wasm\.$/,
+      /paths are relative to the app root/,
+    ],
+    ['a url that is not one', ['example:caller', '--url', 'not a url'], /^error: invalid URL for component dependency: not a url\.$/, /absolute URL/],
+    [
+      'an unknown target',
+      ['example:caller', 'example:provder', '--type', 'wasm'],
+      /^error: target component 'example:provder' not found, available components: example:caller, example:provider\.$/,
+      /Did you mean 'example:provider'\?/,
+    ],
+    [
+      'an unknown component',
+      ['example:calller', '--path', 'libs/llm.wasm'],
+      /^error: component 'example:calller' not found, available components: example:caller, example:provider\.$/,
+      /Did you mean 'example:caller'\?/,
+    ],
+    ['an unknown type', ['example:caller', 'example:provider', '--type', 'wasm-rpc-static'], /^error: unknown --type 'wasm-rpc-static'\.$/, /Use 'static-wasm-rpc'/],
+  ];
+  for (const [name, args, line, hint] of cases) {
+    it(name, () => {
+      const root = rulesApp();
+      const snapshot = snapshotTree(root);
+      const r = runCli(['add', 'dependency', ...args], { cwd: root, env: withWasmTools() });
+      const [error, help] = failure(r);
+      expect(error).toMatch(line);
+      expect(help).toMatch(hint);
+      expect(r.stdout).toBe('');
+      expect(snapshotTree(root)).toEqual(snapshot);
+    });
+  }
+});
