@@ -104,7 +104,8 @@ async function ask(app: AppView, given: { component?: string; type?: DependencyT
     });
 
   if (type !== 'wasm') {
-    if (fitting.length === 0) throw new UserError('no target components are available for the selected dependency type', { code: 'E_APP', hint: 'Add a durable or ephemeral component first.' });
+    if (fitting.length === 0)
+      throw new UserError('no target components are available for the selected dependency type', { code: 'E_APP', hint: 'Add a durable or ephemeral component first.' });
     return { component, type, targets: await pickTargets(`Which components should ${component} call?`), binary: {} };
   }
   const source = await askSelect<'component' | 'path' | 'url'>({
@@ -120,7 +121,11 @@ async function ask(app: AppView, given: { component?: string; type?: DependencyT
     const path = await askText({ message: 'Path of the WASM component file:', placeholder: 'relative to this folder', validate: (v) => (v?.trim() ? undefined : 'Enter a path.') });
     return { component, type, targets: [], binary: { path: path.trim() } };
   }
-  const url = await askText({ message: 'URL of the WASM component:', placeholder: 'https://…', validate: (v) => (v && URL.canParse(v.trim()) ? undefined : 'Enter an absolute URL, e.g. https://example.com/lib.wasm.') });
+  const url = await askText({
+    message: 'URL of the WASM component:',
+    placeholder: 'https://…',
+    validate: (v) => (v && URL.canParse(v.trim()) ? undefined : 'Enter an absolute URL, e.g. https://example.com/lib.wasm.'),
+  });
   return { component, type, targets: [], binary: { url: url.trim() } };
 }
 

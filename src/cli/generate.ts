@@ -18,7 +18,10 @@ export const spec = defineCommand({
 });
 
 export async function run({ flags, cwd }: Invocation<typeof spec>): Promise<number> {
-  const result = await runGenerate({ cwd, app: flags.app, components: flags.component, dryRun: flags['dry-run'], network: { offline: flags.offline, ...timeoutOption(flags.timeout) } }, createReporter({ machineOutput: flags.json }));
+  const result = await runGenerate(
+    { cwd, app: flags.app, components: flags.component, dryRun: flags['dry-run'], network: { offline: flags.offline, ...timeoutOption(flags.timeout) } },
+    createReporter({ machineOutput: flags.json }),
+  );
   if (flags.json) printJson(result);
   return 0;
 }

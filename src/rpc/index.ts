@@ -24,7 +24,7 @@ import type { StubDefinition } from './stub-model.js';
 export { jcoAsyncExportArgs } from './jco-args.js';
 export type { ExportedFunction } from './invoke-names.js';
 export { type DeclarationsOutcome, planDeclarations } from './declarations.js';
-export { isBinaryDependency, type LibraryOptions } from './libraries.js';
+export type { LibraryOptions } from './libraries.js';
 
 /** App-relative paths of the files generation looked at, by outcome. */
 export interface GenerateSummary {

@@ -220,11 +220,14 @@ export class Planner {
           continue;
         }
         if (pkg.text === undefined) {
-          throw new UserError(`the WIT package ${pkg.id} of ${dep.path ?? dep.url} is only inside the binary, and ${library.decoder.name} prints a component's world, not its packages`, {
-            code: 'E_DECODER',
-            location: dep.location,
-            hint: INSTALL_DECODER_HINT,
-          });
+          throw new UserError(
+            `the WIT package ${pkg.id} of ${dep.path ?? dep.url} is only inside the binary, and ${library.decoder.name} prints a component's world, not its packages`,
+            {
+              code: 'E_DECODER',
+              location: dep.location,
+              hint: INSTALL_DECODER_HINT,
+            },
+          );
         }
         tree.set(`deps/${safeDirName(pkg.ref)}/${pkg.ref.name}.wit`, pkg.text);
         present.add(pkg.id);

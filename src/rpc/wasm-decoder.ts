@@ -40,8 +40,7 @@ export interface WasmDecoder {
 }
 
 /** The line for an app with `wasm` dependencies and no decoder. */
-export const INSTALL_DECODER_HINT =
-  'Install wasm-tools and put it on PATH (cargo install --locked wasm-tools, or a release binary of github.com/bytecodealliance/wasm-tools).';
+export const INSTALL_DECODER_HINT = 'Install wasm-tools and put it on PATH (cargo install --locked wasm-tools, or a release binary of github.com/bytecodealliance/wasm-tools).';
 
 export function noDecoder(binary: string): UserError {
   return new UserError(`no WebAssembly component decoder is installed to read the WIT of ${binary}`, {
@@ -200,14 +199,20 @@ export function findDecoder(appRoot: string, env: NodeJS.ProcessEnv = process.en
   const jco = resolveFrom(appRoot, '@bytecodealliance/jco');
   if (jco) {
     const version = versionAbove(jco, '@bytecodealliance/jco');
-    return worldOnly(`@bytecodealliance/jco${version ? ` ${version}` : ''}`, jcoModule(jco, (m) => m.componentWit));
+    return worldOnly(
+      `@bytecodealliance/jco${version ? ` ${version}` : ''}`,
+      jcoModule(jco, (m) => m.componentWit),
+    );
   }
   const transpile = [resolveFrom(appRoot, TRANSPILE_TOOLS), ...globalModules(env).map((g) => resolveFrom(join(g, '@bytecodealliance', 'jco-transpile'), TRANSPILE_TOOLS))].find(
     (entry) => entry !== undefined,
   );
   if (transpile) {
     const version = versionAbove(transpile, '@bytecodealliance/jco-transpile');
-    return worldOnly(`@bytecodealliance/jco-transpile${version ? ` ${version}` : ''}`, jcoModule(transpile, (m) => m.componentWit));
+    return worldOnly(
+      `@bytecodealliance/jco-transpile${version ? ` ${version}` : ''}`,
+      jcoModule(transpile, (m) => m.componentWit),
+    );
   }
   return undefined;
 }

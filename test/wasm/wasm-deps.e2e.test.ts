@@ -68,7 +68,12 @@ const withWasmTools = (extra: Record<string, string> = {}) => bare({ PATH: pathW
 
 const read = (root: string, rel: string) => readFileSync(join(root, rel), 'utf8');
 const files = (dir: string): string[] =>
-  existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort() : [];
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+        .sort()
+    : [];
 
 /** The caller's source WIT imports the library's interface (as gitpulse's component imports golem:llm). */
 function importLlm(root: string): void {
@@ -79,7 +84,10 @@ function importLlm(root: string): void {
 /** The error line and hint of a failed run, exit 1, nothing else on stderr. */
 function failure(r: { code: number | null; stderr: string }): string[] {
   expect(r.code).toBe(1);
-  const lines = r.stderr.trimEnd().split('\n').filter((l) => !l.startsWith('warning: nothing was changed'));
+  const lines = r.stderr
+    .trimEnd()
+    .split('\n')
+    .filter((l) => !l.startsWith('warning: nothing was changed'));
   expect(lines[0]).toMatch(/^error: /);
   expect(lines.length).toBeLessThanOrEqual(2);
   return lines;
@@ -176,7 +184,9 @@ describe('decoders', () => {
     // A library exporting an interface of a package in the app's witDeps.
     mkdirSync(join(root, 'wit/deps/acme-shared'));
     writeFileSync(join(root, 'wit/deps/acme-shared/shared.wit'), 'package acme:shared@1.0.0;\n\ninterface counter {\n  add: func(n: u32) -> u32;\n}\n');
-    await buildComponent(join(root, 'libs/counter.wasm'), 'acme:shared/lib@1.0.0', { 'acme:shared@1.0.0': 'interface counter { add: func(n: u32) -> u32; }\nworld lib { export counter; }' });
+    await buildComponent(join(root, 'libs/counter.wasm'), 'acme:shared/lib@1.0.0', {
+      'acme:shared@1.0.0': 'interface counter { add: func(n: u32) -> u32; }\nworld lib { export counter; }',
+    });
     const ok = runCli(['add', 'dependency', 'example:caller', '--path', 'libs/counter.wasm'], { cwd: root, env: bare() });
     expect(ok.code, ok.stderr).toBe(0);
     expect(read(root, `${GENERATED}/deps/acme-shared/shared.wit`)).toBe(read(root, 'wit/deps/acme-shared/shared.wit'));
@@ -187,7 +197,9 @@ describe('decoders', () => {
     const snapshot = snapshotTree(root);
     const r = runCli(['add', 'dependency', 'example:caller', '--path', 'libs/llm.wasm'], { cwd: root, env: bare() });
     const [line, hint] = failure(r);
-    expect(line).toMatch(/the WIT package acme:llm@1\.0\.0 of libs\/llm\.wasm is only inside the binary, and @bytecodealliance\/jco-transpile [\d.]+ prints a component's world, not its packages\.$/);
+    expect(line).toMatch(
+      /the WIT package acme:llm@1\.0\.0 of libs\/llm\.wasm is only inside the binary, and @bytecodealliance\/jco-transpile [\d.]+ prints a component's world, not its packages\.$/,
+    );
     expect(hint).toMatch(/Install wasm-tools/);
     expect(snapshotTree(root)).toEqual(snapshot);
   });
@@ -222,7 +234,11 @@ describe('a wasm dependency on a URL (--url)', () => {
   /** The CLI in its own process while this one serves HTTP. */
   function run(args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((done) => {
-      const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', HTTP_PROXY: '', http_proxy: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [BIN, ...args], {
+        cwd,
+        env: { ...process.env, NO_COLOR: '1', HTTP_PROXY: '', http_proxy: '', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d) => (stdout += d));
@@ -293,7 +309,10 @@ describe('a wasm dependency on a library component of the app', () => {
     const provider = join(root, PROVIDER, 'golem.yaml');
     writeFileSync(provider, read(root, `${PROVIDER}/golem.yaml`).replace('    template: ts\n', '    template: ts\n    componentType: library\n'));
     const main = join(root, CALLER, 'wit/main.wit');
-    writeFileSync(main, read(root, `${CALLER}/wit/main.wit`).replace('  export example-caller-api;', '  import example:provider-exports/example-provider-api;\n  export example-caller-api;'));
+    writeFileSync(
+      main,
+      read(root, `${CALLER}/wit/main.wit`).replace('  export example-caller-api;', '  import example:provider-exports/example-provider-api;\n  export example-caller-api;'),
+    );
     const r = runCli(['add', 'dependency', 'example:caller', 'example:provider'], { cwd: root, env: bare() });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Added dependency example:caller → example:provider (wasm)');
