@@ -3,7 +3,8 @@
  * the one way anything is put into it: fetched into a fresh staging folder, then renamed into
  * place, so a reader never sees a half-written copy and a failed or interrupted fetch leaves
  * nothing behind. Fetches into one cache folder and publishing into it hold that folder's lock
- * (fs/lock.ts), so concurrent runs never write the same snapshot (degit's cache included) at once.
+ * (lock.ts), so concurrent runs never write the same snapshot (degit's cache included) at once.
+ * Used by template sources (src/templates/sources) and `wasm` dependency downloads (src/rpc/libraries.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
