@@ -58,6 +58,23 @@ function cannotDecode(file: string, decoder: string, err: unknown): UserError {
   });
 }
 
+/**
+ * The file's bytes, when it starts as a component does (`\0asm`, then version 0x0d and layer 1);
+ * a core module or anything else is refused as wit-parser's decoder refuses it.
+ */
+function readComponent(file: string, decoder: string): Buffer {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    throw cannotDecode(file, decoder, new Error((err as NodeJS.ErrnoException).code ?? String(err)));
+  }
+  const magic = bytes.subarray(0, 4).equals(Buffer.from([0, 0x61, 0x73, 0x6d]));
+  if (!magic) throw cannotDecode(file, decoder, new Error('not a WebAssembly binary'));
+  if (bytes.readUInt16LE(6) !== 1) throw cannotDecode(file, decoder, new Error('a core module, not a component'));
+  return bytes;
+}
+
 /** One parsed WIT text as a decoded package, or undefined when it declares none. */
 function packageOf(text: string, where: string): DecodedPackage | undefined {
   const file = parseWitText(text, where, GOLEM_WIT);
@@ -98,6 +115,7 @@ function wasmTools(program: string): WasmDecoder {
     name: 'wasm-tools',
     printsPackages: true,
     async decode(file) {
+      readComponent(file, 'wasm-tools');
       const out = mkdtempSync(join(tmpdir(), 'create-golem-app-wit-'));
       try {
         await run(program, ['component', 'wit', '--out-dir', out, file]).catch((err) => {
@@ -132,10 +150,11 @@ function worldOnly(name: string, load: () => Promise<ComponentWit>): WasmDecoder
     name,
     printsPackages: false,
     async decode(file) {
+      const bytes = readComponent(file, name);
       loaded ??= load();
       let text: string;
       try {
-        text = await (await loaded)(readFileSync(file));
+        text = await (await loaded)(bytes);
       } catch (err) {
         const payload = (err as { payload?: unknown }).payload;
         throw cannotDecode(file, name, typeof payload === 'string' ? payload : err);
