@@ -5,9 +5,9 @@
  * else that escapes is a bug.
  *
  * Every error carries a stable `code` for programs (`--json`, the API): `E_USAGE` (exit 2),
- * `E_INPUT` (a bad flag or argument value), `E_CANCELLED`,
- * `E_MANIFEST` (golem.yaml), `E_WIT`, `E_TEMPLATE`, `E_SOURCE` (fetching templates and
- * registries), `E_REGISTRY`, `E_PUBLISH`, `E_APP` (the app as a whole: names, components, dependencies),
+ * `E_INPUT` (a bad flag or argument value), `E_CANCELLED`, `E_MANIFEST` (golem.yaml), `E_WIT`,
+ * `E_WIT_DEPS` (a WIT package in neither `wit/deps` nor a witDeps folder), `E_TEMPLATE`,
+ * `E_SOURCE` (fetching templates and registries), `E_REGISTRY`, `E_PUBLISH`, `E_APP` (the app as a whole: names, components, dependencies),
  * `E_PATH` (a path that would leave the folder), `E_CONFLICT` (something in the way),
  * `E_CHANGED` (a file changed since it was read), `E_PERMISSION`, `E_WRITE`, `E_FS` (another
  * operating-system error: a full disk, a name too long, a FIFO where a file is read), `E_LOCKED`

@@ -9,7 +9,7 @@ import { DEPENDENCY_TYPES, type AppDependency, type DependencyType } from './mod
 import { closest, knownEntries, optionalString, shapeError, stringValue } from './shape.js';
 
 /** The schema's spelling of `static-wasm-rpc`, which the Golem CLI itself rejects. */
-const SCHEMA_TYPO: Record<string, DependencyType> = { 'wasm-rpc-static': 'static-wasm-rpc' };
+export const SCHEMA_TYPO: Record<string, DependencyType> = { 'wasm-rpc-static': 'static-wasm-rpc' };
 
 export function parseDependency(m: ManifestDoc, source: string, item: Node): AppDependency {
   const what = `dependency of '${source}'`;

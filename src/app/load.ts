@@ -3,6 +3,11 @@
  * default is `**\/golem.yaml`), then Golem's validation — unknown keys, duplicate components,
  * templates and dependencies across documents, unknown dependency types and targets — each error
  * naming file:line:column. `overrides` lets an editor check its result before writing it.
+ *
+ * Loading stops at the first problem, except in collecting mode (`problems`, for `doctor`):
+ * there each problem is reported and loading goes on without what it concerns (a document, a
+ * key, a component, a dependency), so one run finds them all. What it returns is then the part
+ * of the app that is sound: dependencies whose ends did not load are left out too.
  */
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { isMap } from 'yaml';
@@ -15,7 +20,7 @@ import { parseDependency } from './dependency.js';
 import type { App, AppComponent, AppDependency, AppTemplate, BuildStep } from './model.js';
 import { checkTemplate, readSteps, resolveComponent, type RawDefinition } from './resolve.js';
 import { checkWritePaths } from './write-paths.js';
-import { closest, knownEntries, mapEntries, optionalString, seqItems, shapeError, stringList, stringValue, type Entry } from './shape.js';
+import { attempt, closest, knownEntries, mapEntries, optionalString, type ProblemSink, seqItems, shapeError, stringList, stringValue, type Entry } from './shape.js';
 
 export interface LoadOptions {
   /** `rootOrInside` is the root itself (from `--app`): no upward search. */
@@ -24,6 +29,8 @@ export interface LoadOptions {
   overrides?: ReadonlyMap<string, string>;
   /** Where golem.yaml files are read and parsed (a session's: each read once); default: the disk. */
   source?: ManifestSource;
+  /** Collecting mode: every problem is handed here (each once) instead of the first being thrown. */
+  problems?: ProblemSink;
 }
 
 const DEFAULT_INCLUDES = ['**/golem.yaml'];
@@ -60,7 +67,8 @@ interface Declarations {
   cleanLocations: SourceLocation[];
 }
 
-function collect(docs: ManifestDoc[], rootEntries: Map<string, Entry>): Declarations {
+function collect(docs: ManifestDoc[], rootEntries: Map<string, Entry>, problems?: ProblemSink): Declarations {
+  const step = <T>(run: () => T): T | undefined => attempt(problems, run);
   const [rootDoc] = docs;
   const d: Declarations = {
     templates: new UniqueRegistry('template'),
@@ -72,54 +80,69 @@ function collect(docs: ManifestDoc[], rootEntries: Map<string, Entry>): Declarat
     cleanLocations: [],
   };
   for (const m of docs) {
-    const entries = m === rootDoc ? rootEntries : knownEntries(m, m.doc.contents, 'the manifest');
+    const entries = m === rootDoc ? rootEntries : step(() => knownEntries(m, m.doc.contents, 'the manifest', undefined, problems));
+    if (!entries) continue;
     const dir = dirname(m.file);
     const abs = (p: string) => (isAbsolute(p) ? p : resolve(dir, p));
     if (m !== rootDoc && entries.has('includes')) {
-      throw shapeError(m, entries.get('includes')!.keyNode, "'includes' is only allowed in the root golem.yaml", `The root is ${rootDoc!.file}.`);
+      step(() => {
+        throw shapeError(m, entries.get('includes')!.keyNode, "'includes' is only allowed in the root golem.yaml", `The root is ${rootDoc!.file}.`);
+      });
     }
     const td = entries.get('tempDir');
     if (td?.value != null) {
-      const location = nodeLocation(m, td.keyNode);
-      if (d.tempDir) throw new UserError(`tempDir is declared twice (first at ${where(d.tempDir.location)})`, { code: 'E_MANIFEST', location, hint: 'Keep only one.' });
-      d.tempDir = { path: abs(stringValue(m, td.value, 'tempDir')), location };
+      step(() => {
+        const location = nodeLocation(m, td.keyNode);
+        if (d.tempDir) throw new UserError(`tempDir is declared twice (first at ${where(d.tempDir.location)})`, { code: 'E_MANIFEST', location, hint: 'Keep only one.' });
+        d.tempDir = { path: abs(stringValue(m, td.value, 'tempDir')), location };
+      });
     }
-    d.witDeps.push(...stringList(m, entries.get('witDeps')?.value, 'witDeps').map(abs));
-    const clean = stringList(m, entries.get('clean')?.value, 'clean').map(abs);
-    d.clean.push(...clean);
-    d.cleanLocations.push(...seqItems(m, entries.get('clean')?.value, 'clean').map((n) => nodeLocation(m, n)));
-    for (const c of mapEntries(m, entries.get('customCommands')?.value, 'customCommands')) {
-      if (d.customCommands[c.key]) throw shapeError(m, c.keyNode, `custom command '${c.key}' is declared twice`, 'Keep only one.');
-      d.customCommands[c.key] = readSteps(m, c.value, `customCommands.${c.key}`, dir, (n, w) => stringValue(m, n, w));
+    d.witDeps.push(...(step(() => stringList(m, entries.get('witDeps')?.value, 'witDeps').map(abs)) ?? []));
+    step(() => {
+      const clean = stringList(m, entries.get('clean')?.value, 'clean').map(abs);
+      const locations = seqItems(m, entries.get('clean')?.value, 'clean').map((n) => nodeLocation(m, n));
+      d.clean.push(...clean);
+      d.cleanLocations.push(...locations);
+    });
+    for (const c of step(() => mapEntries(m, entries.get('customCommands')?.value, 'customCommands')) ?? []) {
+      step(() => {
+        if (d.customCommands[c.key]) throw shapeError(m, c.keyNode, `custom command '${c.key}' is declared twice`, 'Keep only one.');
+        d.customCommands[c.key] = readSteps(m, c.value, `customCommands.${c.key}`, dir, (n, w) => stringValue(m, n, w));
+      });
     }
-    knownEntries(m, entries.get('httpApi')?.value, 'httpApi'); // its keys only; API definitions are not modelled
+    step(() => knownEntries(m, entries.get('httpApi')?.value, 'httpApi', undefined, problems)); // its keys only; API definitions are not modelled
 
-    for (const t of mapEntries(m, entries.get('templates')?.value, 'templates')) {
+    for (const t of step(() => mapEntries(m, entries.get('templates')?.value, 'templates')) ?? []) {
       const raw = isMap(t.value) ? (t.value.toJSON() as Record<string, unknown>) : {};
-      d.templates.add(t.key, `'${t.key}'`, { name: t.key, manifestPath: m.file, raw, location: nodeLocation(m, t.keyNode), def: { name: t.key, m, entry: t } });
+      step(() => d.templates.add(t.key, `'${t.key}'`, { name: t.key, manifestPath: m.file, raw, location: nodeLocation(m, t.keyNode), def: { name: t.key, m, entry: t } }));
     }
-    for (const c of mapEntries(m, entries.get('components')?.value, 'components')) {
-      d.components.add(c.key, `'${c.key}'`, { def: { name: c.key, m, entry: c }, location: nodeLocation(m, c.keyNode) });
+    for (const c of step(() => mapEntries(m, entries.get('components')?.value, 'components')) ?? []) {
+      step(() => d.components.add(c.key, `'${c.key}'`, { def: { name: c.key, m, entry: c }, location: nodeLocation(m, c.keyNode) }));
     }
-    for (const e of mapEntries(m, entries.get('dependencies')?.value, 'dependencies')) {
-      for (const item of seqItems(m, e.value, `dependencies of '${e.key}'`)) {
-        const dep = parseDependency(m, e.key, item);
-        const ref = dep.target ?? dep.path ?? dep.url;
-        d.deps.add(`${dep.source}\0${dep.type}\0${ref}`, `${dep.source} → ${ref} (${dep.type})`, dep);
+    for (const e of step(() => mapEntries(m, entries.get('dependencies')?.value, 'dependencies')) ?? []) {
+      for (const item of step(() => seqItems(m, e.value, `dependencies of '${e.key}'`)) ?? []) {
+        step(() => {
+          const dep = parseDependency(m, e.key, item);
+          const ref = dep.target ?? dep.path ?? dep.url;
+          d.deps.add(`${dep.source}\0${dep.type}\0${ref}`, `${dep.source} → ${ref} (${dep.type})`, dep);
+        });
       }
     }
   }
   return d;
 }
 
-/** Golem's `validate_dependency_targets`: callers and targets must be components of the app. */
-function checkDependencyEnds(d: Declarations): void {
+/** Golem's `validate_dependency_targets`: callers and targets must be components of the app (collecting: those that are not are left out). */
+function checkDependencyEnds(d: Declarations, problems?: ProblemSink): void {
   const known = [...d.components.items.keys()];
   const knownHint = (name: string) => {
     const guess = closest(name, known);
     return `${guess ? `Did you mean '${guess}'? ` : ''}Known components: ${known.join(', ') || '(none)'}.`;
   };
-  for (const dep of d.deps.items.values()) {
+  for (const [key, dep] of d.deps.items) {
+    if (attempt(problems, () => checkEnds(dep)) === undefined) d.deps.items.delete(key);
+  }
+  function checkEnds(dep: AppDependency): true {
     if (!d.components.items.has(dep.source)) {
       throw new UserError(`dependencies are declared for '${dep.source}', which is not a component of this app`, {
         code: 'E_MANIFEST',
@@ -134,11 +157,12 @@ function checkDependencyEnds(d: Declarations): void {
         hint: knownHint(dep.target),
       });
     }
+    return true;
   }
 }
 
-function buildComponent(d: Declarations, name: string, def: RawDefinition, location: SourceLocation): AppComponent {
-  const e = knownEntries(def.m, def.entry.value, 'component', `component '${name}'`);
+function buildComponent(d: Declarations, name: string, def: RawDefinition, location: SourceLocation, problems?: ProblemSink): AppComponent {
+  const e = knownEntries(def.m, def.entry.value, 'component', `component '${name}'`, problems);
   const templateName = optionalString(def.m, e.get('template'), `template of component '${name}'`);
   const template = templateName === undefined ? undefined : d.templates.items.get(templateName);
   if (templateName !== undefined && !template) {
@@ -146,7 +170,7 @@ function buildComponent(d: Declarations, name: string, def: RawDefinition, locat
     throw shapeError(def.m, e.get('template')!.value, `component '${name}' uses unknown template '${templateName}'`, `Known templates: ${names.join(', ') || '(none)'}.`);
   }
   const dir = dirname(def.m.file);
-  const resolved = resolveComponent(def, template?.def, dir);
+  const resolved = resolveComponent(def, template?.def, dir, problems);
   return {
     ...resolved.properties,
     name,
@@ -162,6 +186,8 @@ function buildComponent(d: Declarations, name: string, def: RawDefinition, locat
 
 export function loadApp(rootOrInside: string, options: LoadOptions = {}): App {
   const source = options.source ?? new ManifestCache(new DiskFiles());
+  const problems = options.problems && onceEach(options.problems);
+  const step = <T>(run: () => T): T | undefined => attempt(problems, run);
   const overrides = options.overrides;
   const readManifest = (file: string): ManifestDoc => {
     const text = overrides?.get(file);
@@ -169,21 +195,29 @@ export function loadApp(rootOrInside: string, options: LoadOptions = {}): App {
   };
   const root = findAppRoot(rootOrInside, options.explicitRoot ? '.' : undefined, source);
   const rootFile = join(root, MANIFEST_FILE);
-  const rootDoc = readManifest(rootFile);
-  const rootEntries = knownEntries(rootDoc, rootDoc.doc.contents, 'the manifest');
+  const rootDoc = step(() => readManifest(rootFile));
+  const rootEntries = rootDoc && step(() => knownEntries(rootDoc, rootDoc.doc.contents, 'the manifest', undefined, problems));
+  // Collecting, a root that does not load leaves nothing else to go by.
+  if (!rootDoc || !rootEntries) return emptyApp(root);
   const includesEntry = rootEntries.get('includes');
-  const includes = includesEntry?.value != null ? stringList(rootDoc, includesEntry.value, 'includes') : DEFAULT_INCLUDES;
+  const includes = (includesEntry?.value != null && step(() => stringList(rootDoc, includesEntry.value, 'includes'))) || DEFAULT_INCLUDES;
   const docs = [
     rootDoc,
     ...globFiles(source.files, root, includes)
       .filter((f) => f !== rootFile)
-      .map(readManifest),
+      .flatMap((f) => step(() => readManifest(f)) ?? []),
   ];
 
-  const d = collect(docs, rootEntries);
-  checkDependencyEnds(d);
-  for (const t of d.templates.items.values()) checkTemplate(t.def);
-  const components = new Map([...d.components.items].map(([name, c]) => [name, buildComponent(d, name, c.def, c.location)]));
+  const d = collect(docs, rootEntries, problems);
+  checkDependencyEnds(d, problems);
+  for (const t of d.templates.items.values()) step(() => checkTemplate(t.def, problems));
+  const components = new Map<string, AppComponent>();
+  for (const [name, c] of d.components.items) {
+    const component = step(() => buildComponent(d, name, c.def, c.location, problems));
+    if (component) components.set(name, component);
+  }
+  // Collecting: a component that did not load takes its dependencies along (their problems are its own).
+  for (const [key, dep] of d.deps.items) if (!components.has(dep.source) || (dep.target !== undefined && !components.has(dep.target))) d.deps.items.delete(key);
   const app: App = {
     root,
     manifests: docs.map((m) => m.file),
@@ -196,6 +230,32 @@ export function loadApp(rootOrInside: string, options: LoadOptions = {}): App {
     templates: new Map([...d.templates.items].map(([k, { def: _def, ...t }]) => [k, t])),
     dependencies: [...d.deps.items.values()],
   };
-  checkWritePaths(app);
+  checkWritePaths(app, problems);
   return app;
+}
+
+/** A sink that hears each problem once (a template's problem is met again by every component using it). */
+function onceEach(sink: ProblemSink): ProblemSink {
+  const seen = new Set<string>();
+  return (problem) => {
+    const key = problem.format();
+    if (seen.has(key)) return;
+    seen.add(key);
+    sink(problem);
+  };
+}
+
+/** What a collecting load returns when the root golem.yaml does not load: no manifest loaded, nothing declared. */
+function emptyApp(root: string): App {
+  return {
+    root,
+    manifests: [],
+    tempDir: join(root, DEFAULT_TEMP_DIR),
+    witDeps: [],
+    customCommands: {},
+    clean: [],
+    components: new Map(),
+    templates: new Map(),
+    dependencies: [],
+  };
 }

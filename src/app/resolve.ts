@@ -11,7 +11,7 @@ import { UserError } from '../errors.js';
 import { renderTemplateValue } from './jinja.js';
 import { nodeLocation, type ManifestDoc } from './manifest-doc.js';
 import type { BuildStep, ComponentProperties, ComponentType } from './model.js';
-import { knownEntries, mapEntries, seqItems, shapeError, stringValue, type Entry } from './shape.js';
+import { knownEntries, mapEntries, type ProblemSink, seqItems, shapeError, stringValue, type Entry } from './shape.js';
 
 const COMPONENT_TYPES: readonly ComponentType[] = ['durable', 'ephemeral', 'library'];
 const NOT_PROPERTIES = new Set(['template', 'profiles', 'defaultProfile']);
@@ -37,13 +37,14 @@ interface Split {
   defaultProfile?: { name: string; node: Node | null };
 }
 
-function split(def: RawDefinition, kind: 'component' | 'template', fromTemplate: boolean): Split {
+/** `problems`: a collecting load's sink (unknown keys are reported there and left out). */
+function split(def: RawDefinition, kind: 'component' | 'template', fromTemplate: boolean, problems?: ProblemSink): Split {
   const what = `${kind} '${def.name}'`;
-  const entries = knownEntries(def.m, def.entry.value, kind, what);
+  const entries = knownEntries(def.m, def.entry.value, kind, what, problems);
   const asProps = (map: Map<string, Entry>): Properties => new Map([...map].filter(([k]) => !NOT_PROPERTIES.has(k)).map(([k, entry]) => [k, { entry, m: def.m, fromTemplate }]));
   const profiles = new Map<string, { props: Properties; node: Node | null }>();
   for (const p of mapEntries(def.m, entries.get('profiles')?.value, `profiles of ${what}`)) {
-    profiles.set(p.key, { props: asProps(knownEntries(def.m, p.value, 'profile', `profile '${p.key}' of ${what}`)), node: p.keyNode });
+    profiles.set(p.key, { props: asProps(knownEntries(def.m, p.value, 'profile', `profile '${p.key}' of ${what}`, problems)), node: p.keyNode });
   }
   const dp = entries.get('defaultProfile');
   const defaultProfile = dp && dp.value != null ? { name: stringValue(def.m, dp.value, `defaultProfile of ${what}`), node: dp.value } : undefined;
@@ -75,8 +76,8 @@ function checkDefaultIn(m: ManifestDoc, dp: { name: string; node: Node | null },
 }
 
 /** Validates a template on its own (Golem checks templates even when no component uses them). */
-export function checkTemplate(def: RawDefinition): void {
-  checkProfiles(def, split(def, 'template', true), `template '${def.name}'`);
+export function checkTemplate(def: RawDefinition, problems?: ProblemSink): void {
+  checkProfiles(def, split(def, 'template', true, problems), `template '${def.name}'`);
 }
 
 export interface ResolvedProperties {
@@ -86,13 +87,13 @@ export interface ResolvedProperties {
 }
 
 /** Resolves one component (with its template, if any) into its final properties, paths absolute against `dir`. */
-export function resolveComponent(def: RawDefinition, template: RawDefinition | undefined, dir: string): ResolvedProperties {
+export function resolveComponent(def: RawDefinition, template: RawDefinition | undefined, dir: string, problems?: ProblemSink): ResolvedProperties {
   const what = `component '${def.name}'`;
-  const own = split(def, 'component', false);
+  const own = split(def, 'component', false, problems);
   const convert = (props: Properties) => toProperties(props, def.name, dir);
 
   if (template) {
-    const t = split(template, 'template', true);
+    const t = split(template, 'template', true, problems);
     if (t.profiles.size === 0) return { properties: convert(merge(t.common, own.common)), profiles: {} };
     const profiles: Record<string, ComponentProperties> = {};
     for (const [name, tp] of t.profiles) {

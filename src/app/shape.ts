@@ -62,19 +62,46 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return best?.c;
 }
 
-/** Entries of a mapping whose keys must all be known (Golem's `deny_unknown_fields`). */
-export function knownEntries(m: ManifestDoc, node: Node | null | undefined, kind: MapKind, what: string = kind): Map<string, Entry> {
+/**
+ * Where a collecting load (`doctor`) hands the problems it steps over; without one, loading
+ * throws the first problem (what every other command sees).
+ */
+export type ProblemSink = (problem: UserError) => void;
+
+/**
+ * Runs one step of loading. Without a sink its error propagates (the first problem stops the
+ * load); with one, a UserError is reported and the step yields undefined.
+ */
+export function attempt<T>(problems: ProblemSink | undefined, step: () => T): T | undefined {
+  if (!problems) return step();
+  try {
+    return step();
+  } catch (err) {
+    if (!UserError.is(err)) throw err;
+    problems(err);
+    return undefined;
+  }
+}
+
+/**
+ * Entries of a mapping whose keys must all be known (Golem's `deny_unknown_fields`). With
+ * `problems`, each unknown key is reported there and left out, and the known ones are returned.
+ */
+export function knownEntries(m: ManifestDoc, node: Node | null | undefined, kind: MapKind, what: string = kind, problems?: ProblemSink): Map<string, Entry> {
   const known: readonly string[] = KNOWN_KEYS[kind];
   const out = new Map<string, Entry>();
   for (const entry of mapEntries(m, node, what)) {
     if (!known.includes(entry.key)) {
       const guess = closest(entry.key, known);
-      throw shapeError(
+      const problem = shapeError(
         m,
         entry.keyNode,
         `unknown key '${entry.key}' in ${what}`,
         guess ? `Did you mean '${guess}'? (Golem rejects unknown keys.)` : `Golem rejects unknown keys; known keys: ${known.join(', ')}.`,
       );
+      if (!problems) throw problem;
+      problems(problem);
+      continue;
     }
     out.set(entry.key, entry);
   }

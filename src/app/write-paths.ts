@@ -17,6 +17,7 @@
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { type SourceLocation, UserError } from '../errors.js';
 import type { App, AppComponent, ComponentProperties } from './model.js';
+import { attempt, type ProblemSink } from './shape.js';
 
 /** `path` is `dir` or below it. */
 const within = (dir: string, path: string): boolean => {
@@ -63,8 +64,22 @@ function checkProfile(app: App, c: AppComponent, props: ComponentProperties, pro
   for (const entry of props.clean) inside('clean', isAbsolute(entry) ? entry : resolve(c.dir, entry), "Keep 'clean' entries inside the app folder.");
 }
 
-/** Throws the first write path of `app` that would leave the app or overwrite what is not generated. */
-export function checkWritePaths(app: App): void {
+/**
+ * Throws the first write path of `app` that would leave the app or overwrite what is not
+ * generated; collecting (`problems`), reports the first of the app's own paths and of each component.
+ */
+export function checkWritePaths(app: App, problems?: ProblemSink): void {
+  attempt(problems, () => checkAppPaths(app));
+  for (const c of app.components.values()) {
+    attempt(problems, () => {
+      const profiles = Object.entries(c.profiles);
+      if (profiles.length === 0) checkProfile(app, c, c, undefined);
+      for (const [name, props] of profiles) checkProfile(app, c, props, name);
+    });
+  }
+}
+
+function checkAppPaths(app: App): void {
   const { root } = app;
   const tempAt = app.locations?.tempDir ?? { file: app.manifests[0] ?? root, line: 1, column: 1 };
   const tempHint = "Keep tempDir inside the app folder, in a folder of its own (Golem's default is 'golem-temp').";
@@ -77,9 +92,4 @@ export function checkWritePaths(app: App): void {
     const at = app.locations?.clean?.[i] ?? tempAt;
     if (!within(root, entry) || entry === root) refuse("an entry of 'clean'", `(${entry}) is not inside the app folder ${root}`, at, "Keep 'clean' entries inside the app folder.");
   });
-  for (const c of app.components.values()) {
-    const profiles = Object.entries(c.profiles);
-    if (profiles.length === 0) checkProfile(app, c, c, undefined);
-    for (const [name, props] of profiles) checkProfile(app, c, props, name);
-  }
 }

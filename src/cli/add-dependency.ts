@@ -13,7 +13,7 @@ import { parseDependencyType, runAddDependency } from '../commands/add-dependenc
 import { UsageError, UserError } from '../errors.js';
 import { createReporter, isInteractiveTerminal, printJson } from './output.js';
 import { componentChoices, dependencyTypeChoices, offeredDependencyTypes } from './prompts/choices.js';
-import { APP_FLAG, defineCommand, flag, type Invocation, TIMEOUT_FLAG, timeoutOption } from './spec.js';
+import { APP_FLAG, defineCommand, flag, type Invocation, WASM_DOWNLOAD_FLAGS, wasmDownloadOptions } from './spec.js';
 
 export const spec = defineCommand({
   path: ['add', 'dependency'],
@@ -24,8 +24,7 @@ export const spec = defineCommand({
     path: flag.string('<file.wasm>', "a 'wasm' dependency on a component binary (written relative to the app root)"),
     url: flag.string('<url>', "a 'wasm' dependency on a component binary to download (cached once)"),
     manifest: flag.string('<root>', "write into the root golem.yaml instead of the component's own"),
-    offline: flag.boolean('use only the cached download of a --url dependency'),
-    ...TIMEOUT_FLAG,
+    ...WASM_DOWNLOAD_FLAGS,
     'dry-run': flag.boolean('show the golem.yaml edit and the files that would be written, write nothing'),
     json: flag.boolean('print a JSON summary (schemas/add-dependency.schema.json)'),
     ...APP_FLAG,
@@ -33,7 +32,7 @@ export const spec = defineCommand({
 });
 
 export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promise<number> {
-  const network = { offline: flags.offline, ...timeoutOption(flags.timeout) };
+  const network = wasmDownloadOptions(flags);
   const base = { cwd, app: flags.app, type: flags.type, manifest: flags.manifest, dryRun: flags['dry-run'], network };
   const binary = { ...(flags.path === undefined ? {} : { path: flags.path }), ...(flags.url === undefined ? {} : { url: flags.url }) };
   const named = args.target !== undefined || flags.path !== undefined || flags.url !== undefined;

@@ -5,6 +5,7 @@
 export * as addComponent from './add-component.js';
 export * as addDependency from './add-dependency.js';
 export * as create from './create.js';
+export * as doctor from './doctor.js';
 export * as generate from './generate.js';
 export * as graph from './graph.js';
 export * as list from './list.js';

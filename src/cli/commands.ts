@@ -6,6 +6,7 @@
 import { spec as addComponent } from './add-component.js';
 import { spec as addDependency } from './add-dependency.js';
 import { spec as create } from './create.js';
+import { spec as doctor } from './doctor.js';
 import { spec as generate } from './generate.js';
 import { spec as graph } from './graph.js';
 import { spec as list } from './list.js';
@@ -50,6 +51,7 @@ export const COMMANDS: Command[] = [
   command(generate, async () => (await app()).generate),
   command(list, async () => (await app()).list),
   command(graph, async () => (await app()).graph),
+  command(doctor, async () => (await app()).doctor),
   command(templatesList, async () => (await templates()).templatesList),
   command(templatesInit, async () => (await templates()).templatesInit),
   command(templatesValidate, async () => (await templates()).templatesValidate),

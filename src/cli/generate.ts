@@ -1,7 +1,8 @@
-/** `create-golem-app generate [--component <name>]… [--offline] [--timeout <seconds>] [--app <dir>]` */
+/** `create-golem-app generate [--component <name>]… [--app <dir>] [--check | --dry-run] [--offline] [--timeout <seconds>] [--json]` */
 import { runGenerate } from '../commands/generate.js';
+import { UsageError } from '../errors.js';
 import { createReporter, printJson } from './output.js';
-import { APP_FLAG, defineCommand, flag, type Invocation, TIMEOUT_FLAG, timeoutOption } from './spec.js';
+import { APP_FLAG, defineCommand, flag, type Invocation, WASM_DOWNLOAD_FLAGS, wasmDownloadOptions } from './spec.js';
 
 export const spec = defineCommand({
   path: ['generate'],
@@ -9,8 +10,8 @@ export const spec = defineCommand({
   summary: 'exports extraction, client packages and caller wiring, as `golem app build` does',
   flags: {
     component: flag.list('<name>', 'only this component (and the clients it needs)'),
-    offline: flag.boolean("use only cached downloads of 'wasm' dependencies by url"),
-    ...TIMEOUT_FLAG,
+    check: flag.boolean('write nothing; exit 1 listing what would change, 0 when all is current (CI, pre-commit)'),
+    ...WASM_DOWNLOAD_FLAGS,
     'dry-run': flag.boolean('list the files that would be written, write nothing'),
     json: flag.boolean('print a JSON summary (schemas/generate.schema.json)'),
     ...APP_FLAG,
@@ -18,10 +19,12 @@ export const spec = defineCommand({
 });
 
 export async function run({ flags, cwd }: Invocation<typeof spec>): Promise<number> {
+  if (flags.check && flags['dry-run'])
+    throw new UsageError('--check and --dry-run do not go together', { hint: '--check lists what would change and sets the exit code; --dry-run only lists.' });
   const result = await runGenerate(
-    { cwd, app: flags.app, components: flags.component, dryRun: flags['dry-run'], network: { offline: flags.offline, ...timeoutOption(flags.timeout) } },
+    { cwd, app: flags.app, components: flags.component, dryRun: flags['dry-run'], check: flags.check, network: wasmDownloadOptions(flags) },
     createReporter({ machineOutput: flags.json }),
   );
   if (flags.json) printJson(result);
-  return 0;
+  return flags.check && !result.upToDate ? 1 : 0;
 }

@@ -166,7 +166,8 @@ interface Stamp {
 
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
-const declarationsStampPath = (tempDir: string, component: string): string => join(tempDir, 'ts-declarations', `${safeDirName(component)}.json`);
+/** `<tempDir>/ts-declarations/<ns_name>.json`: what made a component's declarations. */
+export const declarationsStampPath = (tempDir: string, component: string): string => join(tempDir, 'ts-declarations', `${safeDirName(component)}.json`);
 
 /**
  * Plans the declarations of the TS components among `components` (default: all) into `plan`,

@@ -79,6 +79,15 @@ export class Generation {
   }
 
   /**
+   * Resolves everything generation needs for `component` — its WIT, the clients of the targets it
+   * calls, its generated WIT — in memory, planning no file: throws what `planInto` would throw
+   * for it. `doctor` checks each component on its own this way, then plans them all.
+   */
+  verify(component: AppComponent): void {
+    this.planner.generated(component);
+  }
+
+  /**
    * Plans generation for the whole app, or for `components` (their generated WIT, plus the base
    * WIT and clients of the targets they call). Returns the app-relative paths it planned
    * (written or removed); nothing is written.

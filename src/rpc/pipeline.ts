@@ -136,7 +136,12 @@ export class Planner {
     const fromWitDeps = refs.filter((id) => !componentExports.has(unversioned(id)));
     this.rejectClientReferences(component, mainFile, fromWitDeps);
     const common = [...fromWitDeps, ...fromLibraries];
-    if (common.length > 0) copyPackagesWithDeps(common, this.witDeps(), tree, present, this.app.witDeps);
+    if (common.length > 0) {
+      // A package missing for the main file points there; one a library needs points at nothing of the user's.
+      const locate = (id: string) =>
+        fromWitDeps.includes(id) ? locationOf(mainFile.path, mainFile.source, Math.max(0, mainFile.source.indexOf(unversioned(id)))) : undefined;
+      copyPackagesWithDeps(common, this.witDeps(), tree, present, this.app.witDeps, locate);
+    }
     for (const id of fromComponents) {
       const other = this.base(componentExports.get(unversioned(id))!);
       copyPackagesWithDeps([id], indexTreeDeps(other.tree, other.dir), tree, present, [other.dir]);

@@ -6,7 +6,7 @@
  * `deps/<the folder's name in witDeps>/`.
  */
 import { basename, join, relative } from 'node:path';
-import { UserError } from '../errors.js';
+import { type SourceLocation, UserError } from '../errors.js';
 import type { FileView } from '../fs/files.js';
 import { parseWitFile, type WitFile } from '../wit/index.js';
 import { type FileTree, refuseSpecialWit } from './file-tree.js';
@@ -70,21 +70,32 @@ function declaredInHeader(text: string): string | undefined {
 /**
  * Copies `ids` and their transitive references from `index` into `tree` under `deps/`,
  * skipping packages in `present` (already in the tree) and adding what it copies to it.
+ * `locate` says where one of `ids` is referenced, for the error when it (or what it needs) is missing.
  */
-export function copyPackagesWithDeps(ids: Iterable<string>, index: PackageIndex, tree: FileTree, present: Set<string>, searched: string[]): void {
-  const queue = [...ids];
+export function copyPackagesWithDeps(
+  ids: Iterable<string>,
+  index: PackageIndex,
+  tree: FileTree,
+  present: Set<string>,
+  searched: string[],
+  locate?: (id: string) => SourceLocation | undefined,
+): void {
+  const queue = [...ids].map((id) => ({ id, via: id }));
   while (queue.length > 0) {
-    const id = queue.shift()!;
+    const { id, via } = queue.shift()!;
     if (present.has(id)) continue;
     const pkg = index.get(id);
     if (!pkg) {
-      throw new UserError(`package ${id} not found, WIT folders searched: ${searched.join(', ') || '(none: the app has no witDeps)'}`, {
+      const location = locate?.(via);
+      throw new UserError(`package ${id} not found${via === id ? '' : ` (${via} needs it)`}, WIT folders searched: ${searched.join(', ') || '(none: the app has no witDeps)'}`, {
+        code: 'E_WIT_DEPS',
+        ...(location ? { location } : {}),
         hint: "Add the package to a witDeps folder of golem.yaml or to the component's wit/deps/.",
       });
     }
     present.add(id);
     for (const [name, text] of pkg.files) tree.set(`deps/${pkg.folder}/${name}`, text);
-    for (const ref of pkg.refs()) queue.push(ref);
+    for (const ref of pkg.refs()) queue.push({ id: ref, via });
   }
 }
 

@@ -13,6 +13,7 @@ import { cacheKey } from '../../src/fs/cache.js';
 import { errorOf, runCli, snapshotTree, tempDir } from '../helpers/cli.js';
 import { buildComponent, pathWith, wasmToolsStandIn } from '../helpers/components.js';
 import { expectJson } from '../helpers/json-schemas.js';
+import { installStandInPackages, standInTools, TS_TOOLS } from '../helpers/stand-ins.js';
 import { checkWitDir, stopOracle } from '../helpers/wit-oracle.js';
 
 afterAll(stopOracle);
@@ -217,6 +218,11 @@ describe('remove component (CLI)', () => {
     // What remains is consistent: nothing to regenerate, and the app loads.
     expect(runCli(['generate'], { cwd: root }).stdout).toMatch(/^generated WIT up to date/m);
     expect([...loadApp(root).components.keys()]).toEqual(['example:caller']);
+    // And doctor finds nothing: no leftovers, nothing to regenerate (the tools and packages as stand-ins).
+    installStandInPackages(root, ['components-ts/example-caller/package.json']);
+    const doctor = runCli(['doctor', '--json'], { cwd: root, env: { PATH: standInTools(TS_TOOLS) } });
+    expect(expectJson('doctor', doctor.stdout)).toMatchObject({ errors: 0, warnings: 0, findings: [], notes: [] });
+    expect(doctor.code).toBe(0);
   });
 
   it('add component (called by another) then remove component gives back every file, generated ones included', () => {

@@ -14,8 +14,7 @@ import type { App, AppComponent, AppDependency, DependencyType, Edit } from '../
 import { type DependencyRef, namesRef } from './remove-dependency.js';
 import { closest } from '../shape.js';
 import { planInsert } from './insert.js';
-import { scalarText } from './render.js';
-import type { TextEdit } from '../../text/edits.js';
+import { replaceScalar } from './render.js';
 import { makeEdit } from './make-edit.js';
 import { detectStyle } from './style.js';
 
@@ -54,12 +53,6 @@ function findTypeScalar(m: ManifestDoc, caller: string, ref: DependencyRef): Sca
     if (key === 'path' ? namesRef({ path: text } as AppDependency, ref) : text === value) return type;
   }
   return undefined;
-}
-
-/** Replaces a scalar's text, keeping its quoting style. */
-function replaceScalar(node: Scalar, value: string): TextEdit {
-  const quote = node.type === 'QUOTE_DOUBLE' ? '"' : node.type === 'QUOTE_SINGLE' ? "'" : '';
-  return { start: node.range![0], end: node.range![1], text: quote ? `${quote}${value}${quote}` : scalarText(value) };
 }
 
 /**

@@ -1,4 +1,6 @@
 /** Rendering small YAML values as text in a file's style: block lines at a column, or flow text. */
+import type { Scalar } from 'yaml';
+import type { TextEdit } from '../../text/edits.js';
 import type { FileStyle } from './style.js';
 
 export type Value = string | Value[] | { [key: string]: Value };
@@ -9,6 +11,12 @@ const RESERVED = /^(?:true|false|null|yes|no|on|off|y|n|~)$/i;
 export function scalarText(s: string): string {
   const plain = /^[A-Za-z0-9_./][A-Za-z0-9_./:@-]*$/.test(s) && !s.endsWith(':') && !RESERVED.test(s) && !/^[0-9.+-]+$/.test(s);
   return plain ? s : JSON.stringify(s);
+}
+
+/** Replaces a scalar's text, keeping its quoting style. */
+export function replaceScalar(node: Scalar, value: string): TextEdit {
+  const quote = node.type === 'QUOTE_DOUBLE' ? '"' : node.type === 'QUOTE_SINGLE' ? "'" : '';
+  return { start: node.range![0], end: node.range![1], text: quote ? `${quote}${value}${quote}` : scalarText(value) };
 }
 
 const pad = (n: number) => ' '.repeat(n);
