@@ -66,7 +66,10 @@ export async function runDoctor(input: DoctorInput, report: Reporter = silentRep
     else {
       const generated = await checkGenerated(session, { ...input.network, report });
       notes.push(...generated.notes);
-      for (const f of generated.findings) (fix && f.fix !== null ? fixed : findings).push(f);
+      // A dependency Golem's rules refuse (a `wasm` file that is not there) is met again when its
+      // component's WIT is generated: said once, as the rule.
+      const said = new Set(findings.map(findingKey));
+      for (const f of generated.findings) if (!said.has(findingKey(f))) (fix && f.fix !== null ? fixed : findings).push(f);
       committable = generated.planBroken !== true;
     }
 
@@ -102,3 +105,6 @@ export async function runDoctor(input: DoctorInput, report: Reporter = silentRep
     notes,
   };
 }
+
+/** What a finding says and where, whatever found it. */
+const findingKey = (f: Finding): string => [f.message, f.file, f.line, f.column].join('\0');

@@ -138,8 +138,7 @@ export class Planner {
     const common = [...fromWitDeps, ...fromLibraries];
     if (common.length > 0) {
       // A package missing for the main file points there; one a library needs points at nothing of the user's.
-      const locate = (id: string) =>
-        fromWitDeps.includes(id) ? locationOf(mainFile.path, mainFile.source, Math.max(0, mainFile.source.indexOf(unversioned(id)))) : undefined;
+      const locate = (id: string) => (fromWitDeps.includes(id) ? locationOf(mainFile.path, mainFile.source, Math.max(0, mainFile.source.indexOf(unversioned(id)))) : undefined);
       copyPackagesWithDeps(common, this.witDeps(), tree, present, this.app.witDeps, locate);
     }
     for (const id of fromComponents) {

@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadApp } from '../../src/app/index.js';
 import { BIN, ROOT, runCli, snapshotTree, tempDir } from '../helpers/cli.js';
 import { buildComponent, pathWith, type WitPackages, wasmToolsStandIn } from '../helpers/components.js';
-import { schemaProblems } from '../helpers/json-schemas.js';
+import type { DoctorResult, Finding } from '../../src/commands/doctor.js';
+import { expectJson, schemaProblems } from '../helpers/json-schemas.js';
 import { checkWitDir, stopOracle } from '../helpers/wit-oracle.js';
 
 const CALLER = 'components-ts/example-caller';
@@ -93,6 +94,12 @@ function failure(r: { code: number | null; stderr: string }): string[] {
   return lines;
 }
 
+/** What doctor finds about the app's dependencies, WIT and generated files (not the tools and packages of this machine). */
+const appFindings = (stdout: string): Finding[] =>
+  expectJson<DoctorResult>('doctor', stdout).findings.filter((f) => ['manifest', 'dependency', 'wit', 'generated'].includes(f.category));
+const briefly = (root: string, f: Finding) => `${f.severity} ${f.category} ${f.file === null ? '' : `${f.file.slice(root.length + 1)}:${f.line}`} ${f.message}`;
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
 /** The WIT golem puts into generated-base-wit and wit-generated for the library. */
 async function expectLibraryWit(root: string): Promise<void> {
   for (const dir of [BASE, GENERATED]) {
@@ -151,6 +158,53 @@ describe('a wasm dependency on a component file (--path)', () => {
     expect(read(root, `${CALLER}/golem.yaml`)).toBe(original);
     expect(existsSync(join(root, BASE, 'deps/acme_llm'))).toBe(false);
     expect(existsSync(join(root, GENERATED, 'deps/root_component'))).toBe(false);
+  });
+
+  it('doctor and generate --check know it: current after add; a changed binary is out-of-date WIT --fix regenerates; a missing file is one finding at its declaration', async () => {
+    const root = newApp();
+    importLlm(root);
+    const env = withWasmTools();
+    expect(runCli(['add', 'dependency', 'example:caller', '--path', 'libs/llm.wasm'], { cwd: root, env }).code).toBe(0);
+    const doctor = (...args: string[]) => runCli(['doctor', '--json', ...args], { cwd: root, env });
+    expect(appFindings(doctor().stdout)).toEqual([]);
+    expect(runCli(['generate', '--check'], { cwd: root, env }).code).toBe(0);
+
+    // The binary changes (a new function): its decoded WIT no longer matches what was generated.
+    const changed = { ...LLM, 'acme:llm@1.0.0': LLM['acme:llm@1.0.0']!.replace('  send:', '  ping: func();\n  send:') };
+    await buildComponent(join(root, 'libs/llm.wasm'), 'acme:llm/lib@1.0.0', changed);
+    const check = runCli(['generate', '--check'], { cwd: root, env });
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(new RegExp(`replace +${GENERATED}/deps/acme_llm/llm\\.wit`));
+    const stale = appFindings(doctor().stdout);
+    expect(stale.map((f) => briefly(root, f))).toEqual([
+      `error generated ${CALLER}/golem.yaml:${lineOf(read(root, `${CALLER}/golem.yaml`), '  example:caller:')} the generated WIT of example:caller is out of date`,
+    ]);
+    expect(stale[0]!.fix).toBe('regenerated');
+    const fixed = expectJson<DoctorResult>('doctor', doctor('--fix').stdout);
+    expect(fixed.fixed.map((f) => f.message)).toEqual(['the generated WIT of example:caller is out of date']);
+    expect(read(root, `${GENERATED}/deps/acme_llm/llm.wit`)).toContain('ping: func();');
+    expect(runCli(['generate', '--check'], { cwd: root, env }).code).toBe(0);
+    expect(await checkWitDir(join(root, GENERATED))).toEqual({ ok: true });
+
+    // The file is gone: Golem's rule, said once at the declaration (not again by generation).
+    rmSync(join(root, 'libs/llm.wasm'));
+    const gone = appFindings(doctor().stdout);
+    expect(gone.map((f) => briefly(root, f))).toEqual([
+      `error dependency ${CALLER}/golem.yaml:${lineOf(read(root, `${CALLER}/golem.yaml`), 'path: libs/llm.wasm')} WASM component dependency example:caller - libs/llm.wasm references unknown target component: libs/llm.wasm`,
+    ]);
+  });
+
+  it('doctor without a decoder: one finding at the declaration says what to install', () => {
+    const root = newApp();
+    importLlm(root);
+    expect(runCli(['add', 'dependency', 'example:caller', '--path', 'libs/llm.wasm'], { cwd: root, env: withWasmTools() }).code).toBe(0);
+    const snapshot = snapshotTree(root);
+    const found = appFindings(runCli(['doctor', '--json'], { cwd: root, env: bare() }).stdout);
+    expect(found.map((f) => briefly(root, f))).toEqual([
+      `error wit ${CALLER}/golem.yaml:${lineOf(read(root, `${CALLER}/golem.yaml`), 'path: libs/llm.wasm')} no WebAssembly component decoder is installed to read the WIT of libs/llm.wasm`,
+    ]);
+    expect(found[0]!.hint).toMatch(/wasm-tools|jco/);
+    expect(snapshotTree(root)).toEqual(snapshot);
   });
 
   it('is refused when the file is no component, naming the declaration; nothing changes', () => {
@@ -212,7 +266,8 @@ describe('a wasm dependency on a URL (--url)', () => {
   beforeAll(async () => {
     server = createServer((req, res) => {
       hits.set(req.url!, (hits.get(req.url!) ?? 0) + 1);
-      if (req.url === '/llm.wasm') {
+      // A query gives a test a URL of its own (its own cache entry and hit count).
+      if (req.url!.split('?')[0] === '/llm.wasm') {
         res.writeHead(200, { 'content-type': 'application/wasm', 'content-length': llm.length });
         res.end(Buffer.from(llm));
       } else if (req.url === '/huge.wasm') {
@@ -273,6 +328,29 @@ describe('a wasm dependency on a URL (--url)', () => {
     const offline = await run(['generate', '--offline'], root, env);
     expect(offline.code, offline.stderr).toBe(0);
     expect(hits.get('/llm.wasm')).toBe(1);
+  });
+
+  it('doctor knows it: the cached copy checks out offline; with no cached copy --offline is a finding at the declaration', async () => {
+    const root = newApp();
+    importLlm(root);
+    const url = `${base}/llm.wasm?doctor`;
+    const cache = tempDir('cga-cache-');
+    expect((await run(['add', 'dependency', 'example:caller', '--url', url], root, withWasmTools({ XDG_CACHE_HOME: cache }))).code).toBe(0);
+    expect(hits.get('/llm.wasm?doctor')).toBe(1);
+    const current = await run(['doctor', '--json', '--offline', '--timeout', '5'], root, withWasmTools({ XDG_CACHE_HOME: cache }));
+    expect(appFindings(current.stdout)).toEqual([]);
+    expect((await run(['generate', '--check', '--offline'], root, withWasmTools({ XDG_CACHE_HOME: cache }))).code).toBe(0);
+    expect(hits.get('/llm.wasm?doctor')).toBe(1);
+
+    const snapshot = snapshotTree(root);
+    const uncached = await run(['doctor', '--json', '--offline'], root, withWasmTools({ XDG_CACHE_HOME: tempDir('cga-cache-') }));
+    expect(uncached.code).toBe(1);
+    const found = appFindings(uncached.stdout);
+    expect(found.map((f) => briefly(root, f))).toEqual([
+      `error wit ${CALLER}/golem.yaml:${lineOf(read(root, `${CALLER}/golem.yaml`), 'llm.wasm?doctor')} offline mode is enabled, but the remote component '${url}' is not downloaded yet`,
+    ]);
+    expect(hits.get('/llm.wasm?doctor')).toBe(1);
+    expect(snapshotTree(root)).toEqual(snapshot);
   });
 
   it("--offline without a cached copy is refused in Golem's words; nothing changes", async () => {
