@@ -45,7 +45,7 @@ export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promis
     // Planned holding the app's lock (never beside another run's half-made changes); nothing is written.
     const locked = await AppSession.openForCommand(cwd, flags.app, { dryRun: true, reuse: session });
     const result = await locked.run(async () => {
-      const plan = planRemoveComponent({ cwd, app: flags.app, name, session: locked });
+      const plan = await planRemoveComponent({ cwd, app: flags.app, name, session: locked });
       if (!guide) report.info(deletesSources(plan));
       for (const line of removalLines(plan)) report.info(`  ${line}`);
       return reportRemovalDryRun(plan, report);
@@ -53,7 +53,7 @@ export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promis
     if (flags.json) printJson(result);
     return 0;
   }
-  const plan = planRemoveComponent({ cwd, app: flags.app, name, ...(session ? { session } : {}) });
+  const plan = await planRemoveComponent({ cwd, app: flags.app, name, ...(session ? { session } : {}) });
   if (!guide) report.info(deletesSources(plan));
   if (!flags.yes) {
     if (!interactive) {

@@ -251,6 +251,7 @@ export async function planCreate(options: CreateOptions, report: Reporter = sile
       session.edit(addDependency(session.app, e.caller, e.target, e.type, { source: session }));
       void session.app; // the edited manifests, re-validated from the planned bytes
     }
+    await generation.prepare({ offline: options.offline, report, ...(options.timeoutSeconds === undefined ? {} : { timeoutSeconds: options.timeoutSeconds }) });
     generated = generation.planInto();
   } catch (err) {
     // A problem in what a template wrote (a path its golem.yaml declares, its WIT) is the template's.

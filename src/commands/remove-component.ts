@@ -103,7 +103,7 @@ function ownFolder(session: AppSession, component: AppComponent): string {
   return own;
 }
 
-export function planRemoveComponent(input: RemoveComponentInput): RemoveComponentPlan {
+export async function planRemoveComponent(input: RemoveComponentInput): Promise<RemoveComponentPlan> {
   const session = input.session ?? AppSession.open(input.cwd, input.app);
   const { root } = session;
   const component = requireComponent(session.app, input.name, 'component');
@@ -129,7 +129,7 @@ export function planRemoveComponent(input: RemoveComponentInput): RemoveComponen
   for (const path of new Set(built)) session.plan.remove({ path, generated: true, pruneUpTo: temp! });
   void session.app; // the app without it, re-validated before anything is written
 
-  const generation = new Generation(() => session.app, session.plan);
+  const generation = await Generation.load(() => session.app, session.plan);
   const generated = [...(callers.length ? generation.planInto({ components: callers }) : []), ...generation.planObsoleteOutput(), ...built];
   let outcomes: FileOutcome[] | undefined;
   return {
@@ -196,7 +196,7 @@ const listed = (plan: RemoveComponentPlan): string => JSON.stringify([plan.compo
 export async function commitRemoveComponent(plan: RemoveComponentPlan, report: Reporter = silentReporter): Promise<RemoveComponentResult> {
   const session = await AppSession.openForWrite(plan.cwd, plan.session.root, { reuse: plan.session, onRecover: (m) => report.warn(m) });
   const { locked, outcomes } = await session.run(async () => {
-    const locked = planRemoveComponent({ cwd: plan.cwd, name: plan.component.name, session });
+    const locked = await planRemoveComponent({ cwd: plan.cwd, name: plan.component.name, session });
     if (listed(locked) !== listed(plan)) {
       throw new UserError(`the app changed since the removal of ${plan.component.name} was listed`, { code: 'E_CHANGED', hint: 'Nothing was deleted; run the command again.' });
     }

@@ -137,7 +137,7 @@ async function removeDependency(
     else report.step(`Removed dependency ${what}`);
   }
   const manifests = planManifestRemovals(session, removeDependencies(deps, { source: session }), input.cwd, report);
-  const generated = new Generation(() => session.app, session.plan).planInto({ components: [input.component] });
+  const generated = (await Generation.load(() => session.app, session.plan, { report })).planInto({ components: [input.component] });
   let outcomes: FileOutcome[];
   if (input.dryRun) {
     outcomes = inspectPlan(session.plan);
