@@ -185,6 +185,33 @@ export function reportRemovalDryRun(plan: RemoveComponentPlan, report: Reporter 
   return result(plan, plan.outcomes, true);
 }
 
+/**
+ * Without questions (`--yes`, `--dry-run`, the API). A dry run plans holding the app's lock
+ * (never beside another run's half-made changes) and lists; otherwise what a killed run left is
+ * undone first, then the removal is planned and committed.
+ */
+export async function runRemoveComponent(
+  input: RemoveComponentInput & { dryRun?: boolean | undefined; describe?: boolean },
+  report: Reporter = silentReporter,
+): Promise<RemoveComponentResult> {
+  const describe = (plan: RemoveComponentPlan) => {
+    if (input.describe !== false) report.info(deletesSources(plan));
+  };
+  if (input.dryRun) {
+    const locked = await AppSession.openForCommand(input.cwd, input.app, { dryRun: true, reuse: input.session });
+    return locked.run(async () => {
+      const plan = planRemoveComponent({ ...input, session: locked });
+      describe(plan);
+      for (const line of removalLines(plan)) report.info(`  ${line}`);
+      return reportRemovalDryRun(plan, report);
+    });
+  }
+  await AppSession.recoverInterrupted(input.cwd, input.app, (m) => report.warn(m));
+  const plan = planRemoveComponent(input);
+  describe(plan);
+  return commitRemoveComponent(plan, report);
+}
+
 /** What a removal does, as listed: the removal planned again under the lock must be exactly this. */
 const listed = (plan: RemoveComponentPlan): string => JSON.stringify([plan.component, plan.files, plan.dependencies, plan.manifests, plan.callers, plan.generated, plan.outcomes]);
 
