@@ -7,7 +7,7 @@
  * app, plans it again and writes it as one transaction.
  */
 import { join, relative } from 'node:path';
-import { type AppComponent, type AppDependency, removeDependencies } from '../app/index.js';
+import { type AppComponent, type AppDependency, type ComponentType, removeDependencies } from '../app/index.js';
 import { requireComponent } from '../app/edit/add-dependency.js';
 import { AppSession } from '../app/session.js';
 import { UserError } from '../errors.js';
@@ -32,7 +32,7 @@ export interface RemovedComponent {
   name: string;
   language: string | null;
   template: string | null;
-  type: AppComponent['componentType'];
+  type: ComponentType;
   /** App-relative: the folder deleted with everything in it. */
   folder: string;
 }

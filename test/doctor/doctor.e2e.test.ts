@@ -289,8 +289,12 @@ describe('doctor', () => {
     expect(code).toBe(1);
     expect(brief(root, result.findings)).toEqual([
       expect.stringMatching(new RegExp(`^error golem\\.yaml:${lineOf(read(root, 'golem.yaml'), 'tempDir')}:1 tempDir resolves to .*outside-temp, outside the app folder`)),
-      expect.stringMatching(new RegExp(`^error ${CALLER}:${lineOf(read(root, CALLER), 'componentWasm')}:20 componentWasm of component 'example:caller' resolves to /tmp/caller\\.wasm, outside`)),
-      expect.stringMatching(new RegExp(`^error ${PROVIDER}:${lineOf(read(root, PROVIDER), 'generatedWit')}:19 generatedWit of component 'example:provider' resolves to .*elsewhere, outside`)),
+      expect.stringMatching(
+        new RegExp(`^error ${CALLER}:${lineOf(read(root, CALLER), 'componentWasm')}:20 componentWasm of component 'example:caller' resolves to /tmp/caller\\.wasm, outside`),
+      ),
+      expect.stringMatching(
+        new RegExp(`^error ${PROVIDER}:${lineOf(read(root, PROVIDER), 'generatedWit')}:19 generatedWit of component 'example:provider' resolves to .*elsewhere, outside`),
+      ),
     ]);
     expect(result.fixed).toEqual([]);
     expect(snapshotTree(root)).toEqual(before);
