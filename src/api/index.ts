@@ -26,6 +26,7 @@ import { type RemoveDependencyResult, runRemoveDependency } from '../commands/re
 import { type TemplateListing, templatesList } from '../commands/templates-list.js';
 import { UserError } from '../errors.js';
 import { osError } from '../fs/os-errors.js';
+import type { FileOutcome } from '../fs/plan.js';
 import { type Reporter, silentReporter } from '../report.js';
 
 export type {
@@ -35,6 +36,7 @@ export type {
   CreateSummary,
   DependencyType,
   DoctorResult,
+  FileOutcome,
   Finding,
   GenerateResult,
   GraphResult,
