@@ -28,7 +28,9 @@ export async function writeApiDeclarations(outfile) {
   const cached = join(root, 'node_modules/.cache/create-golem-app', `api-${inputsHash()}.d.ts`);
   if (!existsSync(cached)) {
     const { generateDtsBundle } = await import('dts-bundle-generator');
-    const [text] = generateDtsBundle([{ filePath: join(root, 'src/api/index.ts'), output: { noBanner: true, exportReferencedTypes: false } }], { preferredConfigPath: join(root, CONFIG) });
+    const [text] = generateDtsBundle([{ filePath: join(root, 'src/api/index.ts'), output: { noBanner: true, exportReferencedTypes: false } }], {
+      preferredConfigPath: join(root, CONFIG),
+    });
     mkdirSync(join(cached, '..'), { recursive: true });
     writeFileSync(cached, text);
   }
