@@ -4,11 +4,14 @@
 //   CommonJS file — the first screen loads nothing else, and CommonJS starts faster than ESM.
 // - dist/commands/<name>.js: one ESM entry per command, loaded with import() when it runs;
 //   code they share (libraries, the domain) is split into dist/chunks/.
+// - dist/api.js + dist/api.d.ts: the programmatic API (package.json `exports`), an entry of the
+//   same ESM build, so it shares the commands' chunks (scripts/api-dts.mjs for the declarations).
 // Built into a fresh folder and swapped in, so a CLI running meanwhile never sees half a dist/.
 import { build } from 'esbuild';
 import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { writeApiDeclarations } from './api-dts.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const fresh = `${root}dist.${process.pid}`;
@@ -56,7 +59,7 @@ const table = readFileSync(`${root}src/cli/commands.ts`, 'utf8');
 const commands = [...table.matchAll(/import\('\.\/([\w-]+)\.js'\)/g)].map((m) => m[1]);
 await build({
   ...common,
-  entryPoints: Object.fromEntries(commands.map((name) => [`commands/${name}`, `src/cli/${name}.ts`])),
+  entryPoints: { ...Object.fromEntries(commands.map((name) => [`commands/${name}`, `src/cli/${name}.ts`])), api: 'src/api/index.ts' },
   outdir: fresh,
   splitting: true,
   format: 'esm',
@@ -86,6 +89,7 @@ await build({
     },
   ],
 });
+await writeApiDeclarations(`${fresh}/api.d.ts`);
 try {
   renameSync(`${root}dist`, old);
 } catch {

@@ -1,6 +1,5 @@
 /** `create-golem-app generate [--component <name>]… [--app <dir>] [--check | --dry-run] [--offline] [--timeout <seconds>] [--json]` */
 import { runGenerate } from '../commands/generate.js';
-import { UsageError } from '../errors.js';
 import { createReporter, printJson } from './output.js';
 import { APP_FLAG, defineCommand, flag, type Invocation, WASM_DOWNLOAD_FLAGS, wasmDownloadOptions } from './spec.js';
 
@@ -19,8 +18,6 @@ export const spec = defineCommand({
 });
 
 export async function run({ flags, cwd }: Invocation<typeof spec>): Promise<number> {
-  if (flags.check && flags['dry-run'])
-    throw new UsageError('--check and --dry-run do not go together', { hint: '--check lists what would change and sets the exit code; --dry-run only lists.' });
   const result = await runGenerate(
     { cwd, app: flags.app, components: flags.component, dryRun: flags['dry-run'], check: flags.check, network: wasmDownloadOptions(flags) },
     createReporter({ machineOutput: flags.json }),

@@ -4,7 +4,7 @@
  * on it, its generated output), then asks on a terminal; anywhere else `--yes` is required.
  */
 import { AppSession } from '../app/session.js';
-import { commitRemoveComponent, deletesSources, planRemoveComponent, removalLines, reportRemovalDryRun } from '../commands/remove-component.js';
+import { commitRemoveComponent, deletesSources, planRemoveComponent, removalLines, runRemoveComponent } from '../commands/remove-component.js';
 import { CancelledError, UsageError, UserError } from '../errors.js';
 import { createReporter, isInteractiveTerminal, printJson } from './output.js';
 import { componentChoices } from './prompts/choices.js';
@@ -42,14 +42,7 @@ export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promis
     name = await askSelect({ message: 'Which component should be deleted (with its sources)?', options: componentChoices(names) });
   }
   if (flags['dry-run']) {
-    // Planned holding the app's lock (never beside another run's half-made changes); nothing is written.
-    const locked = await AppSession.openForCommand(cwd, flags.app, { dryRun: true, reuse: session });
-    const result = await locked.run(async () => {
-      const plan = await planRemoveComponent({ cwd, app: flags.app, name, session: locked });
-      if (!guide) report.info(deletesSources(plan));
-      for (const line of removalLines(plan)) report.info(`  ${line}`);
-      return reportRemovalDryRun(plan, report);
-    });
+    const result = await runRemoveComponent({ cwd, app: flags.app, name, dryRun: true, session, describe: !guide }, report);
     if (flags.json) printJson(result);
     return 0;
   }

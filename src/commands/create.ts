@@ -97,6 +97,21 @@ export function witIdentifierFromFolder(dir: string): string | undefined {
   return /^[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*$/.test(id) ? id : undefined;
 }
 
+/** The template of a component given no template (`--template`'s default). */
+export const DEFAULT_TEMPLATE = 'ts';
+
+/** The default component: a TypeScript counter provider named `<app>:provider`. */
+export function defaultComponent(dir: string, template = DEFAULT_TEMPLATE): ComponentRequest {
+  const ns = witIdentifierFromFolder(dir);
+  if (!ns) {
+    throw new UserError(`the folder name '${basename(dir)}' has nothing a WIT namespace can be made of (letters a-z, then letters, digits and single dashes)`, {
+      code: 'E_INPUT',
+      hint: 'Name the component yourself, e.g. --component my-app:provider.',
+    });
+  }
+  return { name: `${ns}:provider`, template };
+}
+
 interface ResolvedComponent extends ComponentRequest {
   entry: TemplateEntry;
   registry: Registry;

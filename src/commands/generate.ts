@@ -5,6 +5,7 @@
  */
 import { AppSession } from '../app/session.js';
 import { relative } from 'node:path';
+import { UsageError } from '../errors.js';
 import { commitPlan, type FileOutcome, inspectPlan } from '../fs/plan.js';
 import { type Reporter, silentReporter } from '../report.js';
 import { type DeclarationsOutcome, type GenerateSummary, Generation, type LibraryOptions, reportGeneration, summarize } from '../rpc/index.js';
@@ -39,6 +40,8 @@ export interface GenerateResult extends GenerateSummary {
 }
 
 export async function runGenerate(options: GenerateOptions, report: Reporter = silentReporter): Promise<GenerateResult> {
+  if (options.check && options.dryRun)
+    throw new UsageError('--check and --dry-run do not go together', { hint: '--check lists what would change and sets the exit code; --dry-run only lists.' });
   // A check writes nothing, as a dry run: it holds the app's lock only while it plans.
   const readOnly = options.dryRun === true || options.check === true;
   const session = await AppSession.openForCommand(options.cwd, options.app, { dryRun: readOnly, onRecover: (m) => report.warn(m) });

@@ -7,7 +7,7 @@
  * app, plans it again and writes it as one transaction.
  */
 import { join, relative } from 'node:path';
-import { type AppComponent, type AppDependency, removeDependencies } from '../app/index.js';
+import { type AppComponent, type AppDependency, type ComponentType, removeDependencies } from '../app/index.js';
 import { requireComponent } from '../app/edit/add-dependency.js';
 import { AppSession } from '../app/session.js';
 import { UserError } from '../errors.js';
@@ -32,7 +32,7 @@ export interface RemovedComponent {
   name: string;
   language: string | null;
   template: string | null;
-  type: AppComponent['componentType'];
+  type: ComponentType;
   /** App-relative: the folder deleted with everything in it. */
   folder: string;
 }
@@ -183,6 +183,33 @@ function result(plan: RemoveComponentPlan, outcomes: FileOutcome[], dryRun: bool
 export function reportRemovalDryRun(plan: RemoveComponentPlan, report: Reporter = silentReporter): RemoveComponentResult {
   reportDryRun(report, plan.outcomes, relative(plan.cwd, plan.session.root) || '.');
   return result(plan, plan.outcomes, true);
+}
+
+/**
+ * Without questions (`--yes`, `--dry-run`, the API). A dry run plans holding the app's lock
+ * (never beside another run's half-made changes) and lists; otherwise what a killed run left is
+ * undone first, then the removal is planned and committed.
+ */
+export async function runRemoveComponent(
+  input: RemoveComponentInput & { dryRun?: boolean | undefined; describe?: boolean },
+  report: Reporter = silentReporter,
+): Promise<RemoveComponentResult> {
+  const describe = (plan: RemoveComponentPlan) => {
+    if (input.describe !== false) report.info(deletesSources(plan));
+  };
+  if (input.dryRun) {
+    const locked = await AppSession.openForCommand(input.cwd, input.app, { dryRun: true, reuse: input.session });
+    return locked.run(async () => {
+      const plan = await planRemoveComponent({ ...input, session: locked });
+      describe(plan);
+      for (const line of removalLines(plan)) report.info(`  ${line}`);
+      return reportRemovalDryRun(plan, report);
+    });
+  }
+  await AppSession.recoverInterrupted(input.cwd, input.app, (m) => report.warn(m));
+  const plan = await planRemoveComponent(input);
+  describe(plan);
+  return commitRemoveComponent(plan, report);
 }
 
 /** What a removal does, as listed: the removal planned again under the lock must be exactly this. */
