@@ -146,7 +146,7 @@ export interface AddDependencyOptions extends AppOptions, WasmDownloadOptions {
   dryRun?: boolean;
 }
 
-export interface RemoveDependencyOptions extends AppOptions {
+export interface RemoveDependencyOptions extends AppOptions, WasmDownloadOptions {
   component: string;
   /** The component it calls, or for a `wasm` dependency its `path` or `url`. */
   target?: string;
@@ -157,7 +157,7 @@ export interface RemoveDependencyOptions extends AppOptions {
   dryRun?: boolean;
 }
 
-export interface RemoveComponentOptions extends AppOptions {
+export interface RemoveComponentOptions extends AppOptions, WasmDownloadOptions {
   /** The component to delete, with its sources (its whole folder) and every dependency on it. */
   name: string;
   dryRun?: boolean;
@@ -286,7 +286,17 @@ export function removeDependency(options: RemoveDependencyOptions): Promise<Remo
   return call(options, (report, cwd) => {
     const { component, target, path, url, type, dryRun, app } = options;
     return runRemoveDependency(
-      { cwd, app, component, type, dryRun, ...(target !== undefined ? { target } : {}), ...(path !== undefined ? { path } : {}), ...(url !== undefined ? { url } : {}) },
+      {
+        cwd,
+        app,
+        component,
+        type,
+        dryRun,
+        network: downloads(options),
+        ...(target !== undefined ? { target } : {}),
+        ...(path !== undefined ? { path } : {}),
+        ...(url !== undefined ? { url } : {}),
+      },
       report,
     );
   });
@@ -294,7 +304,7 @@ export function removeDependency(options: RemoveDependencyOptions): Promise<Remo
 
 /** `create-golem-app remove component <name> --yes`: deletes its folder with its sources and every dependency on it. */
 export function removeComponent(options: RemoveComponentOptions): Promise<RemoveComponentResult> {
-  return call(options, (report, cwd) => runRemoveComponent({ cwd, app: options.app, name: options.name, dryRun: options.dryRun }, report));
+  return call(options, (report, cwd) => runRemoveComponent({ cwd, app: options.app, name: options.name, dryRun: options.dryRun, network: downloads(options) }, report));
 }
 
 /** `create-golem-app generate [--check]`: clients and wiring as `golem app build` makes them. A check writes nothing and resolves with `upToDate`. */

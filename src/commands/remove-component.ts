@@ -13,7 +13,7 @@ import { AppSession } from '../app/session.js';
 import { UserError } from '../errors.js';
 import { commitPlan, type FileOutcome, inspectPlan } from '../fs/plan.js';
 import { type Reporter, silentReporter } from '../report.js';
-import { type GenerateSummary, Generation, reportGeneration, summarize } from '../rpc/index.js';
+import { type GenerateSummary, Generation, type LibraryOptions, reportGeneration, summarize } from '../rpc/index.js';
 import { componentLanguage } from './shared/app-overview.js';
 import { reportDryRun } from './shared/dry-run.js';
 import { type ManifestChange, planManifestRemovals, type RemovedDependency, removedDependency } from './remove-dependency.js';
@@ -26,6 +26,8 @@ export interface RemoveComponentInput {
   name: string;
   /** The app, already opened (e.g. by the prompts). */
   session?: AppSession;
+  /** `--offline`, `--timeout`: fetching the `wasm` binaries of the callers, whose WIT is generated again. */
+  network?: LibraryOptions;
 }
 
 export interface RemovedComponent {
@@ -51,6 +53,8 @@ export interface RemoveComponentPlan {
   callers: string[];
   /** App-relative paths of generated output planned (removed or regenerated). */
   generated: string[];
+  /** How the callers' `wasm` binaries were fetched: the removal planned again under the lock does the same. */
+  network?: LibraryOptions;
   /** What the commit will do (computed when asked). */
   readonly outcomes: FileOutcome[];
 }
@@ -129,7 +133,7 @@ export async function planRemoveComponent(input: RemoveComponentInput): Promise<
   for (const path of new Set(built)) session.plan.remove({ path, generated: true, pruneUpTo: temp! });
   void session.app; // the app without it, re-validated before anything is written
 
-  const generation = await Generation.load(() => session.app, session.plan);
+  const generation = await Generation.load(() => session.app, session.plan, input.network);
   const generated = [...(callers.length ? generation.planInto({ components: callers }) : []), ...generation.planObsoleteOutput(), ...built];
   let outcomes: FileOutcome[] | undefined;
   return {
@@ -141,6 +145,7 @@ export async function planRemoveComponent(input: RemoveComponentInput): Promise<
     manifests,
     callers,
     generated,
+    ...(input.network ? { network: input.network } : {}),
     get outcomes() {
       outcomes ??= inspectPlan(session.plan);
       return outcomes;
@@ -223,7 +228,7 @@ const listed = (plan: RemoveComponentPlan): string => JSON.stringify([plan.compo
 export async function commitRemoveComponent(plan: RemoveComponentPlan, report: Reporter = silentReporter): Promise<RemoveComponentResult> {
   const session = await AppSession.openForWrite(plan.cwd, plan.session.root, { reuse: plan.session, onRecover: (m) => report.warn(m) });
   const { locked, outcomes } = await session.run(async () => {
-    const locked = await planRemoveComponent({ cwd: plan.cwd, name: plan.component.name, session });
+    const locked = await planRemoveComponent({ cwd: plan.cwd, name: plan.component.name, session, ...(plan.network ? { network: plan.network } : {}) });
     if (listed(locked) !== listed(plan)) {
       throw new UserError(`the app changed since the removal of ${plan.component.name} was listed`, { code: 'E_CHANGED', hint: 'Nothing was deleted; run the command again.' });
     }

@@ -353,6 +353,31 @@ describe('a wasm dependency on a URL (--url)', () => {
     expect(snapshotTree(root)).toEqual(snapshot);
   });
 
+  it('remove dependency and remove component take --offline: the url binary left is decoded from the cache, never fetched', async () => {
+    const root = newApp();
+    const url = `${base}/llm.wasm?remove`;
+    const cache = tempDir('cga-cache-');
+    expect((await run(['add', 'dependency', 'example:caller', '--url', url], root, withWasmTools({ XDG_CACHE_HOME: cache }))).code).toBe(0);
+    expect((await run(['add', 'dependency', 'example:caller', 'example:provider'], root, withWasmTools({ XDG_CACHE_HOME: cache }))).code).toBe(0);
+    expect(hits.get('/llm.wasm?remove')).toBe(1);
+
+    const snapshot = snapshotTree(root);
+    const uncached = withWasmTools({ XDG_CACHE_HOME: tempDir('cga-cache-') });
+    for (const args of [
+      ['remove', 'dependency', 'example:caller', 'example:provider', '--offline'],
+      ['remove', 'component', 'example:provider', '--yes', '--offline'],
+    ]) {
+      const r = await run(args, root, uncached);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr, args.join(' ')).toContain(`offline mode is enabled, but the remote component '${url}' is not downloaded yet`);
+      expect(snapshotTree(root)).toEqual(snapshot);
+    }
+    const removed = await run(['remove', 'dependency', 'example:caller', 'example:provider', '--offline', '--timeout', '5'], root, withWasmTools({ XDG_CACHE_HOME: cache }));
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(read(root, `${CALLER}/golem.yaml`)).not.toContain('example:provider');
+    expect(hits.get('/llm.wasm?remove')).toBe(1);
+  });
+
   it("--offline without a cached copy is refused in Golem's words; nothing changes", async () => {
     const root = newApp();
     const snapshot = snapshotTree(root);
