@@ -6,12 +6,18 @@
 //   they share (libraries, the domain) is split into dist/chunks/, loaded when first needed.
 //   esbuild splits code only in ES modules: each file is then turned into CommonJS (dist/ is a
 //   CommonJS folder), because Node 20 can hand V8 a code cache only for CommonJS (src/cli/compile-cache.ts).
+// - dist/api.cjs + dist/api.mjs + dist/api.d.ts: the programmatic API (package.json `exports`).
+//   api.cjs is one more entry of the same build, so it shares the commands' chunks; api.mjs is a
+//   generated ES module that imports it and re-exports its exports by name (the names esbuild
+//   lists for the entry), for `import { createApp } from 'create-golem-app'`. scripts/api-dts.mjs
+//   writes the declarations. The API never turns the code cache on (only src/cli/main.ts does).
 // Built into a fresh folder and swapped in, so a CLI running meanwhile never sees half a dist/.
 import { build, transform } from 'esbuild';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { writeApiDeclarations } from './api-dts.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const fresh = `${root}dist.${process.pid}`;
@@ -59,7 +65,7 @@ const table = readFileSync(`${root}src/cli/commands.ts`, 'utf8');
 const commands = [...table.matchAll(/import\('\.\/([\w-]+)\.js'\)/g)].map((m) => m[1]);
 const split = await build({
   ...common,
-  entryPoints: Object.fromEntries(commands.map((name) => [`commands/${name}`, `src/cli/${name}.ts`])),
+  entryPoints: { ...Object.fromEntries(commands.map((name) => [`commands/${name}`, `src/cli/${name}.ts`])), api: 'src/api/index.ts' },
   outdir: fresh,
   splitting: true,
   format: 'esm',
@@ -76,8 +82,11 @@ const split = await build({
 const CHUNK_IMPORT = /\bimport\("(\.\.?\/[\w./-]+\.js)"\)/g;
 const BUILTIN_IMPORT = /\bimport\("(node:[\w/]+)"\)/g;
 const LOAD = 'Promise.resolve().then(()=>require("$1"))';
+const API = `${fresh}/api.js`;
+let apiExports;
 for (const out of split.outputFiles) {
   const meta = split.metafile.outputs[out.path.slice(root.length)];
+  if (out.path === API) apiExports = meta.exports;
   const chunkImports = meta.imports.filter((i) => i.kind === 'dynamic-import' && !i.external).length;
   const found = [...out.text.matchAll(CHUNK_IMPORT)].length;
   if (found !== chunkImports) throw new Error(`${out.path}: ${found} chunk imports found in the text, esbuild lists ${chunkImports}`);
@@ -92,8 +101,11 @@ for (const out of split.outputFiles) {
     banner: usesMeta ? 'var __moduleUrl=require("node:url").pathToFileURL(__filename).href;' : '',
   });
   mkdirSync(dirname(out.path), { recursive: true });
-  writeFileSync(out.path, code);
+  writeFileSync(out.path === API ? `${fresh}/api.cjs` : out.path, code);
 }
+if (!apiExports?.length) throw new Error('esbuild lists no exports for src/api/index.ts');
+const names = apiExports.filter((name) => name !== 'default');
+writeFileSync(`${fresh}/api.mjs`, `import api from './api.cjs';\nexport const { ${names.join(', ')} } = api;\n`);
 writeFileSync(`${fresh}/package.json`, '{ "type": "commonjs" }\n');
 await build({
   ...common,
@@ -118,6 +130,7 @@ await build({
     },
   ],
 });
+await writeApiDeclarations(`${fresh}/api.d.ts`);
 try {
   renameSync(`${root}dist`, old);
 } catch {

@@ -1,5 +1,5 @@
 // The import graph of src/: no cycles (static, dynamic and type-only imports all count), and each
-// layer imports only from layers below it — cli → commands → domain (app, templates, rpc) → wit →
+// layer imports only from layers below it — cli and api (the CLI's and the programmatic entry, beside each other) → commands → domain (app, templates, rpc) → wit →
 // fs, git, text → net → errors.ts, report.ts. Within the domain, rpc and templates may read the app model.
 // Prints every problem and exits 1 when there is one. Run by `npm run lint`.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const src = join(root, 'src');
 
 // net (timeouts, proxies, downloads) sits below git: git's network commands follow its rules.
-const RANK = { cli: 6, commands: 5, app: 4, templates: 4, rpc: 4, wit: 3, fs: 2, git: 2, text: 2, net: 1.5, '': 1 };
+const RANK = { cli: 6, api: 6, commands: 5, app: 4, templates: 4, rpc: 4, wit: 3, fs: 2, git: 2, text: 2, net: 1.5, '': 1 };
 /** Imports across domain folders that are allowed (the app model is read by the others). */
 const DOMAIN_EDGES = new Set(['rpc→app', 'templates→app']);
 

@@ -9,7 +9,7 @@
  * elsewhere it installs with scripts off unless `--allow-scripts`.
  */
 import { existsSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { RpcDependencyType } from '../app/index.js';
 import {
   type ComponentRequest,
@@ -18,6 +18,8 @@ import {
   type CreateResult,
   commitCreate,
   createApp,
+  DEFAULT_TEMPLATE,
+  defaultComponent,
   type DependencyRequest,
   isEmptyDir,
   planCreate,
@@ -27,7 +29,7 @@ import {
 } from '../commands/create.js';
 import { describeInstallTimeFiles } from '../commands/shared/install.js';
 import { detectPackageManager } from '../commands/shared/package-manager.js';
-import { CancelledError, UsageError, UserError } from '../errors.js';
+import { CancelledError, UsageError } from '../errors.js';
 import { normalizeLanguage, type TemplateEntry } from '../templates/index.js';
 import { createReporter, isInteractiveTerminal, printJson } from './output.js';
 import { componentChoices, dependencyTypeChoices, isCallerTemplate, languageName, templateChoices, templateLanguages } from './prompts/choices.js';
@@ -59,7 +61,6 @@ export const spec = defineCommand({
 type Input = Invocation<typeof spec>;
 
 const DEFAULT_DIR = 'golem-app';
-const DEFAULT_TEMPLATE = 'ts';
 
 /** `--template` given once applies to every component; given as often as `--component`, they pair in order. */
 function pairTemplates(names: string[], templates: string[]): ComponentRequest[] {
@@ -78,18 +79,6 @@ function parseDependency(text: string): DependencyRequest {
     throw new UsageError(`bad --dependency '${text}'`, { hint: 'Write it as <caller>=<target>, e.g. example:caller=example:provider (add =static-wasm-rpc for that type).' });
   }
   return { caller, target, type };
-}
-
-/** The default component: a TypeScript counter provider named `<app>:provider`. */
-function defaultComponent(dir: string, template = DEFAULT_TEMPLATE): ComponentRequest {
-  const ns = witIdentifierFromFolder(dir);
-  if (!ns) {
-    throw new UserError(`the folder name '${basename(dir)}' has nothing a WIT namespace can be made of (letters a-z, then letters, digits and single dashes)`, {
-      code: 'E_INPUT',
-      hint: 'Name the component yourself, e.g. --component my-app:provider.',
-    });
-  }
-  return { name: `${ns}:provider`, template };
 }
 
 /** What the flags say, whatever is asked. */

@@ -1,9 +1,9 @@
-/** `create-golem-app doctor [--app <dir>] [--fix] [--json]` */
+/** `create-golem-app doctor [--app <dir>] [--fix] [--offline] [--timeout <seconds>] [--json]` */
 import { relative } from 'node:path';
 import { type Finding, runDoctor } from '../commands/doctor.js';
 import { sentence } from '../errors.js';
 import { color, createReporter, printJson } from './output.js';
-import { APP_FLAG, defineCommand, flag, type Invocation } from './spec.js';
+import { APP_FLAG, defineCommand, flag, type Invocation, WASM_DOWNLOAD_FLAGS, wasmDownloadOptions } from './spec.js';
 
 export const spec = defineCommand({
   path: ['doctor'],
@@ -12,12 +12,13 @@ export const spec = defineCommand({
   flags: {
     fix: flag.boolean('apply the safe fixes (the wasm-rpc-static typo, regenerating, removing stale clients) and list each change'),
     json: flag.boolean('print the findings as JSON (schemas/doctor.schema.json)'),
+    ...WASM_DOWNLOAD_FLAGS,
     ...APP_FLAG,
   },
 });
 
 export async function run({ flags, cwd }: Invocation<typeof spec>): Promise<number> {
-  const result = await runDoctor({ cwd, app: flags.app, fix: flags.fix }, createReporter({ machineOutput: flags.json }));
+  const result = await runDoctor({ cwd, app: flags.app, fix: flags.fix, network: wasmDownloadOptions(flags) }, createReporter({ machineOutput: flags.json }));
   const exitCode = result.errors > 0 ? 1 : 0;
   if (flags.json) {
     printJson(result);

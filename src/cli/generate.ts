@@ -1,8 +1,7 @@
-/** `create-golem-app generate [--component <name>]… [--app <dir>] [--check | --dry-run] [--json]` */
+/** `create-golem-app generate [--component <name>]… [--app <dir>] [--check | --dry-run] [--offline] [--timeout <seconds>] [--json]` */
 import { runGenerate } from '../commands/generate.js';
-import { UsageError } from '../errors.js';
 import { createReporter, printJson } from './output.js';
-import { APP_FLAG, defineCommand, flag, type Invocation } from './spec.js';
+import { APP_FLAG, defineCommand, flag, type Invocation, WASM_DOWNLOAD_FLAGS, wasmDownloadOptions } from './spec.js';
 
 export const spec = defineCommand({
   path: ['generate'],
@@ -11,6 +10,7 @@ export const spec = defineCommand({
   flags: {
     component: flag.list('<name>', 'only this component (and the clients it needs)'),
     check: flag.boolean('write nothing; exit 1 listing what would change, 0 when all is current (CI, pre-commit)'),
+    ...WASM_DOWNLOAD_FLAGS,
     'dry-run': flag.boolean('list the files that would be written, write nothing'),
     json: flag.boolean('print a JSON summary (schemas/generate.schema.json)'),
     ...APP_FLAG,
@@ -18,10 +18,8 @@ export const spec = defineCommand({
 });
 
 export async function run({ flags, cwd }: Invocation<typeof spec>): Promise<number> {
-  if (flags.check && flags['dry-run'])
-    throw new UsageError('--check and --dry-run do not go together', { hint: '--check lists what would change and sets the exit code; --dry-run only lists.' });
   const result = await runGenerate(
-    { cwd, app: flags.app, components: flags.component, dryRun: flags['dry-run'], check: flags.check },
+    { cwd, app: flags.app, components: flags.component, dryRun: flags['dry-run'], check: flags.check, network: wasmDownloadOptions(flags) },
     createReporter({ machineOutput: flags.json }),
   );
   if (flags.json) printJson(result);

@@ -4,11 +4,11 @@
  * on it, its generated output), then asks on a terminal; anywhere else `--yes` is required.
  */
 import { AppSession } from '../app/session.js';
-import { commitRemoveComponent, deletesSources, planRemoveComponent, removalLines, reportRemovalDryRun } from '../commands/remove-component.js';
+import { commitRemoveComponent, deletesSources, planRemoveComponent, removalLines, runRemoveComponent } from '../commands/remove-component.js';
 import { CancelledError, UsageError, UserError } from '../errors.js';
 import { createReporter, isInteractiveTerminal, printJson } from './output.js';
 import { componentChoices } from './prompts/choices.js';
-import { APP_FLAG, defineCommand, flag, type Invocation } from './spec.js';
+import { APP_FLAG, defineCommand, flag, type Invocation, WASM_DOWNLOAD_FLAGS, wasmDownloadOptions } from './spec.js';
 
 export const spec = defineCommand({
   path: ['remove', 'component'],
@@ -19,6 +19,7 @@ export const spec = defineCommand({
     'dry-run': flag.boolean('list what would go, delete nothing'),
     json: flag.boolean('print a JSON summary (schemas/remove-component.schema.json)'),
     ...APP_FLAG,
+    ...WASM_DOWNLOAD_FLAGS,
   },
 });
 
@@ -30,6 +31,7 @@ export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promis
   const report = guide ?? createReporter({ machineOutput: flags.json });
   // What a killed run left is undone before the app is read to list what goes (a dry run changes nothing).
   if (!flags['dry-run']) await AppSession.recoverInterrupted(cwd, flags.app, (m) => report.warn(m));
+  const network = wasmDownloadOptions(flags);
   let name = args.name;
   let session: AppSession | undefined;
   if (name === undefined) {
@@ -42,18 +44,11 @@ export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promis
     name = await askSelect({ message: 'Which component should be deleted (with its sources)?', options: componentChoices(names) });
   }
   if (flags['dry-run']) {
-    // Planned holding the app's lock (never beside another run's half-made changes); nothing is written.
-    const locked = await AppSession.openForCommand(cwd, flags.app, { dryRun: true, reuse: session });
-    const result = await locked.run(async () => {
-      const plan = planRemoveComponent({ cwd, app: flags.app, name, session: locked });
-      if (!guide) report.info(deletesSources(plan));
-      for (const line of removalLines(plan)) report.info(`  ${line}`);
-      return reportRemovalDryRun(plan, report);
-    });
+    const result = await runRemoveComponent({ cwd, app: flags.app, name, dryRun: true, session, describe: !guide, network }, report);
     if (flags.json) printJson(result);
     return 0;
   }
-  const plan = planRemoveComponent({ cwd, app: flags.app, name, ...(session ? { session } : {}) });
+  const plan = await planRemoveComponent({ cwd, app: flags.app, name, network, ...(session ? { session } : {}) });
   if (!guide) report.info(deletesSources(plan));
   if (!flags.yes) {
     if (!interactive) {

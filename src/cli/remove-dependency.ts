@@ -9,7 +9,7 @@ import { runRemoveDependency } from '../commands/remove-dependency.js';
 import { UsageError, UserError } from '../errors.js';
 import { createReporter, isInteractiveTerminal, printJson } from './output.js';
 import { componentChoices } from './prompts/choices.js';
-import { APP_FLAG, defineCommand, flag, type Invocation } from './spec.js';
+import { APP_FLAG, defineCommand, flag, type Invocation, WASM_DOWNLOAD_FLAGS, wasmDownloadOptions } from './spec.js';
 
 export const spec = defineCommand({
   path: ['remove', 'dependency'],
@@ -22,11 +22,12 @@ export const spec = defineCommand({
     'dry-run': flag.boolean('show the golem.yaml lines that would leave and the files that would change, write nothing'),
     json: flag.boolean('print a JSON summary (schemas/remove-dependency.schema.json)'),
     ...APP_FLAG,
+    ...WASM_DOWNLOAD_FLAGS,
   },
 });
 
 export async function run({ args, flags, cwd }: Invocation<typeof spec>): Promise<number> {
-  const base = { cwd, app: flags.app, type: flags.type, dryRun: flags['dry-run'], path: flags.path, url: flags.url };
+  const base = { cwd, app: flags.app, type: flags.type, dryRun: flags['dry-run'], path: flags.path, url: flags.url, network: wasmDownloadOptions(flags) };
   const named = args.target !== undefined || flags.path !== undefined || flags.url !== undefined;
   if (args.component !== undefined && named) {
     const result = await runRemoveDependency(

@@ -65,6 +65,18 @@ export const TIMEOUT_FLAG = {
 /** The `--timeout` value as the commands take it. */
 export const timeoutOption = (value: string | undefined): { timeoutSeconds?: number } => (value === undefined ? {} : { timeoutSeconds: parseTimeoutSeconds(value) });
 
+/** `--offline` and `--timeout`, wherever the binaries of `wasm` dependencies by url may be downloaded. */
+export const WASM_DOWNLOAD_FLAGS = {
+  offline: flag.boolean("use only cached downloads of 'wasm' dependencies by url"),
+  ...TIMEOUT_FLAG,
+};
+
+/** The network options of `WASM_DOWNLOAD_FLAGS` as the commands take them. */
+export const wasmDownloadOptions = (flags: { offline?: boolean; timeout?: string }): { offline?: boolean; timeoutSeconds?: number } => ({
+  offline: flags.offline,
+  ...timeoutOption(flags.timeout),
+});
+
 /** `--offline`, `--registry` and `--timeout`, wherever templates are chosen. */
 export const SOURCE_FLAGS = {
   offline: flag.boolean('use only cached copies of remote templates and registries'),

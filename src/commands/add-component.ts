@@ -127,6 +127,7 @@ async function addComponent(session: AppSession, input: AddComponentInput, repor
   try {
     if (targetComponent) depend(input.name, targetComponent.name);
     for (const caller of callers) depend(caller, input.name);
+    await generation.prepare({ offline: input.offline, report, ...(input.timeoutSeconds === undefined ? {} : { timeoutSeconds: input.timeoutSeconds }) });
     generated = generation.planInto({ components: [input.name, ...callers] });
   } catch (err) {
     report.warn('nothing was kept: the files and the golem.yaml change of this command were undone.');

@@ -1,11 +1,14 @@
 /**
- * `add dependency <component> <target>`: validate the names and the type against the app, plan
- * the dependency in the right golem.yaml (the app re-checked from the planned bytes), plan the
- * caller's clients, then write it all as one transaction (the app locked from before the first
- * read to the end). If anything fails, nothing is written: the command changes nothing.
+ * `add dependency <component> [<target>] [--type …] [--path <file.wasm> | --url <url>]`: check
+ * the request against Golem's dependency rules (src/app/dependency-rules.ts), plan the
+ * dependency in the right golem.yaml (the app re-checked from the planned bytes), plan the
+ * caller's generated WIT (for a `wasm` dependency on a binary: its packages, decoded), then write
+ * it all as one transaction (the app locked from before the first read to the end). If anything
+ * fails, nothing is written: the command changes nothing.
  */
-import { relative } from 'node:path';
-import { addDependency, type App, type Edit, type RpcDependencyType } from '../app/index.js';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { addDependency, type App, type DependencyRef, type DependencyType, type Edit } from '../app/index.js';
+import { dependencyRuleProblem, type DependencyRequest } from '../app/dependency-rules.js';
 import { AppSession } from '../app/session.js';
 import { closest } from '../app/shape.js';
 import { UserError } from '../errors.js';
@@ -13,7 +16,7 @@ import { commitPlan, inspectPlan } from '../fs/plan.js';
 import { type Reporter, silentReporter } from '../report.js';
 import { appRelative } from './shared/app-overview.js';
 import { reportDryRun } from './shared/dry-run.js';
-import { componentLanguage, Generation, type GenerateSummary, reportGeneration, summarize } from '../rpc/index.js';
+import { componentLanguage, Generation, type GenerateSummary, type LibraryOptions, reportGeneration, summarize } from '../rpc/index.js';
 import { clientUsage } from '../templates/index.js';
 import { callerTarget } from './shared/caller-target.js';
 import { planTypeDeclarations, reportDeclarations } from './shared/declarations.js';
@@ -24,9 +27,13 @@ export interface AddDependencyInput {
   /** `--app <dir>`. */
   app?: string;
   component: string;
-  /** One dependency per target (the interactive prompt may pick several). */
+  /** One dependency per target (the interactive prompt may pick several); none with `path`/`url`. */
   targets: string[];
-  /** `--type`, default `wasm-rpc`. */
+  /** `--path`: a component binary (relative to `cwd`), for a `wasm` dependency. */
+  path?: string;
+  /** `--url`: a component binary to download, for a `wasm` dependency. */
+  url?: string;
+  /** `--type`; default `wasm` for a path, a url or a library component, else `wasm-rpc`. */
   type?: string;
   /** `--manifest`, only `root`. */
   manifest?: string;
@@ -34,6 +41,8 @@ export interface AddDependencyInput {
   session?: AppSession;
   /** `--dry-run`: show the edits and list what would be written, write nothing. */
   dryRun?: boolean;
+  /** `--offline`, `--timeout`: fetching a `url` dependency. */
+  network?: LibraryOptions;
 }
 
 export interface AddDependencyResult {
@@ -50,29 +59,58 @@ export interface AddDependencySummary {
   /** The app root (absolute). */
   app: string;
   dryRun: boolean;
-  /** One per target: `added`, `updated` (its type changed) or `unchanged` (already declared so). */
-  dependencies: { caller: string; target: string; type: RpcDependencyType; manifest: string; status: Edit['status']; lines: Edit['lines'] }[];
+  /** One per target (or the path or url): `added`, `updated` (its type changed) or `unchanged` (already declared so). */
+  dependencies: ({ caller: string; type: DependencyType; manifest: string; status: Edit['status']; lines: Edit['lines'] } & DependencyRef)[];
   /** The caller's generated files; null when nothing changed in golem.yaml. */
   generated: GenerateSummary | null;
 }
 
-const TYPES: readonly RpcDependencyType[] = ['wasm-rpc', 'static-wasm-rpc'];
+const TYPES: readonly DependencyType[] = ['wasm-rpc', 'static-wasm-rpc', 'wasm'];
 
 /** Why a `--type` value is refused, per known mistake. */
 const TYPE_ADVICE: Record<string, string> = {
   'wasm-rpc-static': "Use 'static-wasm-rpc': Golem's JSON schema spells it 'wasm-rpc-static', but the Golem CLI only accepts 'static-wasm-rpc'.",
-  wasm: "A 'wasm' dependency links a WASM file by path or url; add it to golem.yaml by hand. This command writes worker-to-worker dependencies.",
 };
 
-export function parseDependencyType(value: string | undefined): RpcDependencyType {
-  if (value === undefined) return 'wasm-rpc';
-  if ((TYPES as readonly string[]).includes(value)) return value as RpcDependencyType;
+/** `--type`, checked; undefined when not given (the default depends on what is named). */
+export function parseDependencyType(value: string | undefined): DependencyType | undefined {
+  if (value === undefined || (TYPES as readonly string[]).includes(value)) return value as DependencyType | undefined;
   const guess = closest(value, TYPES);
   throw new UserError(`unknown --type '${value}'`, {
     code: 'E_INPUT',
     hint: TYPE_ADVICE[value] ?? `${guess ? `Did you mean '${guess}'? ` : ''}Use one of: ${TYPES.join(', ')}.`,
   });
 }
+
+/** What the request names, one entry per dependency (a path is kept relative to the app root, as Golem reads it). */
+function requestedRefs(input: AddDependencyInput, root: string): DependencyRef[] {
+  const refs: DependencyRef[] = input.targets.map((target) => ({ target }));
+  if (input.path !== undefined) {
+    const absolute = resolve(input.cwd, input.path);
+    const rel = relative(root, absolute);
+    refs.push({ path: isAbsolute(rel) ? absolute : rel.split('\\').join('/') || '.' });
+  }
+  if (input.url !== undefined) refs.push({ url: input.url });
+  return refs;
+}
+
+/** Golem has no default type; ours: `wasm` for a binary or a library component, `wasm-rpc` otherwise. */
+function defaultType(app: App, refs: DependencyRef[]): DependencyType {
+  const linksLibraries = refs.length > 0 && refs.every((r) => !('target' in r) || app.components.get(r.target)?.componentType === 'library');
+  return linksLibraries ? 'wasm' : 'wasm-rpc';
+}
+
+/** Golem's rules (golem-cli/src/command_handler/interactive.rs `create_component_dependency`), as one error. */
+export function checkDependencyRules(app: App, caller: string, refs: DependencyRef[], type: DependencyType): void {
+  const requests: DependencyRequest[] = refs.length > 1 && refs.some((r) => !('target' in r)) ? [Object.assign({ type }, ...refs)] : refs.map((r) => ({ type, ...r }));
+  if (requests.length === 0) requests.push({ type });
+  for (const request of requests) {
+    const problem = dependencyRuleProblem(caller, request, app);
+    if (problem) throw new UserError(problem.message, { code: problem.rule === 'unknown-caller' || problem.rule === 'unknown-target' ? 'E_APP' : 'E_INPUT', hint: problem.hint });
+  }
+}
+
+const describe = (ref: DependencyRef): string => ('target' in ref ? ref.target : 'path' in ref ? ref.path : ref.url);
 
 function parseManifestChoice(value: string | undefined): 'root' | undefined {
   if (value === undefined || value === 'root') return value;
@@ -83,16 +121,22 @@ function parseManifestChoice(value: string | undefined): 'root' | undefined {
 }
 
 export async function runAddDependency(input: AddDependencyInput, report: Reporter = silentReporter): Promise<AddDependencyResult> {
-  const type = parseDependencyType(input.type);
+  const given = parseDependencyType(input.type);
   const manifest = parseManifestChoice(input.manifest);
   const session = await AppSession.openForCommand(input.cwd, input.app, { dryRun: input.dryRun, reuse: input.session, onRecover: (m) => report.warn(m) });
-  return session.run(async () => addDependencies(session, input, type, manifest, report));
+  return session.run(async () => {
+    const refs = requestedRefs(input, session.root);
+    const type = given ?? defaultType(session.app, refs);
+    checkDependencyRules(session.app, input.component, refs, type);
+    return addDependencies(session, input, refs, type, manifest, report);
+  });
 }
 
 async function addDependencies(
   session: AppSession,
   input: AddDependencyInput,
-  type: RpcDependencyType,
+  refs: DependencyRef[],
+  type: DependencyType,
   manifest: 'root' | undefined,
   report: Reporter,
 ): Promise<AddDependencyResult> {
@@ -102,12 +146,12 @@ async function addDependencies(
   const dependencies: AddDependencySummary['dependencies'] = [];
   const summary = (generated: GenerateSummary | null): AddDependencySummary => ({ app: session.root, dryRun: input.dryRun === true, dependencies, generated });
   const plannedTargets: string[] = [];
-  for (const target of input.targets) {
+  for (const ref of refs) {
     // Each edit is planned on the files as the previous one left them.
-    const edit = addDependency(session.app, input.component, target, type, { source: session, ...(manifest ? { manifest } : {}) });
+    const edit = addDependency(session.app, input.component, ref, type, { source: session, ...(manifest ? { manifest } : {}) });
     const file = relative(input.cwd, edit.file) || edit.file;
-    const what = `${input.component} → ${target} (${type})`;
-    dependencies.push({ caller: input.component, target, type, manifest: appRelative(session.root, edit.file), status: edit.status, lines: edit.lines });
+    const what = `${input.component} → ${describe(ref)} (${type})`;
+    dependencies.push({ caller: input.component, ...ref, type, manifest: appRelative(session.root, edit.file), status: edit.status, lines: edit.lines });
     if (edit.status === 'unchanged') {
       report.info(`${what} is already declared in ${file}; nothing changed.`);
       continue;
@@ -115,7 +159,7 @@ async function addDependencies(
     session.edit(edit);
     void session.app; // re-validated from the planned bytes before anything is written
     planned.push(edit);
-    plannedTargets.push(target);
+    if ('target' in ref && type !== 'wasm') plannedTargets.push(ref.target);
     const added = edit.status === 'added';
     if (input.dryRun) report.info(`Would ${added ? 'add' : 'update'} dependency ${what} in ${file}`);
     else report.step(`${added ? 'Added' : 'Updated'} dependency ${what} in ${file}`);
@@ -125,8 +169,8 @@ async function addDependencies(
   if (planned.length === 0) return { app: session.app, edits: planned, usage: [], summary: summary(null) };
   let generated: string[];
   const usage: AddDependencyResult['usage'] = [];
-  const generation = new Generation(() => session.app, session.plan);
   try {
+    const generation = await Generation.load(() => session.app, session.plan, { ...input.network, report });
     generated = generation.planInto({ components: [input.component] });
     const caller = session.app.components.get(input.component)!;
     const language = componentLanguage(caller, session.plan);

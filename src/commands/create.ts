@@ -97,6 +97,21 @@ export function witIdentifierFromFolder(dir: string): string | undefined {
   return /^[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*$/.test(id) ? id : undefined;
 }
 
+/** The template of a component given no template (`--template`'s default). */
+export const DEFAULT_TEMPLATE = 'ts';
+
+/** The default component: a TypeScript counter provider named `<app>:provider`. */
+export function defaultComponent(dir: string, template = DEFAULT_TEMPLATE): ComponentRequest {
+  const ns = witIdentifierFromFolder(dir);
+  if (!ns) {
+    throw new UserError(`the folder name '${basename(dir)}' has nothing a WIT namespace can be made of (letters a-z, then letters, digits and single dashes)`, {
+      code: 'E_INPUT',
+      hint: 'Name the component yourself, e.g. --component my-app:provider.',
+    });
+  }
+  return { name: `${ns}:provider`, template };
+}
+
 interface ResolvedComponent extends ComponentRequest {
   entry: TemplateEntry;
   registry: Registry;
@@ -251,6 +266,7 @@ export async function planCreate(options: CreateOptions, report: Reporter = sile
       session.edit(addDependency(session.app, e.caller, e.target, e.type, { source: session }));
       void session.app; // the edited manifests, re-validated from the planned bytes
     }
+    await generation.prepare({ offline: options.offline, report, ...(options.timeoutSeconds === undefined ? {} : { timeoutSeconds: options.timeoutSeconds }) });
     generated = generation.planInto();
   } catch (err) {
     // A problem in what a template wrote (a path its golem.yaml declares, its WIT) is the template's.

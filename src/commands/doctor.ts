@@ -9,6 +9,7 @@
 import { AppSession } from '../app/session.js';
 import { commitPlan, type FileOutcome } from '../fs/plan.js';
 import { type Reporter, silentReporter } from '../report.js';
+import type { LibraryOptions } from '../rpc/index.js';
 import { componentLanguage } from './shared/app-overview.js';
 import type { Finding } from './doctor/findings.js';
 import { checkGenerated } from './doctor/generated.js';
@@ -25,6 +26,8 @@ export interface DoctorInput {
   app?: string;
   /** `--fix`: apply the safe fixes. */
   fix?: boolean;
+  /** `--offline` and `--timeout`, for `wasm` dependencies by url. */
+  network?: LibraryOptions;
 }
 
 /** What `--json` prints (schemas/doctor.schema.json). */
@@ -61,9 +64,12 @@ export async function runDoctor(input: DoctorInput, report: Reporter = silentRep
     let committable = true;
     if (findings.some((f) => f.category === 'manifest')) notes.push('WIT and generated files were not checked: golem.yaml has errors (above).');
     else {
-      const generated = await checkGenerated(session);
+      const generated = await checkGenerated(session, { ...input.network, report });
       notes.push(...generated.notes);
-      for (const f of generated.findings) (fix && f.fix !== null ? fixed : findings).push(f);
+      // A dependency Golem's rules refuse (a `wasm` file that is not there) is met again when its
+      // component's WIT is generated: said once, as the rule.
+      const said = new Set(findings.map(findingKey));
+      for (const f of generated.findings) if (!said.has(findingKey(f))) (fix && f.fix !== null ? fixed : findings).push(f);
       committable = generated.planBroken !== true;
     }
 
@@ -99,3 +105,6 @@ export async function runDoctor(input: DoctorInput, report: Reporter = silentRep
     notes,
   };
 }
+
+/** What a finding says and where, whatever found it. */
+const findingKey = (f: Finding): string => [f.message, f.file, f.line, f.column].join('\0');

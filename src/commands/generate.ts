@@ -5,9 +5,10 @@
  */
 import { AppSession } from '../app/session.js';
 import { relative } from 'node:path';
+import { UsageError } from '../errors.js';
 import { commitPlan, type FileOutcome, inspectPlan } from '../fs/plan.js';
 import { type Reporter, silentReporter } from '../report.js';
-import { type DeclarationsOutcome, type GenerateSummary, reportGeneration, summarize } from '../rpc/index.js';
+import { type DeclarationsOutcome, type GenerateSummary, Generation, type LibraryOptions, reportGeneration, summarize } from '../rpc/index.js';
 import { reportDeclarations } from './shared/declarations.js';
 import { reportDryRun } from './shared/dry-run.js';
 import { pendingChanges, planGenerated } from './shared/generated-files.js';
@@ -22,6 +23,8 @@ export interface GenerateOptions {
   dryRun?: boolean;
   /** `--check`: write nothing; `upToDate` says whether anything would change. */
   check?: boolean;
+  /** `--offline` and `--timeout`, for `wasm` dependencies by url. */
+  network?: LibraryOptions;
 }
 
 /** What generation did (a dry run or a check: would do) to the generated files; what `--json` prints (schemas/generate.schema.json). */
@@ -37,6 +40,8 @@ export interface GenerateResult extends GenerateSummary {
 }
 
 export async function runGenerate(options: GenerateOptions, report: Reporter = silentReporter): Promise<GenerateResult> {
+  if (options.check && options.dryRun)
+    throw new UsageError('--check and --dry-run do not go together', { hint: '--check lists what would change and sets the exit code; --dry-run only lists.' });
   // A check writes nothing, as a dry run: it holds the app's lock only while it plans.
   const readOnly = options.dryRun === true || options.check === true;
   const session = await AppSession.openForCommand(options.cwd, options.app, { dryRun: readOnly, onRecover: (m) => report.warn(m) });
@@ -48,9 +53,11 @@ export async function runGenerate(options: GenerateOptions, report: Reporter = s
     ...summary,
     declarations,
   });
+  // The binaries of `wasm` dependencies are decoded (url ones fetched) only for apps that have them.
+  const plan = async () => planGenerated(session, options.components, await Generation.load(() => session.app, session.plan, { ...options.network, report }));
   if (readOnly) {
     const { paths, declarations, outcomes } = await session.run(async () => {
-      const planned = await planGenerated(session, options.components);
+      const planned = await plan();
       return { ...planned, outcomes: inspectPlan(session.plan) };
     });
     const changes = pendingChanges(paths, outcomes);
@@ -59,7 +66,7 @@ export async function runGenerate(options: GenerateOptions, report: Reporter = s
     return result(summarize(paths, outcomes), changes.length, declarations);
   }
   const { summary, declarations } = await session.run(async () => {
-    const { paths, declarations } = await planGenerated(session, options.components);
+    const { paths, declarations } = await plan();
     return { summary: summarize(paths, commitPlan(session.plan).outcomes), declarations };
   });
   reportGeneration(summary, report, declarations.folders);

@@ -7,13 +7,13 @@
  * app, plans it again and writes it as one transaction.
  */
 import { join, relative } from 'node:path';
-import { type AppComponent, type AppDependency, removeDependencies } from '../app/index.js';
+import { type AppComponent, type AppDependency, type ComponentType, removeDependencies } from '../app/index.js';
 import { requireComponent } from '../app/edit/add-dependency.js';
 import { AppSession } from '../app/session.js';
 import { UserError } from '../errors.js';
 import { commitPlan, type FileOutcome, inspectPlan } from '../fs/plan.js';
 import { type Reporter, silentReporter } from '../report.js';
-import { type GenerateSummary, Generation, reportGeneration, summarize } from '../rpc/index.js';
+import { type GenerateSummary, Generation, type LibraryOptions, reportGeneration, summarize } from '../rpc/index.js';
 import { componentLanguage } from './shared/app-overview.js';
 import { reportDryRun } from './shared/dry-run.js';
 import { type ManifestChange, planManifestRemovals, type RemovedDependency, removedDependency } from './remove-dependency.js';
@@ -26,13 +26,15 @@ export interface RemoveComponentInput {
   name: string;
   /** The app, already opened (e.g. by the prompts). */
   session?: AppSession;
+  /** `--offline`, `--timeout`: fetching the `wasm` binaries of the callers, whose WIT is generated again. */
+  network?: LibraryOptions;
 }
 
 export interface RemovedComponent {
   name: string;
   language: string | null;
   template: string | null;
-  type: AppComponent['componentType'];
+  type: ComponentType;
   /** App-relative: the folder deleted with everything in it. */
   folder: string;
 }
@@ -51,6 +53,8 @@ export interface RemoveComponentPlan {
   callers: string[];
   /** App-relative paths of generated output planned (removed or regenerated). */
   generated: string[];
+  /** How the callers' `wasm` binaries were fetched: the removal planned again under the lock does the same. */
+  network?: LibraryOptions;
   /** What the commit will do (computed when asked). */
   readonly outcomes: FileOutcome[];
 }
@@ -103,7 +107,7 @@ function ownFolder(session: AppSession, component: AppComponent): string {
   return own;
 }
 
-export function planRemoveComponent(input: RemoveComponentInput): RemoveComponentPlan {
+export async function planRemoveComponent(input: RemoveComponentInput): Promise<RemoveComponentPlan> {
   const session = input.session ?? AppSession.open(input.cwd, input.app);
   const { root } = session;
   const component = requireComponent(session.app, input.name, 'component');
@@ -129,7 +133,7 @@ export function planRemoveComponent(input: RemoveComponentInput): RemoveComponen
   for (const path of new Set(built)) session.plan.remove({ path, generated: true, pruneUpTo: temp! });
   void session.app; // the app without it, re-validated before anything is written
 
-  const generation = new Generation(() => session.app, session.plan);
+  const generation = await Generation.load(() => session.app, session.plan, input.network);
   const generated = [...(callers.length ? generation.planInto({ components: callers }) : []), ...generation.planObsoleteOutput(), ...built];
   let outcomes: FileOutcome[] | undefined;
   return {
@@ -141,6 +145,7 @@ export function planRemoveComponent(input: RemoveComponentInput): RemoveComponen
     manifests,
     callers,
     generated,
+    ...(input.network ? { network: input.network } : {}),
     get outcomes() {
       outcomes ??= inspectPlan(session.plan);
       return outcomes;
@@ -185,6 +190,33 @@ export function reportRemovalDryRun(plan: RemoveComponentPlan, report: Reporter 
   return result(plan, plan.outcomes, true);
 }
 
+/**
+ * Without questions (`--yes`, `--dry-run`, the API). A dry run plans holding the app's lock
+ * (never beside another run's half-made changes) and lists; otherwise what a killed run left is
+ * undone first, then the removal is planned and committed.
+ */
+export async function runRemoveComponent(
+  input: RemoveComponentInput & { dryRun?: boolean | undefined; describe?: boolean },
+  report: Reporter = silentReporter,
+): Promise<RemoveComponentResult> {
+  const describe = (plan: RemoveComponentPlan) => {
+    if (input.describe !== false) report.info(deletesSources(plan));
+  };
+  if (input.dryRun) {
+    const locked = await AppSession.openForCommand(input.cwd, input.app, { dryRun: true, reuse: input.session });
+    return locked.run(async () => {
+      const plan = await planRemoveComponent({ ...input, session: locked });
+      describe(plan);
+      for (const line of removalLines(plan)) report.info(`  ${line}`);
+      return reportRemovalDryRun(plan, report);
+    });
+  }
+  await AppSession.recoverInterrupted(input.cwd, input.app, (m) => report.warn(m));
+  const plan = await planRemoveComponent(input);
+  describe(plan);
+  return commitRemoveComponent(plan, report);
+}
+
 /** What a removal does, as listed: the removal planned again under the lock must be exactly this. */
 const listed = (plan: RemoveComponentPlan): string => JSON.stringify([plan.component, plan.files, plan.dependencies, plan.manifests, plan.callers, plan.generated, plan.outcomes]);
 
@@ -196,7 +228,7 @@ const listed = (plan: RemoveComponentPlan): string => JSON.stringify([plan.compo
 export async function commitRemoveComponent(plan: RemoveComponentPlan, report: Reporter = silentReporter): Promise<RemoveComponentResult> {
   const session = await AppSession.openForWrite(plan.cwd, plan.session.root, { reuse: plan.session, onRecover: (m) => report.warn(m) });
   const { locked, outcomes } = await session.run(async () => {
-    const locked = planRemoveComponent({ cwd: plan.cwd, name: plan.component.name, session });
+    const locked = await planRemoveComponent({ cwd: plan.cwd, name: plan.component.name, session, ...(plan.network ? { network: plan.network } : {}) });
     if (listed(locked) !== listed(plan)) {
       throw new UserError(`the app changed since the removal of ${plan.component.name} was listed`, { code: 'E_CHANGED', hint: 'Nothing was deleted; run the command again.' });
     }

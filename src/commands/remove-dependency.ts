@@ -12,7 +12,7 @@ import { closest } from '../app/shape.js';
 import { UsageError, UserError } from '../errors.js';
 import { commitPlan, type FileOutcome, inspectPlan } from '../fs/plan.js';
 import { type Reporter, silentReporter } from '../report.js';
-import { type GenerateSummary, Generation, reportGeneration, summarize } from '../rpc/index.js';
+import { type GenerateSummary, Generation, type LibraryOptions, reportGeneration, summarize } from '../rpc/index.js';
 import { appRelative } from './shared/app-overview.js';
 import { reportDryRun } from './shared/dry-run.js';
 
@@ -33,6 +33,8 @@ export interface RemoveDependencyInput {
   dryRun?: boolean;
   /** The app, already opened (e.g. by the prompts). */
   session?: AppSession;
+  /** `--offline`, `--timeout`: fetching the `wasm` binaries left, whose WIT is generated again. */
+  network?: LibraryOptions;
 }
 
 /** A removed dependency as golem.yaml declared it. */
@@ -137,7 +139,7 @@ async function removeDependency(
     else report.step(`Removed dependency ${what}`);
   }
   const manifests = planManifestRemovals(session, removeDependencies(deps, { source: session }), input.cwd, report);
-  const generated = new Generation(() => session.app, session.plan).planInto({ components: [input.component] });
+  const generated = (await Generation.load(() => session.app, session.plan, { ...input.network, report })).planInto({ components: [input.component] });
   let outcomes: FileOutcome[];
   if (input.dryRun) {
     outcomes = inspectPlan(session.plan);

@@ -4,7 +4,7 @@
  * with where each comes from. Common templates are listed in JSON only: they are never chosen.
  */
 import { type Reporter, silentReporter } from '../report.js';
-import { languageName, loadBundledRegistry, normalizeLanguage, type TemplateEntry } from '../templates/index.js';
+import { languageName, loadBundledRegistry, normalizeLanguage, type TemplateEntry, type TemplateKind } from '../templates/index.js';
 
 export interface TemplatesListOptions {
   cwd: string;
@@ -23,7 +23,7 @@ export interface TemplatesListOptions {
 
 export interface TemplateListing {
   id: string;
-  kind: TemplateEntry['kind'];
+  kind: TemplateKind;
   language: string;
   role?: string;
   description: string;

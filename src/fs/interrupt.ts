@@ -5,6 +5,11 @@
  * app after the undo. A process that ends any other way with a transaction still open (an error
  * nobody caught) undoes it on exit. A second signal stops waiting.
  *
+ * The CLI handles these signals for its whole run (`installSignalHandlers`). A program that calls
+ * the API did not ask for handlers: there they are installed while a transaction is open and
+ * removed when the last one closes, print nothing and exit nothing — after the undo the signal
+ * takes its course (the program's own handler, or Node's default, which ends the process).
+ *
  * The state lives on `globalThis` under a registered symbol: the CLI's entry and its lazily
  * loaded command chunks are separate bundles, each with its own copy of this module.
  */
@@ -18,12 +23,15 @@ export interface Undoable {
 interface State {
   undoables: Set<Undoable>;
   steps: Set<Promise<unknown>>;
+  /** For the rest of the process (the CLI). */
   installed: boolean;
+  /** Only while something is to be undone (API calls). */
+  scoped: boolean;
   signal?: NodeJS.Signals;
 }
 
 const KEY = Symbol.for('create-golem-app.interrupt');
-const state: State = ((globalThis as Record<symbol, unknown>)[KEY] as State | undefined) ?? { undoables: new Set(), steps: new Set(), installed: false };
+const state: State = ((globalThis as Record<symbol, unknown>)[KEY] as State | undefined) ?? { undoables: new Set(), steps: new Set(), installed: false, scoped: false };
 (globalThis as Record<symbol, unknown>)[KEY] = state;
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -42,8 +50,15 @@ function undoAll(): boolean {
 
 function onSignal(signal: NodeJS.Signals): void {
   const code = exitCodeFor(signal);
+  const scoped = state.scoped;
   const finish = () => {
-    if (undoAll()) process.stderr.write(`\n${signal === 'SIGINT' ? 'interrupted' : signal}: every change of this run was undone\n`);
+    const undone = undoAll();
+    if (scoped) {
+      stopScoped();
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+      return;
+    }
+    if (undone) process.stderr.write(`\n${signal === 'SIGINT' ? 'interrupted' : signal}: every change of this run was undone\n`);
     process.exit(code);
   };
   const steps = [...state.steps];
@@ -68,16 +83,35 @@ function onSignal(signal: NodeJS.Signals): void {
 export function installSignalHandlers(): void {
   if (state.installed) return;
   state.installed = true;
+  // Scoped handlers already listening are kept from now on.
+  if (state.scoped) state.scoped = false;
+  else listen();
+}
+
+function listen(): void {
   for (const signal of SIGNALS) process.on(signal, onSignal);
   process.on('exit', undoAll);
 }
 
+/** Scoped handlers off once nothing is left to undo. */
+function stopScoped(): void {
+  if (!state.scoped || state.undoables.size > 0) return;
+  state.scoped = false;
+  state.signal = undefined;
+  for (const signal of SIGNALS) process.removeListener(signal, onSignal);
+  process.removeListener('exit', undoAll);
+}
+
 /** Undoes `u` if the process is interrupted or exits before the returned function is called. */
 export function undoOnInterrupt(u: Undoable): () => void {
-  installSignalHandlers();
+  if (!state.installed && !state.scoped) {
+    state.scoped = true;
+    listen();
+  }
   state.undoables.add(u);
   return () => {
     state.undoables.delete(u);
+    stopScoped();
   };
 }
 

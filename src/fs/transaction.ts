@@ -36,7 +36,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
-import { UserError } from '../errors.js';
+import { EXIT, UserError } from '../errors.js';
 import { interruptibleStep, pausePoint, pausePointSync, undoOnInterrupt } from './interrupt.js';
 import { LOCK_FILE, Lock } from './lock.js';
 import { osError } from './os-errors.js';
@@ -246,12 +246,19 @@ export class Transaction {
   private readonly realDirs = new Map<string, boolean>();
   private readonly later: string[] = [];
   private readonly unguard: () => void;
+  /** Undone by a signal that the program handles itself (API mode): the run stops as cancelled. */
+  private interrupted = false;
 
   private constructor(
     readonly root: string,
     private readonly createdFolders: string[],
   ) {
-    this.unguard = undoOnInterrupt({ undo: () => this.abort() });
+    this.unguard = undoOnInterrupt({
+      undo: () => {
+        this.interrupted = this.state === 'open';
+        this.abort();
+      },
+    });
     for (const d of createdFolders) this.progress.dirs.add(d);
   }
 
@@ -482,8 +489,9 @@ export class Transaction {
       await new Promise((done) => setImmediate(done));
     } catch (err) {
       this.abort();
-      throw err;
+      throw this.interrupted ? interruptedError(err) : err;
     }
+    if (this.interrupted) throw interruptedError();
     this.finish();
     return result;
   }
@@ -546,6 +554,9 @@ export class Transaction {
     this.unguard();
   }
 }
+
+const interruptedError = (cause?: unknown): UserError =>
+  new UserError('interrupted: every change of this run was undone', { code: 'E_CANCELLED', exitCode: EXIT.cancelled, ...(cause === undefined ? {} : { cause }) });
 
 /** Keeps the bytes of `path` under `backup` until the transaction ends: a hard link, or a copy where links are not supported. */
 function keepBackup(path: string, backup: string): void {

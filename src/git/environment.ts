@@ -6,7 +6,7 @@
  * command run from a hook never touches the hook's repository. The user's ssh, askpass,
  * credential and proxy setup (GIT_SSH_COMMAND, GIT_ASKPASS, SSH_AUTH_SOCK, HTTPS_PROXY, …) is kept.
  * git never prompts, speaks only file, git, http(s) and ssh, and runs no hook and no fsmonitor
- * command of any repository (`core.hooksPath` at an empty folder, `core.fsmonitor=false`).
+ * command of any repository (`core.hooksPath` where no hook can be, `core.fsmonitor=false`).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -73,8 +73,13 @@ export function gitEnvironment(base: NodeJS.ProcessEnv = process.env): Record<st
 
 let hooksDir: string | undefined;
 
-/** An empty folder that lives as long as this process: git's hooks path, so no hook of any repository runs. */
+/**
+ * A hooks path under which no hook can exist: `/dev/null` (nothing can be created below it), so
+ * nothing is left to clean up and no `exit` listener stays behind an API call. Windows has no
+ * such path: there, an empty folder that lives as long as this process.
+ */
 function emptyHooksDir(): string {
+  if (process.platform !== 'win32') return '/dev/null';
   if (!hooksDir) {
     const dir = mkdtempSync(join(tmpdir(), 'cga-no-hooks-'));
     hooksDir = dir;

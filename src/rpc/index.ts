@@ -17,12 +17,14 @@ import { clientRootDir, clientWitDir, generatedBaseWitRoot } from './layout.js';
 import { type ExportedFunction, exportedFunctions } from './invoke-names.js';
 import { safeDirName } from './naming.js';
 import { Planner } from './pipeline.js';
+import { Libraries, type LibraryOptions } from './libraries.js';
 import { buildStubDefinition } from './stub-def.js';
 import type { StubDefinition } from './stub-model.js';
 
 export { jcoAsyncExportArgs } from './jco-args.js';
 export type { ExportedFunction } from './invoke-names.js';
 export { type DeclarationsOutcome, planDeclarations } from './declarations.js';
+export type { LibraryOptions } from './libraries.js';
 
 /** App-relative paths of the files generation looked at, by outcome. */
 export interface GenerateSummary {
@@ -40,12 +42,29 @@ export interface GenerateSummary {
 export class Generation {
   private readonly planner: Planner;
 
-  /** `current`: the app as it is now (it changes as the run plans edits). */
+  /**
+   * `current`: the app as it is now (it changes as the run plans edits); `libraries`: the decoded
+   * binaries of its `wasm` dependencies by path or url (see `Generation.load`).
+   */
   constructor(
     private readonly current: () => App,
     private readonly plan: Plan,
+    libraries: Libraries = Libraries.none,
   ) {
-    this.planner = new Planner(current, plan);
+    this.planner = new Planner(current, plan, libraries);
+  }
+
+  /**
+   * A Generation for the app as it is now, its `wasm` dependencies on binaries fetched and
+   * decoded first (nothing is loaded or fetched for an app without them).
+   */
+  static async load(current: () => App, plan: Plan, options: LibraryOptions = {}): Promise<Generation> {
+    return new Generation(current, plan, await Libraries.load(current(), options));
+  }
+
+  /** Fetches and decodes the binaries of the app's `wasm` dependencies as it is now (after a run planned its components). */
+  async prepare(options: LibraryOptions = {}): Promise<void> {
+    this.planner.libraries = await Libraries.load(this.current(), options);
   }
 
   /** What the client of `target` offers (entities, functions, types), as client generation sees it. */
@@ -146,7 +165,7 @@ export function componentLanguage(component: AppComponent, files: FileView): 'ru
 /** Generates and writes for the whole app, or for `options.components` (one plan, one commit). */
 export async function generate(app: App, options: { components?: string[] }, report: Reporter): Promise<GenerateSummary> {
   const plan = new Plan(app.root);
-  const paths = new Generation(() => app, plan).planInto(options);
+  const paths = (await Generation.load(() => app, plan, { report })).planInto(options);
   const summary = summarize(paths, commitPlan(plan).outcomes);
   reportGeneration(summary, report);
   return summary;

@@ -20,6 +20,8 @@ import { buildStubDefinition, clientDependencyPackages, selectWorld } from './st
 import { copyPackagesWithDeps, indexTreeDeps, indexWitDeps, type PackageIndex } from './wit-deps.js';
 import { ParseCache, declaredPackage, foreignPackageRefs, parseTree, resolveTree } from './wit-tree.js';
 import { generatedBaseWitDir } from './layout.js';
+import { isBinaryDependency, Libraries } from './libraries.js';
+import { INSTALL_DECODER_HINT } from './wasm-decoder.js';
 import { locationOf } from '../text/lines.js';
 
 export interface BasePlan {
@@ -66,6 +68,8 @@ export class Planner {
   constructor(
     private readonly current: () => App,
     private readonly files: Plan,
+    /** The decoded binaries of `wasm` dependencies (replaced once a run's components are planned). */
+    public libraries: Libraries = Libraries.none,
   ) {}
 
   private get app(): App {
@@ -124,15 +128,18 @@ export class Planner {
       const p = declaredPackage(dep);
       if (p) present.add(packageId(p));
     }
+    const fromLibraries = this.libraryPackages(component, tree, present);
     const componentExports = new Map<string, AppComponent>();
     for (const other of this.app.components.values()) componentExports.set(exportsIdOf(other.name), other);
     const refs = foreignPackageRefs(mainFiles).filter((id) => !present.has(id));
     const fromComponents = refs.filter((id) => componentExports.has(unversioned(id)));
     const fromWitDeps = refs.filter((id) => !componentExports.has(unversioned(id)));
     this.rejectClientReferences(component, mainFile, fromWitDeps);
-    if (fromWitDeps.length > 0) {
-      const locate = (id: string) => locationOf(mainFile.path, mainFile.source, Math.max(0, mainFile.source.indexOf(unversioned(id))));
-      copyPackagesWithDeps(fromWitDeps, this.witDeps(), tree, present, this.app.witDeps, locate);
+    const common = [...fromWitDeps, ...fromLibraries];
+    if (common.length > 0) {
+      // A package missing for the main file points there; one a library needs points at nothing of the user's.
+      const locate = (id: string) => (fromWitDeps.includes(id) ? locationOf(mainFile.path, mainFile.source, Math.max(0, mainFile.source.indexOf(unversioned(id)))) : undefined);
+      copyPackagesWithDeps(common, this.witDeps(), tree, present, this.app.witDeps, locate);
     }
     for (const id of fromComponents) {
       const other = this.base(componentExports.get(unversioned(id))!);
@@ -196,6 +203,41 @@ export class Planner {
     // Resolved only for a Rust component's Cargo.toml: everything in the tree is resolved elsewhere.
     const cargo = cargoTomlUpdate(component, this.files, () => resolveTree(parseTree(tree, (rel) => join(component.generatedWit, rel))));
     return { component, tree, cargo };
+  }
+
+  /**
+   * The packages of the component's `wasm` dependencies on binaries (Golem's
+   * `extract_wasm_interface_as_wit_dep`): a package the source WIT already has is skipped, one a
+   * witDeps folder holds is returned to be copied from there with what it needs, any other is
+   * written as `deps/<ns>_<name>/<name>.wit`. Dependencies on library components of the app add
+   * nothing here (Golem 1.2.5 neither: their exports package comes through the WIT that names it).
+   */
+  private libraryPackages(component: AppComponent, tree: FileTree, present: Set<string>): string[] {
+    const common: string[] = [];
+    for (const dep of this.app.dependencies) {
+      if (dep.source !== component.name || !isBinaryDependency(dep)) continue;
+      const library = this.libraries.of(this.app, dep);
+      for (const pkg of library.packages) {
+        if (present.has(pkg.id)) continue;
+        if (this.witDeps().has(pkg.id)) {
+          common.push(pkg.id);
+          continue;
+        }
+        if (pkg.text === undefined) {
+          throw new UserError(
+            `the WIT package ${pkg.id} of ${dep.path ?? dep.url} is only inside the binary, and ${library.decoder.name} prints a component's world, not its packages`,
+            {
+              code: 'E_DECODER',
+              location: dep.location,
+              hint: INSTALL_DECODER_HINT,
+            },
+          );
+        }
+        tree.set(`deps/${safeDirName(pkg.ref)}/${pkg.ref.name}.wit`, pkg.text);
+        present.add(pkg.id);
+      }
+    }
+    return common;
   }
 
   /** A source WIT naming a generated client package: generation adds that import, the source must not. */

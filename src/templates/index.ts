@@ -28,7 +28,7 @@
  */
 export type { PlannedFile } from './rendering/types.js';
 import type { Registry, RegistryJson } from './registries/registry.js';
-export type { TemplateEntry, Registry, RegistryJson } from './registries/registry.js';
+export type { TemplateEntry, TemplateKind, Registry, RegistryJson } from './registries/registry.js';
 export type { CallerTarget } from './rendering/handlebars.js';
 export type { ClientModel } from './rendering/client-model.js';
 export { knownLanguage, loadBundledRegistry, normalizeLanguage, languageName } from './registries/registry.js';

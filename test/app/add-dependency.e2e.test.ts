@@ -109,7 +109,7 @@ describe('add dependency (CLI), bad inputs change nothing', () => {
     const before = snapshotTree(root);
     const r = runCli(['add', 'dependency', 'example:caller'], { cwd: root });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: missing argument <target>\.\n {2}Usage: create-golem-app add dependency/);
+    expect(r.stderr).toMatch(/^error: missing argument <target> \(or --path \/ --url\)\.\n {2}Usage: create-golem-app add dependency/);
     errorOf(r.stderr);
     expect(snapshotTree(root)).toEqual(before);
   });
@@ -118,12 +118,12 @@ describe('add dependency (CLI), bad inputs change nothing', () => {
     [
       'unknown component',
       () => ['example:calller', 'example:provider'],
-      /^error: unknown component 'example:calller': no such component in .*\.\n {2}Did you mean 'example:caller'\? Known components: /,
+      /^error: component 'example:calller' not found, available components: example:caller, example:provider\.\n {2}Did you mean 'example:caller'\?$/,
     ],
     [
       'unknown target',
       () => ['example:caller', 'example:nobody'],
-      /^error: unknown target 'example:nobody': no such component in .*\.\n {2}Known components: example:caller, example:provider\.$/,
+      /^error: target component 'example:nobody' not found, available components: example:caller, example:provider\.\n {2}Use one of the available components\.$/,
     ],
     ['bad type', () => ['example:caller', 'example:provider', '--type', 'wasm-rpc-static'], /^error: unknown --type 'wasm-rpc-static'\.\n {2}Use 'static-wasm-rpc'/],
     ['bad --manifest', () => ['example:caller', 'example:provider', '--manifest', 'component'], /^error: unknown --manifest 'component'/],

@@ -9,7 +9,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFile
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadApp } from '../../src/app/index.js';
+import { cacheKey } from '../../src/fs/cache.js';
 import { errorOf, runCli, snapshotTree, tempDir } from '../helpers/cli.js';
+import { buildComponent, pathWith, wasmToolsStandIn } from '../helpers/components.js';
 import { expectJson } from '../helpers/json-schemas.js';
 import { installStandInPackages, standInTools, TS_TOOLS } from '../helpers/stand-ins.js';
 import { checkWitDir, stopOracle } from '../helpers/wit-oracle.js';
@@ -125,8 +127,14 @@ describe('remove dependency (CLI)', () => {
     expect(loadApp(root).dependencies).toEqual([]);
   });
 
-  it('a wasm dependency by --path or --url; --type narrows; --dry-run writes nothing', () => {
+  it('a wasm dependency by --path or --url; --type narrows; --dry-run writes nothing', async () => {
     const root = callerApp();
+    // Real binaries: the caller's WIT is generated again after each removal, decoding the ones left.
+    const lib = { 'acme:helper@1.0.0': 'interface api { f: func() -> u32; }\nworld lib { export api; }' };
+    await buildComponent(join(root, 'lib/helper.wasm'), 'acme:helper/lib@1.0.0', lib);
+    const cache = tempDir('cga-cache-');
+    await buildComponent(join(cache, 'create-golem-app/wasm', cacheKey('https://example.com/x.wasm'), 'component.wasm'), 'acme:helper/lib@1.0.0', lib);
+    const env = { PATH: pathWith(wasmToolsStandIn(join(cache, 'bin'))), XDG_CACHE_HOME: cache };
     const file = join(root, CALLER);
     const text = readFileSync(file, 'utf8').replace(
       '    type: wasm-rpc\n',
@@ -134,15 +142,17 @@ describe('remove dependency (CLI)', () => {
     );
     writeFileSync(file, text);
     const before = snapshotTree(root);
-    const dry = runCli(['remove', 'dependency', 'example:caller', '--path', 'lib/helper.wasm', '--dry-run'], { cwd: root });
+    const dry = runCli(['remove', 'dependency', 'example:caller', '--path', 'lib/helper.wasm', '--dry-run'], { cwd: root, env });
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('Would remove dependency example:caller → ./lib/helper.wasm (wasm)');
     expect(dry.stdout).toContain('Dry run:');
     expect(snapshotTree(root)).toEqual(before);
 
-    expect(runCli(['remove', 'dependency', 'example:caller', '--path', 'lib/helper.wasm'], { cwd: root }).code).toBe(0);
-    expect(runCli(['remove', 'dependency', 'example:caller', '--url', 'https://example.com/x.wasm'], { cwd: root }).code).toBe(0);
-    expect(runCli(['remove', 'dependency', 'example:caller', 'example:provider', '--type', 'static-wasm-rpc'], { cwd: root }).code).toBe(0);
+    expect(runCli(['remove', 'dependency', 'example:caller', '--path', 'lib/helper.wasm'], { cwd: root, env }).code).toBe(0);
+    expect(read(root, 'components-ts/example-caller/wit-generated/deps/acme_helper/helper.wit')).toContain('package acme:helper@1.0.0;'); // the url's copy
+    expect(runCli(['remove', 'dependency', 'example:caller', '--url', 'https://example.com/x.wasm'], { cwd: root, env }).code).toBe(0);
+    expect(existsSync(join(root, 'components-ts/example-caller/wit-generated/deps/acme_helper'))).toBe(false);
+    expect(runCli(['remove', 'dependency', 'example:caller', 'example:provider', '--type', 'static-wasm-rpc'], { cwd: root, env }).code).toBe(0);
     expect(read(root, CALLER)).toBe(
       text.replace(
         '  - path: ./lib/helper.wasm\n    type: wasm\n  - url: https://example.com/x.wasm\n    type: wasm\n  - target: example:provider\n    type: static-wasm-rpc\n',

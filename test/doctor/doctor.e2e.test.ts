@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DoctorResult, Finding } from '../../src/commands/doctor.js';
-import { errorOf, runCli, snapshotTree, tempDir } from '../helpers/cli.js';
+import { callerProviderApp, errorOf, runCli, snapshotTree, tempDir } from '../helpers/cli.js';
 import { installStandInPackages, standInTools, TS_TOOLS } from '../helpers/stand-ins.js';
 import { expectJson } from '../helpers/json-schemas.js';
 
@@ -21,15 +21,7 @@ const PACKAGES = ['components-ts/example-caller/package.json', 'components-ts/ex
 let base: string;
 let tools: string;
 beforeAll(() => {
-  const parent = tempDir('cga-doctor-');
-  const r = runCli(
-    ['app', '--yes', '--no-git', '--component', 'example:provider', '--component', 'example:caller', '-t', 'ts', '-t', 'ts/caller', '--target', 'example:provider'],
-    {
-      cwd: parent,
-    },
-  );
-  expect(r.stderr).toBe('');
-  base = join(parent, 'app');
+  base = callerProviderApp('cga-doctor-');
   tools = standInTools(TS_TOOLS);
 });
 

@@ -32,6 +32,18 @@ export function tempDir(prefix = 'cga-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+/**
+ * A fresh app (no git) with a TS provider `example:provider` and a TS caller `example:caller` that
+ * calls it, created by the CLI in a new temp folder; returns the app's root.
+ */
+export function callerProviderApp(prefix = 'cga-'): string {
+  const parent = tempDir(prefix);
+  const args = ['app', '--yes', '--no-git', '--component', 'example:provider', '--component', 'example:caller', '-t', 'ts', '-t', 'ts/caller', '--target', 'example:provider'];
+  const r = runCli(args, { cwd: parent });
+  if (r.code !== 0 || r.stderr !== '') throw new Error(`create failed (exit ${r.code}):\n${r.stderr}`);
+  return join(parent, 'app');
+}
+
 /** Every file below `dir` (relative, `/`-separated, sorted), with its bytes: for byte-identical checks. */
 export function snapshotTree(dir: string): Map<string, string> {
   const out = new Map<string, string>();

@@ -7,7 +7,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GenerateResult } from '../../src/commands/generate.js';
-import { errorOf, runCli, snapshotTree, tempDir } from '../helpers/cli.js';
+import { callerProviderApp, errorOf, runCli, snapshotTree, tempDir } from '../helpers/cli.js';
 import { expectJson } from '../helpers/json-schemas.js';
 import { installStandInJco, installStandInPackages } from '../helpers/stand-ins.js';
 
@@ -16,15 +16,7 @@ const PROVIDER_WIT = 'components-ts/example-provider/wit/main.wit';
 
 let base: string;
 beforeAll(() => {
-  const parent = tempDir('cga-check-');
-  const r = runCli(
-    ['app', '--yes', '--no-git', '--component', 'example:provider', '--component', 'example:caller', '-t', 'ts', '-t', 'ts/caller', '--target', 'example:provider'],
-    {
-      cwd: parent,
-    },
-  );
-  expect(r.stderr).toBe('');
-  base = join(parent, 'app');
+  base = callerProviderApp('cga-check-');
 });
 
 function app(): string {

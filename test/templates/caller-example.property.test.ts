@@ -122,8 +122,38 @@ describe('caller examples for random targets', () => {
         const lib = await render(model, 'rust/caller', 'src/lib.rs');
         expect(rustfmtProblem(lib), lib).toBeUndefined();
       }),
-      { numRuns: 60 },
+      // No shrinking: every run spawns rustfmt, and shrinking a failure took over ten minutes. The
+      // failure message holds the rendered file and rustfmt's diff; `{ seed, path }` replays it.
+      { numRuns: 60, endOnFailure: true },
     );
+  });
+
+  it('a call that fits max_width exactly, `;` included, stays on the line of its `let` (seed -251434721)', async () => {
+    // `let <fn1> = <e0>.blocking_<fn1>(type_p0);` is 100 columns in the example's body.
+    const owner = { namespace: 'demo', package: 'target-exports', interface: 'api' };
+    const variant: ClientNamedType = {
+      name: 'a0aa-a0a000a00-a00aa0a-t11',
+      clientName: 'a0aa-a0a000a00-a00aa0a-t11',
+      owner,
+      def: { kind: 'variant', cases: [{ name: 'a0a-aa0a-a0aa-a0a00a-c0', type: { kind: 'primitive', name: 'u8' } }, { name: 'a0a-aa0a-a0aa-a0a00a-c1' }] },
+    };
+    const ref: ClientType = { kind: 'ref', id: '1' };
+    const result: ClientType = { kind: 'primitive', name: 's16' };
+    const fn1 = clientFunction('a0a-aa0a-a0aa-a0a00a-fn1', [clientParam('type-p0', JSON.stringify(ref), ref)], { text: JSON.stringify(result), shape: result });
+    const types = new Map([['1', variant]]);
+    const model: ClientModel = {
+      ...clientNames('demo:target', 'a0a-aa0a-a0aa-a0a00a-world'),
+      ephemeral: false,
+      resources: [clientResource('a0a-aaaa00000a-e0', [], [fn1])],
+      types,
+    };
+    const lib = await render(model, 'rust/caller', 'src/lib.rs');
+    const line = '        let a0a_aa0a_a0aa_a0a00a_fn1 = a0a_aaaa00000a_e0.blocking_a0a_aa0a_a0aa_a0a00a_fn1(type_p0);';
+    expect(line).toHaveLength(100);
+    expect(lib.split('\n'), lib).toContain(line);
+    // Each argument is bound once (no unused `let` left by a second layout attempt).
+    expect(lib.match(/let type_p0\w* =/g), lib).toEqual(['let type_p0 =']);
+    expect(rustfmtProblem(lib), lib).toBeUndefined();
   });
 
   it('the TypeScript caller parses', async () => {

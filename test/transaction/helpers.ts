@@ -17,8 +17,9 @@ export class Run {
   readonly ended: Promise<Ended>;
   private readonly child: ChildProcess;
 
-  constructor(args: string[], options: { cwd: string; env?: Record<string, string | undefined> }) {
-    this.child = spawn(process.execPath, [BIN, ...args], {
+  /** `bin`: another script to run instead of the CLI (a program calling the API). */
+  constructor(args: string[], options: { cwd: string; env?: Record<string, string | undefined>; bin?: string }) {
+    this.child = spawn(process.execPath, [options.bin ?? BIN, ...args], {
       cwd: options.cwd,
       env: { ...process.env, NO_COLOR: '1', npm_config_user_agent: undefined, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,8 @@
 /**
  * Planning `add dependency`: Golem's placement rule (the document that already holds this
- * caller→target dependency, else the caller's own golem.yaml, or the root one on request),
- * then either an in-place type update or a new `- target: X` / `type: …` item.
+ * caller's dependency on the same thing, else the caller's own golem.yaml, or the root one on
+ * request), then either an in-place type update or a new item in Golem's shape: `- target: X`
+ * (or `- path: …`, `- url: …`) then `type: …` (golem-cli/src/app/yaml_edit.rs).
  */
 import { join } from 'node:path';
 import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
@@ -9,7 +10,8 @@ import { UserError } from '../../errors.js';
 import { MANIFEST_FILE } from '../find-root.js';
 import { DiskFiles } from '../../fs/files.js';
 import { ManifestCache, type ManifestDoc, type ManifestSource } from '../manifest-doc.js';
-import type { App, AppComponent, Edit, RpcDependencyType } from '../model.js';
+import type { App, AppComponent, AppDependency, DependencyType, Edit } from '../model.js';
+import { type DependencyRef, namesRef } from './remove-dependency.js';
 import { closest } from '../shape.js';
 import { planInsert } from './insert.js';
 import { replaceScalar } from './render.js';
@@ -38,30 +40,39 @@ export function requireComponent(app: App, name: string, role: string): AppCompo
 const child = (node: unknown, key: string): Node | undefined =>
   isMap(node) ? ((node as YAMLMap).items.find((p) => isScalar(p.key) && (p.key as Scalar).value === key)?.value as Node | undefined) : undefined;
 
-/** The `type` scalar of the caller→target rpc item in this document. */
-function findTypeScalar(m: ManifestDoc, caller: string, target: string): Scalar | undefined {
+/** The `type` scalar of the first item of `caller` in this document that names `ref` (Golem's editor updates that one). */
+function findTypeScalar(m: ManifestDoc, caller: string, ref: DependencyRef): Scalar | undefined {
   const list = child(child(m.doc.contents, 'dependencies'), caller);
   if (!isSeq(list)) return undefined;
+  const [key, value] = Object.entries(ref)[0] as [keyof DependencyRef, string];
   for (const item of list.items) {
+    const named = child(item, key);
     const type = child(item, 'type');
-    if (isScalar(child(item, 'target')) && (child(item, 'target') as Scalar).value === target && isScalar(type) && type.value !== 'wasm') return type;
+    if (!isScalar(named) || !isScalar(type)) continue;
+    const text = String(named.value);
+    if (key === 'path' ? namesRef({ path: text } as AppDependency, ref) : text === value) return type;
   }
   return undefined;
 }
 
-/** Plans (does not write) the edit that makes `caller` depend on `target`. */
-export function addDependency(app: App, caller: string, target: string, type: RpcDependencyType, options: AddDependencyOptions = {}): Edit {
+/**
+ * Plans (does not write) the edit that makes `caller` depend on `ref`: a component of the app
+ * (`target`, also given as its name), or for `wasm` a binary by `path` or `url`. Golem's
+ * placement and update rule: the first item of `caller` naming the same thing gets the type.
+ */
+export function addDependency(app: App, caller: string, ref: string | DependencyRef, type: DependencyType, options: AddDependencyOptions = {}): Edit {
+  const named: DependencyRef = typeof ref === 'string' ? { target: ref } : ref;
   const component = requireComponent(app, caller, 'component');
-  requireComponent(app, target, 'target');
-  const existing = app.dependencies.find((d) => d.source === caller && d.target === target && d.type !== 'wasm');
+  if ('target' in named) requireComponent(app, named.target, 'target');
+  const existing = app.dependencies.find((d) => d.source === caller && namesRef(d, named));
   const file = existing?.manifestPath ?? (options.manifest === 'root' ? join(app.root, MANIFEST_FILE) : component.manifestPath);
   const m = (options.source ?? new ManifestCache(new DiskFiles())).manifest(file);
   if (existing) {
     if (existing.type === type) return makeEdit(file, m.text, [], 'unchanged');
-    const scalar = findTypeScalar(m, caller, target);
-    if (!scalar?.range) throw new UserError(`cannot find the dependency ${caller} → ${target} in ${file}`, { code: 'E_APP', location: existing.location });
+    const scalar = findTypeScalar(m, caller, named);
+    if (!scalar?.range) throw new UserError(`cannot find the dependency ${caller} → ${Object.values(named)[0]} in ${file}`, { code: 'E_APP', location: existing.location });
     return makeEdit(file, m.text, [replaceScalar(scalar, type)], 'updated');
   }
-  const splices = planInsert({ m, style: detectStyle(m) }, m.doc.contents as Node | null, null, ['dependencies', caller], { item: { target, type } });
+  const splices = planInsert({ m, style: detectStyle(m) }, m.doc.contents as Node | null, null, ['dependencies', caller], { item: { ...named, type } });
   return makeEdit(file, m.text, splices, 'added');
 }

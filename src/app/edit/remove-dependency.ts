@@ -22,14 +22,15 @@ export function describeRef(dep: AppDependency): string {
 
 const samePath = (a: string, b: string) => posix.normalize(a.split('\\').join('/')) === posix.normalize(b.split('\\').join('/'));
 
+/** Whether `dep` names `ref` (paths compared normalised: `./lib/x.wasm` is `lib/x.wasm`). */
+export function namesRef(dep: AppDependency, ref: DependencyRef): boolean {
+  return 'target' in ref ? dep.target === ref.target : 'path' in ref ? dep.path !== undefined && samePath(dep.path, ref.path) : dep.url === ref.url;
+}
+
 /** The dependencies of `caller` that `ref` (and `type`, when given) name; a UserError when there are none. */
 export function findDependencies(app: App, caller: string, ref: DependencyRef, type?: DependencyType): AppDependency[] {
   const own = app.dependencies.filter((d) => d.source === caller);
-  const found = own.filter(
-    (d) =>
-      (type === undefined || d.type === type) &&
-      ('target' in ref ? d.target === ref.target : 'path' in ref ? d.path !== undefined && samePath(d.path, ref.path) : d.url === ref.url),
-  );
+  const found = own.filter((d) => (type === undefined || d.type === type) && namesRef(d, ref));
   if (found.length > 0) return found;
   const what = 'target' in ref ? ref.target : 'path' in ref ? `path ${ref.path}` : `url ${ref.url}`;
   throw new UserError(`${caller} has no ${type ? `${type} ` : ''}dependency on ${what}`, {

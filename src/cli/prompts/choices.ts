@@ -1,5 +1,5 @@
 /** The option lists the prompts show: templates by language, components, dependency types. */
-import type { RpcDependencyType } from '../../app/index.js';
+import type { ComponentType, DependencyType, RpcDependencyType } from '../../app/index.js';
 import { languageName, type TemplateEntry } from '../../templates/index.js';
 import type { Choice } from './ask.js';
 
@@ -7,13 +7,21 @@ import type { Choice } from './ask.js';
 
 export { languageName };
 
-/** Worker-to-worker dependency types, the default first. */
-const DEPENDENCY_TYPE_CHOICES: Choice<RpcDependencyType>[] = [
-  { value: 'wasm-rpc', label: 'wasm-rpc', hint: 'dynamic linking, the default' },
-  { value: 'static-wasm-rpc', label: 'static-wasm-rpc', hint: 'deprecated in Golem 1.2; needs a Rust toolchain' },
-];
+const DEPENDENCY_TYPE_CHOICES: Record<DependencyType, Choice<DependencyType>> = {
+  'wasm-rpc': { value: 'wasm-rpc', label: 'wasm-rpc', hint: 'dynamic linking, the default' },
+  'static-wasm-rpc': { value: 'static-wasm-rpc', label: 'static-wasm-rpc', hint: 'deprecated in Golem 1.2; needs a Rust toolchain' },
+  wasm: { value: 'wasm', label: 'wasm', hint: 'link a library: a library component, a file or a URL' },
+};
 
-export const dependencyTypeChoices = (): Choice<RpcDependencyType>[] => DEPENDENCY_TYPE_CHOICES;
+/** Dependency types as choices; by default the worker-to-worker ones (`create` asks how callers call). */
+export function dependencyTypeChoices<T extends DependencyType = RpcDependencyType>(types: readonly T[] = ['wasm-rpc', 'static-wasm-rpc'] as T[]): Choice<T>[] {
+  return types.map((t) => DEPENDENCY_TYPE_CHOICES[t] as Choice<T>);
+}
+
+/** The types Golem's prompt offers a component of this type (static-wasm-rpc is accepted, not offered). */
+export function offeredDependencyTypes(caller: ComponentType): DependencyType[] {
+  return caller === 'library' ? ['wasm'] : ['wasm-rpc', 'wasm'];
+}
 
 export const isCallerTemplate = (t: TemplateEntry): boolean => t.role === 'caller';
 

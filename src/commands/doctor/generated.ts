@@ -10,7 +10,7 @@ import type { App, AppComponent } from '../../app/index.js';
 import type { AppSession } from '../../app/session.js';
 import { UserError } from '../../errors.js';
 import { type FileOutcome, inspectPlan } from '../../fs/plan.js';
-import { Generation } from '../../rpc/index.js';
+import { Generation, type LibraryOptions } from '../../rpc/index.js';
 import { declarationsStampPath, guestTypesStep } from '../../rpc/declarations.js';
 import { cargoTomlPath } from '../../rpc/cargo.js';
 import { clientDir, clientRootDir, generatedBaseWitDir, generatedBaseWitRoot } from '../../rpc/layout.js';
@@ -23,9 +23,11 @@ const GENERATE = 'Run create-golem-app generate (or create-golem-app doctor --fi
  * WIT findings; when there are none, the generated files that would change (as fixable findings).
  * `planBroken`: generation failed halfway, so the plan holds part of it and must not be committed.
  */
-export async function checkGenerated(session: AppSession): Promise<{ findings: Finding[]; notes: string[]; planBroken?: true }> {
+export async function checkGenerated(session: AppSession, network: LibraryOptions = {}): Promise<{ findings: Finding[]; notes: string[]; planBroken?: true }> {
   const app = session.app;
-  const generation = new Generation(() => session.app, session.plan);
+  // The binaries of `wasm` dependencies by path or url, decoded (url ones fetched into the cache);
+  // one that cannot be had is a finding of each component that depends on it.
+  const generation = await Generation.load(() => session.app, session.plan, network);
   const wit = new Map<string, Finding>();
   for (const component of app.components.values()) {
     try {

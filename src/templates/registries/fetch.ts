@@ -7,7 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { silentReporter, type Reporter } from '../../report.js';
 import { UserError } from '../../errors.js';
-import { defaultCacheDir } from '../sources/cache.js';
+import { defaultCacheDir } from '../../fs/cache.js';
 import type { FetchContext, FetchedSource } from '../sources/fetched.js';
 import { fetchGitSource } from '../sources/git-source.js';
 import { fetchHostedSource } from '../sources/hosted-source.js';

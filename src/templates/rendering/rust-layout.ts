@@ -103,11 +103,13 @@ export class Bindings {
     const pad = ' '.repeat(this.indent);
     const unbroken = (x: RustExpr): string[] | undefined => {
       const flat = `${pad}${head}${oneLine(x)}${tail}`;
-      if (x.kind === 'atom' || (flat.length <= MAX_WIDTH && keepsOneLine(x))) return [flat];
+      if (flat.length <= MAX_WIDTH && keepsOneLine(x)) return [flat];
       // A reference (`&[…]`) moved to the next line gets one column less (measured with rustfmt 1.9).
       const next = `${pad}${INDENT}${oneLine(x)}${tail}`;
       const limit = oneLine(x).startsWith('&') ? MAX_WIDTH - 1 : MAX_WIDTH;
-      return rhs && keepsOneLine(x) && next.length <= limit ? [`${pad}${head.trimEnd()}`, next] : undefined;
+      if (rhs && keepsOneLine(x) && next.length <= limit) return [`${pad}${head.trimEnd()}`, next];
+      // An atom cannot break: too wide for either line, it stays where it is.
+      return x.kind === 'atom' ? [flat] : undefined;
     };
     const simple = this.simplify(e);
     const kept = unbroken(simple);
@@ -116,9 +118,14 @@ export class Bindings {
     // (rustfmt would "overflow" it otherwise); a list of several members breaks one per line.
     const atoms = this.atomize(simple);
     const lines = unbroken(atoms) ?? broken(head, atoms, tail, pad);
-    // A value whose first line does not fit after `let x = ` starts on the next line.
-    if (rhs && lines[0]!.length + tail.length > MAX_WIDTH) return [`${pad}${head.trimEnd()}`, ...broken('', this.atomize(simple, pad + INDENT), tail, pad + INDENT)];
-    return lines;
+    // A value whose first line does not fit after `let x = ` starts on the next line. A line of
+    // its own already holds the tail; a call or list broken over lines may open on a full line,
+    // a struct literal one column short of it (measured with rustfmt 1.9).
+    const firstLimit = lines.length > 1 && unwrapRef(atoms).kind === 'struct' ? MAX_WIDTH - 1 : MAX_WIDTH;
+    if (!rhs || lines[0]!.length <= firstLimit) return lines;
+    // Members bound for the first line stay bound (binding `simple` again would leave unused `let`s).
+    const deeper = this.atomize(atoms, pad + INDENT);
+    return (deeper.kind === 'atom' ? undefined : unbroken(deeper)) ?? [`${pad}${head.trimEnd()}`, ...broken('', deeper, tail, pad + INDENT)];
   }
 
   /** `let name = e;` pushed, and the expression that names it (`&name` for a reference). */

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UserError } from '../../errors.js';
-import { cacheKey, publish, refFolderName, withStaging } from './cache.js';
+import { cacheKey, publish, refFolderName, withStaging } from '../../fs/cache.js';
 import { classifyGitError, gitReason, shallowFetch } from './git-command.js';
 import { sourceFailure } from './failures.js';
 import { subfolder, type FetchedSource, type FetchContext } from './fetched.js';

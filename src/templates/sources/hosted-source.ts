@@ -16,7 +16,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../../errors.js';
 import { downloadToFile, type NetworkOptions } from '../../net/index.js';
-import { cacheKey, publish, refFolderName, withStaging } from './cache.js';
+import { cacheKey, publish, refFolderName, withStaging } from '../../fs/cache.js';
 import { sourceFailure, type FailureContext, type SourceFailure } from './failures.js';
 import type { FetchContext, FetchedSource } from './fetched.js';
 import { classifyGitError, gitReason, listRemoteRefs } from './git-command.js';

@@ -10,7 +10,7 @@ import { silentReporter, type Reporter } from '../../report.js';
 import { UserError } from '../../errors.js';
 import { METADATA_FILE, readTemplateMetadata } from '../metadata.js';
 import type { TemplateSource, TemplateSourceOptions } from './seam.js';
-import { defaultCacheDir } from './cache.js';
+import { defaultCacheDir } from '../../fs/cache.js';
 import { sourceFailure } from './failures.js';
 import type { FetchContext, FetchedSource } from './fetched.js';
 import { fetchGitSource } from './git-source.js';

@@ -3,14 +3,15 @@
  * the one way anything is put into it: fetched into a fresh staging folder, then renamed into
  * place, so a reader never sees a half-written copy and a failed or interrupted fetch leaves
  * nothing behind. Fetches into one cache folder and publishing into it hold that folder's lock
- * (fs/lock.ts), so concurrent runs never write the same snapshot (degit's cache included) at once.
+ * (lock.ts), so concurrent runs never write the same snapshot (degit's cache included) at once.
+ * Used by template sources (src/templates/sources) and `wasm` dependency downloads (src/rpc/libraries.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
-import { undoOnInterrupt } from '../../fs/interrupt.js';
-import { Lock } from '../../fs/lock.js';
+import { undoOnInterrupt } from './interrupt.js';
+import { Lock } from './lock.js';
 
 /** A fetch may take as long as the network allows: another run waits for it this long. */
 const FETCH_LOCK_WAIT_MS = 300_000;
