@@ -17,7 +17,7 @@ import { clientRootDir, clientWitDir, generatedBaseWitRoot } from './layout.js';
 import { type ExportedFunction, exportedFunctions } from './invoke-names.js';
 import { safeDirName } from './naming.js';
 import { Planner } from './pipeline.js';
-import { Libraries, type LibraryOptions } from './libraries.js';
+import { isBinaryDependency, Libraries, type LibraryOptions } from './libraries.js';
 import { buildStubDefinition } from './stub-def.js';
 import type { StubDefinition } from './stub-model.js';
 
@@ -59,12 +59,12 @@ export class Generation {
    * decoded first (nothing is loaded or fetched for an app without them).
    */
   static async load(current: () => App, plan: Plan, options: LibraryOptions = {}): Promise<Generation> {
-    return new Generation(current, plan, await Libraries.load(current(), options));
+    return new Generation(current, plan, await loadLibraries(current(), options));
   }
 
   /** Fetches and decodes the binaries of the app's `wasm` dependencies as it is now (after a run planned its components). */
   async prepare(options: LibraryOptions = {}): Promise<void> {
-    this.planner.libraries = await Libraries.load(this.current(), options);
+    this.planner.libraries = await loadLibraries(this.current(), options);
   }
 
   /** What the client of `target` offers (entities, functions, types), as client generation sees it. */
@@ -200,3 +200,9 @@ function groupedByPackage(paths: string[], folders: readonly string[]): string[]
 
 export { clientTypeNames } from './client-render.js';
 export type { StubDefinition, StubType } from './stub-model.js';
+
+/** The decoded binaries of `app`'s `wasm` path/url dependencies: the decoders and the download code load only for an app that has some. */
+async function loadLibraries(app: App, options: LibraryOptions = {}): Promise<Libraries> {
+  if (!app.dependencies.some(isBinaryDependency)) return Libraries.none;
+  return (await import('./library-decoding.js')).decodeLibraries(app, options);
+}
