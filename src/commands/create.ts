@@ -18,7 +18,7 @@ import { AppSession } from '../app/session.js';
 import { UserError } from '../errors.js';
 import { pausePoint } from '../fs/interrupt.js';
 import { commitPlan, type FileOutcome, inspectPlan } from '../fs/plan.js';
-import { Transaction, TRANSACTION_FILES } from '../fs/transaction.js';
+import { isTransactionFile, TRANSACTION_FILE_GLOBS, Transaction } from '../fs/transaction.js';
 import { type Reporter, silentReporter } from '../report.js';
 import { type DeclarationsOutcome, Generation, summarize } from '../rpc/index.js';
 import { addToPlan, attributeToTemplate, type PlannedFile, planComponent, type Registry, type TemplateEntry, validateComponentName } from '../templates/index.js';
@@ -83,10 +83,10 @@ export interface CreateOptions {
  * Folder contents that do not make a folder "non-empty" (as create-vite, `.git` alone is fine;
  * a lock or journal is the transaction's, undone or waited for before anything is written).
  */
-const IGNORABLE = new Set(['.git', '.DS_Store', 'Thumbs.db', ...TRANSACTION_FILES]);
+const IGNORABLE = new Set(['.git', '.DS_Store', 'Thumbs.db']);
 
 export function isEmptyDir(dir: string): boolean {
-  return !existsSync(dir) || readdirSync(dir).every((f) => IGNORABLE.has(f));
+  return !existsSync(dir) || readdirSync(dir).every((f) => IGNORABLE.has(f) || isTransactionFile(f));
 }
 
 /** The folder name turned into a WIT identifier (the default namespace), or undefined. */
@@ -366,7 +366,7 @@ export async function commitCreate(plan: CreatePlan, report: Reporter = silentRe
     await pausePoint('applied');
     if (options.git !== false) {
       const { initRepository } = await import('../git/index.js');
-      const git = await tx.step(() => initRepository(dir, 'Initial commit from create-golem-app', { exclude: TRANSACTION_FILES }));
+      const git = await tx.step(() => initRepository(dir, 'Initial commit from create-golem-app', { exclude: TRANSACTION_FILE_GLOBS }));
       gitStatus = git.status;
       if (git.status === 'committed') report.step('Initialised a git repository with a first commit');
       else if (git.status === 'git-missing') report.warn('git was not found; skipped creating a repository');

@@ -4,7 +4,7 @@
  * then stops with "another create-golem-app run (pid N) holds <folder>". A lock whose process is
  * gone (killed, crashed) is taken over.
  */
-import { linkSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { osError } from './os-errors.js';
@@ -137,6 +137,13 @@ export class Lock {
     try {
       return Lock.attempt(dir);
     } catch (err) {
+      // The folder went away under us (a concurrent create undoing the folder it had made).
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT' && !existsSync(dir)) {
+        throw new UserError(`${dir} was removed while this run waited to lock it`, {
+          code: 'E_CONFLICT',
+          hint: 'Another run removed it; nothing was changed. Run the command again.',
+        });
+      }
       throw osError(err, { path: join(dir, LOCK_FILE) }) ?? err;
     }
   }

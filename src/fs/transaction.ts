@@ -47,6 +47,15 @@ const DONE = '.done';
 /** The transaction's own files in the folder it writes: never part of what is committed (git leaves them out). */
 export const TRANSACTION_FILES: readonly string[] = [LOCK_FILE, JOURNAL_FILE, `${JOURNAL_FILE}${DONE}`];
 
+/**
+ * Whether `name`, in the folder a transaction writes, is a transaction's own: its files, or a lock
+ * another run is taking or moving aside (`<lock>.<pid>.<n>.tmp` / `.stale`, there only for a moment).
+ */
+export const isTransactionFile = (name: string): boolean => TRANSACTION_FILES.includes(name) || name.startsWith(`${LOCK_FILE}.`);
+
+/** TRANSACTION_FILES and the passing lock files, as git pathspec globs (a first commit leaves them out). */
+export const TRANSACTION_FILE_GLOBS: readonly string[] = [...TRANSACTION_FILES, `${LOCK_FILE}.*`];
+
 export type Operation =
   | { kind: 'mkdir'; path: string }
   | { kind: 'create'; path: string; content: Buffer; mode: number }

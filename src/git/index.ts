@@ -65,8 +65,8 @@ export async function isInsideWorkTree(dir: string): Promise<boolean> {
 }
 
 /**
- * `git init`, add everything (but `exclude`: names in `dir` that are not part of the app, such
- * as a run's lock file), commit — skipped inside an existing work tree.
+ * `git init`, add everything (but `exclude`: glob patterns of names in `dir` that are not part of
+ * the app, such as a run's lock file), commit — skipped inside an existing work tree.
  */
 export async function initRepository(dir: string, message: string, options: { exclude?: readonly string[] } = {}): Promise<GitInitResult> {
   if (!(await isGitAvailable())) return { status: 'git-missing' };
@@ -74,7 +74,7 @@ export async function initRepository(dir: string, message: string, options: { ex
   const git = nonInteractiveGit(dir);
   try {
     await git.init();
-    await git.raw(['add', '-A', '--', '.', ...(options.exclude ?? []).map((name) => `:(exclude,literal)${name}`)]);
+    await git.raw(['add', '-A', '--', '.', ...(options.exclude ?? []).map((name) => `:(exclude,glob)${name}`)]);
     await git.raw([...(await fallbackIdentityArgs(git)), 'commit', '--no-gpg-sign', '--no-verify', '-q', '-m', message]);
     return { status: 'committed' };
   } catch (err) {

@@ -4,7 +4,8 @@
  * `create` runs into one folder, one wins and the other changes nothing. A lock left by a dead
  * process is taken over.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadApp } from '../../src/app/index.js';
@@ -146,6 +147,21 @@ describe('the lock', () => {
 });
 
 describe('two create runs into one folder', () => {
+  it("another run's passing lock file (being taken, or moved aside) does not make the folder non-empty, and stays out of the first commit", () => {
+    const cwd = tempDir('cga-tx-create-lockfile-');
+    for (const name of ['.create-golem-app.lock.4242.0.tmp', '.create-golem-app.lock.4242.1.stale']) {
+      const app = join(cwd, name.endsWith('tmp') ? 'taking' : 'aside');
+      mkdirSync(app);
+      writeFileSync(join(app, name), '4242\n');
+      const r = runCli([app, '--component', 'a:p', '--yes'], { cwd });
+      expect(r.code, r.stderr).toBe(0);
+      const tracked = spawnSync('git', ['ls-files'], { cwd: app, encoding: 'utf8' }).stdout.split('\n');
+      expect(tracked).toContain('golem.yaml');
+      expect(tracked.filter((f) => f.startsWith('.create-golem-app'))).toEqual([]);
+      expect(gitState(app)).toMatchObject({ commits: 1 });
+    }
+  });
+
   it('one wins, the other changes nothing (many tries)', async () => {
     const reference = tempDir('cga-tx-create-ref-');
     expect(runCli(['app', '--component', 'a:p', '--yes'], { cwd: reference }).code).toBe(0);
