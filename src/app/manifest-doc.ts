@@ -2,7 +2,7 @@
  * One golem.yaml as text plus its parsed `yaml` document and a line counter, so every node can be
  * turned into file:line:column and every edit can be spliced into the original bytes.
  */
-import { isMap, isPair, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { UserError, type SourceLocation } from '../errors.js';
 import type { FileView } from '../fs/files.js';
 
@@ -24,15 +24,18 @@ const tooDeep = (file: string, line: number, column: number) =>
     hint: 'Flatten the manifest; Golem reads at most 128 levels.',
   });
 
-/** The first collection nested deeper than MAX_DEPTH (walked without recursion). */
-function tooDeepNode(doc: Document.Parsed): Node | undefined {
+/** The first collection nested deeper than MAX_DEPTH, or the first alias (walked without recursion). */
+function unreadableNode(doc: Document.Parsed): { node: Node; alias: boolean } | undefined {
   const stack: [unknown, number][] = [[doc.contents, 1]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
+    if (isAlias(node)) return { node, alias: true };
     if (isMap(node) || isSeq(node)) {
-      if (depth > MAX_DEPTH) return node;
-      for (const item of node.items) {
-        if (isPair(item)) stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      if (depth > MAX_DEPTH) return { node, alias: false };
+      // Pushed last to first, so the first problem in the file is found first.
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const item: unknown = node.items[i];
+        if (isPair(item)) stack.push([item.value, depth + 1], [item.key, depth + 1]);
         else stack.push([item, depth + 1]);
       }
     }
@@ -50,17 +53,26 @@ export function parseManifest(file: string, text: string): ManifestDoc {
   const error = doc.errors[0];
   if (error) {
     const [start] = error.linePos ?? [];
-    const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const raw = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    // The library's wording names its own API; say what is wrong with the file instead.
+    const message = error.code === 'MULTIPLE_DOCS' ? 'a second document starts here (a golem.yaml holds one)' : raw;
     throw new UserError(`invalid YAML: ${message}`, {
       code: 'E_MANIFEST',
       location: { file, line: start?.line ?? 1, column: start?.col ?? 1 },
       hint: 'Fix the syntax of this golem.yaml.',
     });
   }
-  const deep = tooDeepNode(doc);
-  if (deep) {
-    const { line, col } = lines.linePos(deep.range?.[0] ?? 0);
-    throw tooDeep(file, line, col);
+  const unreadable = unreadableNode(doc);
+  if (unreadable) {
+    const { line, col } = lines.linePos(unreadable.node.range?.[0] ?? 0);
+    if (!unreadable.alias) throw tooDeep(file, line, col);
+    // serde_yaml resolves aliases, but every reader and edit here works on the nodes as written:
+    // an alias would be misread as a plain word, and an edit could not keep both copies in step.
+    throw new UserError(`YAML alias '*${String((unreadable.node as { source?: unknown }).source)}' is not supported in golem.yaml by create-golem-app`, {
+      code: 'E_MANIFEST',
+      location: { file, line, column: col },
+      hint: 'Write the value out in full instead of the alias.',
+    });
   }
   return { file, text, doc, lines };
 }

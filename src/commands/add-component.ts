@@ -130,7 +130,8 @@ async function addComponent(session: AppSession, input: AddComponentInput, repor
     await generation.prepare({ offline: input.offline, report, ...(input.timeoutSeconds === undefined ? {} : { timeoutSeconds: input.timeoutSeconds }) });
     generated = generation.planInto({ components: [input.name, ...callers] });
   } catch (err) {
-    report.warn('nothing was kept: the files and the golem.yaml change of this command were undone.');
+    // On stdout: stderr carries only the error line and its hint.
+    if (!input.dryRun) report.info('nothing was kept: the files and the golem.yaml change of this command were undone.');
     throw err;
   }
   const declarations = await planTypeDeclarations(session, [input.name, ...callers]);

@@ -180,8 +180,9 @@ async function addDependencies(
       if (lines) usage.push({ target: target.name, ...lines });
     }
   } catch (err) {
-    // All or nothing: the plan is dropped, every golem.yaml stays as it was.
-    report.warn(`nothing was changed: ${[...new Set(planned.map((e) => relative(input.cwd, e.file) || e.file))].join(', ')} restored.`);
+    // All or nothing: the plan is dropped, every golem.yaml stays as it was. Said on stdout: stderr
+    // carries only the error line and its hint.
+    if (!input.dryRun) report.info(`nothing was changed: ${[...new Set(planned.map((e) => relative(input.cwd, e.file) || e.file))].join(', ')} restored.`);
     throw err;
   }
   const declarations = await planTypeDeclarations(session, [input.component]);

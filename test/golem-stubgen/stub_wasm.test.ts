@@ -172,7 +172,7 @@ describe('stub_wasm.rs inline_resources (ignored in golem: it panics; ours: one 
     const r = app.run(['add', 'dependency', 'test:caller', 'test:main']);
     expect(r.code).toBe(1);
     expectTheError(r.stderr);
-    expect(r.stderr).toContain('warning: nothing was changed: golem.yaml restored.');
+    expect(r.stdout).toContain('nothing was changed: golem.yaml restored.');
     expect(snapshotTree(app.root)).toEqual(before);
   });
 

@@ -73,6 +73,8 @@ export function errorOf(stderr: string): { line: string; hint?: string } {
   const lines = stderr.trimEnd().split('\n');
   const errors = lines.filter((l) => l.startsWith('error: '));
   expect(errors, stderr).toHaveLength(1);
+  // Nothing before the error line: stderr is the error and at most its hint.
+  expect(lines[0], stderr).toBe(errors[0]);
   const after = lines.slice(lines.indexOf(errors[0]!) + 1);
   expect(after.length, stderr).toBeLessThanOrEqual(1);
   expect(errors[0], stderr).toMatch(/^error: \S.*[.?!]$/);
