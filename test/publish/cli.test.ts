@@ -180,6 +180,11 @@ describe('templates init/validate/publish and registry add/list/remove from the 
     const validate = cli(['templates', 'validate', broken]);
     expect(validate.code).toBe(1);
     expect(validate.stdout).toMatch(/^FAIL {2}placeholders +components-ts\/component-name\/src\/extra\.ts:1:19: unrendered placeholder \{\{ name \}\}$/m);
+    // the report on stdout, and the run ends in one error line (no bare warning)
+    expect(errorOf(validate.stderr).line).toMatch(/failed validation \(1 problem\): placeholders: components-ts\/component-name\/src\/extra\.ts:1:19: unrendered placeholder/);
+    const missing = cli(['templates', 'validate', join(dirs.base, 'no-such-template')]);
+    expect(missing.code).toBe(1);
+    expect(errorOf(missing.stderr).line).toMatch(/no-such-template failed validation \(1 problem\): metadata: .*does not exist\.$/);
     const before = refsOf(bare);
     const publish = cli(['templates', 'publish', broken, '--registry', bare, '--version', '2.0.0']);
     expect(publish.code).toBe(1);

@@ -8,5 +8,5 @@
  */
 export { type InitResult, initTemplate } from './init.js';
 export { validateTemplate, type CheckResult, type SampleApp, skipped, type ValidationReport } from './validate.js';
-export { type PublishOptions, type PublishResult, publishTemplate, registryCloneUrl } from './publish.js';
+export { type PublishOptions, type PublishResult, publishTemplate, registryCloneUrl, validationFailure } from './publish.js';
 export { MAX_FILE_BYTES } from './files.js';

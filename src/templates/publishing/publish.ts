@@ -68,11 +68,13 @@ export function registryCloneUrl(registry: string, cwd: string): string {
   return github ? `https://github.com/${github[1]}/${github[2]}.git` : normalizeSource(registry, cwd);
 }
 
-export function validationFailure(dir: string, failures: CheckResult[]): UserError {
+export function validationFailure(dir: string, failures: CheckResult[], publishing = true): UserError {
   const first = failures[0]!;
   return new UserError(
     `template ${dir} failed validation (${failures.length} problem${failures.length > 1 ? 's' : ''}): ${first.check}: ${first.file ? `${first.file}: ` : ''}${first.message}`,
-    { code: 'E_PUBLISH', hint: `Nothing was published. Run 'create-golem-app templates validate ${dir}' for the full report.` },
+    publishing
+      ? { code: 'E_PUBLISH', hint: `Nothing was published. Run 'create-golem-app templates validate ${dir}' for the full report.` }
+      : { code: 'E_TEMPLATE', hint: 'Fix what the FAIL lines above name, then validate again.' },
   );
 }
 
