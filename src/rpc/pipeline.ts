@@ -36,6 +36,8 @@ export interface BasePlan {
   appendedExports: string[];
   /** Relative path (in `tree`) of each parsed file of `resolve`. */
   relOf: Map<WitFile, string>;
+  /** The component's own main WIT file, as written (where errors about it point). */
+  source: WitFile;
 }
 
 export interface ClientPlan {
@@ -155,7 +157,7 @@ export class Planner {
     // Golem reads `float32`/`float64` (GOLEM_WIT); what we write says `f32`/`f64`, which every
     // wit-parser reads. `resolve` keeps the source text, so its errors point at the user's files.
     for (const [rel, text] of tree) if (rel.endsWith('.wit')) tree.set(rel, withNewFloatNames(text));
-    return { component, dir, tree, mainFile: mainRel, pkg: extraction.package, resolve, appendedExports: extraction.appendedExports, relOf: cache.relOf };
+    return { component, dir, tree, mainFile: mainRel, pkg: extraction.package, resolve, appendedExports: extraction.appendedExports, relOf: cache.relOf, source: mainFile };
   }
 
   client(target: AppComponent): ClientPlan {
@@ -163,7 +165,7 @@ export class Planner {
     if (done) return done;
     const base = this.base(target);
     const resolve = base.resolve;
-    const world = selectWorld(resolve);
+    const world = selectWorld(resolve, base.source);
     const text = renderClient(buildStubDefinition(resolve, target.componentType === 'ephemeral', base.appendedExports));
     const tree: FileTree = new Map([[CLIENT_FILE, text]]);
     const packages = new Map<string, FileTree>();

@@ -5,19 +5,25 @@
  * type of an exported interface is a used type.
  */
 import { UserError } from '../errors.js';
-import type { Function, Interface, Package, Resolve, Type, TypeDef, World } from '../wit/index.js';
+import type { Function, Interface, Package, Resolve, Type, TypeDef, WitFile, World } from '../wit/index.js';
 import { interfaceId } from './naming.js';
 import type { SourceRef, StubDefinition, StubEntity, StubFunction, StubParam, StubType, StubTypeDef, StubTypeInfo, UsedType } from './stub-model.js';
 import { locationOf } from '../text/lines.js';
 import { toRef } from './wit-tree.js';
 
-/** The one world of the main package (wit-parser `select_world(main, None)`). */
-export function selectWorld(resolve: Resolve): World {
+/**
+ * The one world of the main package (wit-parser `select_world(main, None)`). `source` is the
+ * user's own file behind a generated base: errors point there (at the second world), not into
+ * golem-temp.
+ */
+export function selectWorld(resolve: Resolve, source?: WitFile): World {
   const main = resolve.mainPackage;
   const worlds = main.worlds;
   const id = `${main.name.namespace}:${main.name.name}`;
   if (worlds.length === 1) return worlds[0]!;
-  const where = main.files[0] ? { file: main.files[0].path, line: 1, column: 1 } : undefined;
+  const file = source ?? main.files[0];
+  const second = source?.items.filter((i) => i.kind === 'world')[1];
+  const where = file ? (second ? locationOf(file.path, file.source, second.span.start) : { file: file.path, line: 1, column: 1 }) : undefined;
   if (worlds.length === 0)
     throw new UserError(`the main package \`${id}\` contains no worlds, so no client can be generated for it`, { location: where, hint: 'Add a world that exports its API.' });
   throw new UserError(`multiple worlds found in \`${id}\` (${worlds.map((w) => w.name).join(', ')}); a client target must have exactly one`, {

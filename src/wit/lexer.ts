@@ -350,6 +350,8 @@ export function tokenize(source: string, file: string, options: WitOptions = {})
       push(Tok.Id, start, i);
       continue;
     }
+    // A byte that is not UTF-8 arrives as a lone surrogate U+DC80–U+DCFF (src/fs/utf8.ts): name the byte.
+    if (c >= 0xdc80 && c <= 0xdcff) fail(`invalid UTF-8: byte 0x${(c & 0xff).toString(16).padStart(2, '0')} is not part of a character`, i);
     fail(`unexpected character ${JSON.stringify(String.fromCodePoint(source.codePointAt(i) ?? c))}`, i);
   }
   push(Tok.Eof, n, n);

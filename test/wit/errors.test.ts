@@ -42,6 +42,8 @@ const CASES: [string, string, RegExp][] = [
   ['borrow of a non-resource', 'package a:b;\ninterface i {\n  type x = u8;\n  f: func(b: borrow<⟦x>);\n}\n', /must be a resource/],
   ['missing package', 'package a:b;\nworld w {\n  import ⟦x:y/z;\n}\n', /package 'x:y' not found. known packages: a:b/],
   ['control character', 'package a:b;\ninterface i {⟦\u0001}\n', /control code/],
+  // a byte that is not UTF-8 reaches the lexer as U+DC80–U+DCFF (src/fs/utf8.ts), named as the byte
+  ['a byte that is not UTF-8', 'package a:b;\ninterface i {}\n⟦\udcff\n', /^invalid UTF-8: byte 0xff is not part of a character$/],
   ['version with a leading zero', 'package a:b@⟦01.0.0;\n', /invalid version/],
   ['empty enum', 'package a:b;\ninterface i {\n  ⟦enum e {}\n}\n', /empty enum/],
   ['unknown name in use', 'package a:b;\ninterface t { type x = u8; }\ninterface i {\n  use t.{x, ⟦nope};\n}\n', /name `nope` does not exist/],
