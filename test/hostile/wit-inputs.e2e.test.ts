@@ -16,7 +16,11 @@ describe('hostile WIT of a target component', () => {
       (text) => `${text}\nworld other {\n  export example-provider-api;\n}\n`,
       /^example-provider\/wit\/main\.wit:(\d+):1: multiple worlds found in `example:provider` \(example-provider, other\); a client target must have exactly one\.$/,
     ],
-    ['a byte that is not UTF-8: named as the byte', (text) => Buffer.concat([Buffer.from(text), Buffer.from([0xff, 0x0a])]), /main\.wit:\d+:1: invalid UTF-8: byte 0xff is not part of a character\.$/],
+    [
+      'a byte that is not UTF-8: named as the byte',
+      (text) => Buffer.concat([Buffer.from(text), Buffer.from([0xff, 0x0a])]),
+      /main\.wit:\d+:1: invalid UTF-8: byte 0xff is not part of a character\.$/,
+    ],
   ];
   it.each(cases)('%s', (_name, change, message) => {
     const root = callerProviderApp();
