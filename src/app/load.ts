@@ -225,7 +225,11 @@ export function loadApp(rootOrInside: string, options: LoadOptions = {}): App {
     witDeps: d.witDeps,
     customCommands: d.customCommands,
     clean: d.clean,
-    locations: { ...(d.tempDir ? { tempDir: d.tempDir.location } : {}), clean: d.cleanLocations },
+    locations: {
+      ...(d.tempDir ? { tempDir: d.tempDir.location } : {}),
+      clean: d.cleanLocations,
+      ...(includesEntry ? { includes: nodeLocation(rootDoc, includesEntry.keyNode) } : {}),
+    },
     components,
     templates: new Map([...d.templates.items].map(([k, { def: _def, ...t }]) => [k, t])),
     dependencies: [...d.deps.items.values()],

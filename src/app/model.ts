@@ -111,7 +111,7 @@ export interface App {
   /** App-level extra paths for `golem app clean`, absolute. Always set by `loadApp`. */
   clean?: string[];
   /** Where `tempDir` and each app-level `clean` entry were declared (set by `loadApp`). */
-  locations?: { tempDir?: SourceLocation; clean?: SourceLocation[] };
+  locations?: { tempDir?: SourceLocation; clean?: SourceLocation[]; includes?: SourceLocation };
   components: Map<string, AppComponent>;
   templates: Map<string, AppTemplate>;
   /** In manifest order (root first, then includes), then document order. */

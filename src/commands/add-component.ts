@@ -6,6 +6,7 @@
  * write the dependency on the target and generate the clients. The app is locked from before the
  * first read to the end; a failure or an interruption undoes everything this command wrote.
  */
+import { requireIncluded } from './shared/included.js';
 import { relative } from 'node:path';
 import { addDependency } from '../app/index.js';
 import { requireComponent } from '../app/edit/add-dependency.js';
@@ -114,6 +115,11 @@ async function addComponent(session: AppSession, input: AddComponentInput, repor
   } catch (err) {
     throw attributeToTemplate(err, session.plan);
   }
+  requireIncluded(
+    session.app,
+    input.name,
+    files.map((f) => f.path),
+  );
   const edits: string[] = [];
   const dependencies: AddComponentSummary['dependencies'] = [];
   const depend = (caller: string, target: string) => {

@@ -11,6 +11,7 @@
  * interactive preview show the plan that
  * `commitCreate` then writes.
  */
+import { requireIncluded } from './shared/included.js';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { addDependency, nearestManifestDir } from '../app/index.js';
@@ -259,6 +260,11 @@ export async function planCreate(options: CreateOptions, report: Reporter = sile
       const components = () => session.app.components;
       const planned = await planComponent({ into: session.plan, template: c.entry, componentName: c.name, registry: c.registry, components, ...(target ? { target } : {}) });
       addToPlan(session.plan, planned);
+      requireIncluded(
+        session.app,
+        c.name,
+        planned.map((f) => f.path),
+      );
       untrusted.push(...planned.filter((f) => f.untrusted));
     }
     void session.app; // the app as the templates make it (their declared paths included), checked before anything else

@@ -15,6 +15,8 @@ export function attributeToTemplate(err: unknown, plan: Plan): unknown {
   const rel = plan.relative(err.location.file);
   const planned = rel ? (plan.planned(rel) as PlannedFile | undefined) : undefined;
   if (!planned?.sourcePath || !planned.template) return err;
+  // A file the app already has and keeps (`--overwrite`), or a merge of it: the error is in the app's file.
+  if (!plan.read(err.location.file)?.equals(planned.content)) return err;
   let line = err.location.line;
   let column = err.location.column;
   try {
