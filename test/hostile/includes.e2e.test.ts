@@ -19,7 +19,7 @@ function existingApp(manifest: string): { parent: string; app: string } {
 
 describe('create --overwrite into a folder with its own golem.yaml', () => {
   it('includes that miss the new components: one error at includes, no crash, nothing written', () => {
-    const { parent, app } = existingApp('includes:\n- a/*.yaml\nwitDeps: [wit/deps]\n');
+    const { parent } = existingApp('includes:\n- a/*.yaml\nwitDeps: [wit/deps]\n');
     const before = snapshotTree(parent);
     for (const extra of [[], ['--component', 'shop:stock', '--component', 'shop:cart', '-t', 'ts', '-t', 'ts/caller', '--target', 'shop:stock']]) {
       const r = runCli(['app', '--yes', '--no-git', '--overwrite', ...extra], { cwd: parent });
