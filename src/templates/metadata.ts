@@ -5,6 +5,7 @@
  * package): a known key of the wrong type, an oversized value or a path leaving the app is an
  * error at the file's line and column.
  */
+import { parseJson } from '../text/json.js';
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
@@ -57,13 +58,9 @@ export function readTemplateMetadata(folder: string): TemplateMetadata {
     throw new UserError(`${file}: larger than ${MAX_METADATA_BYTES / 1024} KiB`, { code: 'E_TEMPLATE', hint: HINT });
   }
   const text = readFileSync(file, 'utf8');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw new UserError(`${file}: not valid JSON (${(err as Error).message.split('\n')[0]!.slice(0, 120)})`, { code: 'E_TEMPLATE', hint: 'Fix the JSON syntax.' });
-  }
-  return checkMetadata(raw, file, text);
+  const parsed = parseJson(text, file);
+  if ('error' in parsed) throw new UserError(`not valid JSON: ${parsed.error.message}`, { code: 'E_TEMPLATE', location: parsed.error.location, hint: 'Fix the JSON syntax.' });
+  return checkMetadata(parsed.value, file, text);
 }
 
 /** Checks parsed metadata.json against metadata.schema.json; `text` (the file's) locates errors. */

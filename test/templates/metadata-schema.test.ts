@@ -66,7 +66,10 @@ describe('metadata.json against its schema', () => {
   });
 
   it('not JSON, not an object, both kinds at once', () => {
-    expect(rejected('{ "description": ').message).toMatch(/metadata\.json: not valid JSON/);
+    const syntax = rejected('{ "description": ');
+    expect(syntax.message).toBe('not valid JSON: unexpected end of the file');
+    expect(syntax.location).toMatchObject({ line: 1, column: 18 });
+    expect(syntax.location?.file).toMatch(/metadata\.json$/);
     expect(rejected('[1, 2]').message).toMatch(/metadata\.json: expected a JSON object$/);
     expect(rejected(pretty({ description: 'x', appCommonGroup: 'a', appComponentGroup: 'a' })).message).toMatch(/either common \(appCommonGroup\) or a component/);
   });

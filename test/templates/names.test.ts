@@ -79,4 +79,10 @@ describe('validateComponentName', () => {
     expect(msg).toContain(`'${bad}'`);
     expect(msg).toContain('example:shopping-cart');
   });
+  it('refuses a name too long for its folder and files, the longest allowed passes', () => {
+    expect(validateComponentName(`a:${'b'.repeat(198)}`)).toBeUndefined();
+    expect(validateComponentName(`a:${'b'.repeat(199)}`)).toBe(
+      `invalid component name 'a:${'b'.repeat(38)}…': 201 characters, at most 200 (it names the component's folder and files)`,
+    );
+  });
 });

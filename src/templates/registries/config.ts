@@ -8,6 +8,7 @@
  * is one transaction on the config folder (its own lock: two runs never lose each other's
  * registry; read and written under it).
  */
+import { parseJson } from '../../text/json.js';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
@@ -44,12 +45,15 @@ function readConfig(file: string): ConfigFile {
   } catch (err) {
     throw osError(err) ?? err;
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw new UserError(`${file}: not valid JSON (${(err as Error).message})`, { code: 'E_REGISTRY', hint: 'Fix or delete the file; it only lists added registries.' });
+  const parsed = parseJson(text, file);
+  if ('error' in parsed) {
+    throw new UserError(`not valid JSON: ${parsed.error.message}`, {
+      code: 'E_REGISTRY',
+      location: parsed.error.location,
+      hint: 'Fix or delete the file; it only lists added registries.',
+    });
   }
+  const raw = parsed.value;
   const config = raw as ConfigFile;
   const registries = config?.registries;
   const valid =

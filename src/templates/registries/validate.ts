@@ -4,6 +4,7 @@
  * (id starts with the language, unique id+version). A bad field is reported with its JSON path
  * and its line and column in the file.
  */
+import { parseJson } from '../../text/json.js';
 import { readFileSync } from 'node:fs';
 import { UserError } from '../../errors.js';
 import { jsonFailure, schemaFailure } from '../schema-errors.js';
@@ -24,12 +25,9 @@ export async function validateRegistryText(text: string, file: string): Promise<
   if (text.length > MAX_REGISTRY_BYTES) {
     throw new UserError(`registry file is larger than ${MAX_REGISTRY_BYTES / 1024 / 1024} MiB`, { code: 'E_REGISTRY', location: { file, line: 1, column: 1 }, hint: FAILURE.hint });
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new UserError(`not valid JSON: ${(err as Error).message}`, { code: 'E_REGISTRY', location: { file, line: 1, column: 1 }, hint: 'Fix the JSON syntax.' });
-  }
+  const parsed = parseJson(text, file);
+  if ('error' in parsed) throw new UserError(`not valid JSON: ${parsed.error.message}`, { code: 'E_REGISTRY', location: parsed.error.location, hint: 'Fix the JSON syntax.' });
+  const json = parsed.value;
   const validate = schemaValidator('registry');
   if (!validate(json)) throw schemaFailure(file, text, validate.errors ?? [], FAILURE);
   const registry = json as RegistryJson;

@@ -9,8 +9,17 @@ import { toPascal as pascal, toSnake as snake, toTitle as title } from '../../te
 const WIT_IDENTIFIER = /^[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*$/;
 const EXAMPLE = 'example:shopping-cart';
 
+/**
+ * The name becomes folder and file names (`components-ts/<ns>-<name>`, `<ns>_<name>.wasm`, …),
+ * each at most 255 bytes on common file systems; this leaves room for what is added to it.
+ */
+const MAX_NAME_LENGTH = 200;
+
 /** Undefined when valid, else a one-line message that shows a valid example. */
 export function validateComponentName(name: string): string | undefined {
+  if (name.length > MAX_NAME_LENGTH) {
+    return `invalid component name '${name.slice(0, 40)}…': ${name.length} characters, at most ${MAX_NAME_LENGTH} (it names the component's folder and files)`;
+  }
   const parts = name.split(':');
   if (parts.length !== 2) {
     return `invalid component name '${name}': expected <namespace>:<name>, e.g. ${EXAMPLE}`;
