@@ -20,6 +20,7 @@ import { parseDependency } from './dependency.js';
 import type { App, AppComponent, AppDependency, AppTemplate, BuildStep } from './model.js';
 import { checkTemplate, readSteps, resolveComponent, type RawDefinition } from './resolve.js';
 import { checkWritePaths } from './write-paths.js';
+import { CliProfiles } from './cli-profiles.js';
 import { attempt, closest, knownEntries, mapEntries, optionalString, type ProblemSink, seqItems, shapeError, stringList, stringValue, type Entry } from './shape.js';
 
 export interface LoadOptions {
@@ -79,9 +80,11 @@ function collect(docs: ManifestDoc[], rootEntries: Map<string, Entry>, problems?
     clean: [],
     cleanLocations: [],
   };
+  const cliProfiles = new CliProfiles(problems);
   for (const m of docs) {
     const entries = m === rootDoc ? rootEntries : step(() => knownEntries(m, m.doc.contents, 'the manifest', undefined, problems));
     if (!entries) continue;
+    cliProfiles.add(m, entries.get('profiles'));
     const dir = dirname(m.file);
     const abs = (p: string) => (isAbsolute(p) ? p : resolve(dir, p));
     if (m !== rootDoc && entries.has('includes')) {
@@ -129,6 +132,7 @@ function collect(docs: ManifestDoc[], rootEntries: Map<string, Entry>, problems?
       }
     }
   }
+  cliProfiles.finish();
   return d;
 }
 
