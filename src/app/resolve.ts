@@ -6,7 +6,7 @@
  * profiles, and `defaultProfile` comes from the component or else the template.
  */
 import { isAbsolute, resolve } from 'node:path';
-import { isScalar, type Node } from 'yaml';
+import { isScalar, isSeq, type Node } from 'yaml';
 import { UserError } from '../errors.js';
 import { renderTemplateValue } from './jinja.js';
 import { nodeLocation, type ManifestDoc } from './manifest-doc.js';
@@ -21,6 +21,8 @@ interface PropertySource {
   entry: Entry;
   m: ManifestDoc;
   fromTemplate: boolean;
+  /** For the keys Golem extends (EXTENDED_KEYS): the values of earlier layers, first first. */
+  earlier?: PropertySource[];
 }
 type Properties = Map<string, PropertySource>;
 
@@ -53,15 +55,31 @@ function split(def: RawDefinition, kind: 'component' | 'template', fromTemplate:
 
 const isNull = (node: Node | null): boolean => node == null || (isScalar(node) && node.value == null);
 
+/** Keys whose later values extend the earlier ones (maps by name, lists appended) instead of replacing them. */
+const EXTENDED_KEYS = new Set(['customCommands', 'env', 'files', 'plugins']);
+
+const isEmptyList = (node: Node | null): boolean => isSeq(node) && node.items.length === 0;
+
 /**
- * Later layers override earlier ones key by key; a key written empty (`sourceWit:`) overrides
- * nothing, as Golem reads it as `None` (golem-cli/src/model/app.rs `merge_with_overrides`).
+ * Later layers (template, template profile, component, component profile) override earlier ones
+ * as golem-cli/src/model/app_raw.rs `merge_with_overrides` does: key by key; a key written empty
+ * (`sourceWit:`, `build: []`) overrides nothing; customCommands, env, files and plugins are
+ * extended, not replaced.
  */
 function merge(...layers: (Properties | undefined)[]): Properties {
   const out: Properties = new Map();
-  for (const layer of layers) for (const [k, v] of layer ?? []) if (!(out.has(k) && isNull(v.entry.value))) out.set(k, v);
+  for (const layer of layers) {
+    for (const [k, v] of layer ?? []) {
+      const prev = out.get(k);
+      if (prev && (isNull(v.entry.value) || isEmptyList(v.entry.value))) continue;
+      out.set(k, prev && EXTENDED_KEYS.has(k) ? { ...v, earlier: [...(prev.earlier ?? []), prev] } : v);
+    }
+  }
   return out;
 }
+
+/** Every layer's value of an extended key, first first. */
+const layersOf = (src: PropertySource | undefined): PropertySource[] => (src ? [...(src.earlier ?? []), src] : []);
 
 /** Golem's profile rules for a definition: `defaultProfile` only with profiles, and then required and known. */
 function checkProfiles(def: RawDefinition, s: Split, what: string): void {
@@ -164,11 +182,10 @@ function toProperties(props: Properties, def: RawDefinition, dir: string): Compo
   }
   const at = (key: string) => props.get(key);
   const customCommands: Record<string, BuildStep[]> = {};
-  const cc = at('customCommands');
-  if (cc) for (const e of mapEntries(cc.m, cc.entry.value, 'customCommands')) customCommands[e.key] = steps(cc, e.value, `customCommands.${e.key}`);
+  for (const cc of layersOf(at('customCommands')))
+    for (const e of mapEntries(cc.m, cc.entry.value, 'customCommands')) customCommands[e.key] = steps(cc, e.value, `customCommands.${e.key}`);
   const env: Record<string, string> = {};
-  const envSrc = at('env');
-  if (envSrc) {
+  for (const envSrc of layersOf(at('env'))) {
     for (const e of mapEntries(envSrc.m, envSrc.entry.value, 'env')) {
       // golem-cli/src/model/app.rs `validate_and_normalize_env`: only uppercase names.
       if (e.key.toUpperCase() !== e.key) {
@@ -182,10 +199,7 @@ function toProperties(props: Properties, def: RawDefinition, dir: string): Compo
       env[e.key] = text(envSrc, e.value, `env.${e.key}`);
     }
   }
-  const raw = (key: string) => {
-    const src = at(key);
-    return src ? seqItems(src.m, src.entry.value, key).map((n) => n.toJSON() as unknown) : [];
-  };
+  const raw = (key: string) => layersOf(at(key)).flatMap((src) => seqItems(src.m, src.entry.value, key).map((n) => n.toJSON() as unknown));
   const componentWasm = str('componentWasm');
   const linkedWasm = str('linkedWasm');
   const build = at('build');

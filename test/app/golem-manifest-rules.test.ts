@@ -84,6 +84,19 @@ describe('shapes golem-cli tests/app writes load', () => {
     expect(app.dependencies.map((d) => `${d.source}>${d.target}:${d.type}`)).toEqual(['app:main>app:lib:wasm']);
   });
 
+  it('a component extends its template: customCommands, env, files and plugins add up; build: [] keeps the template build', () => {
+    const root = writeFiles(tempDir('cga-rules-'), {
+      'golem.yaml':
+        'templates:\n  t:\n    sourceWit: wit\n    generatedWit: g\n    componentWasm: c.wasm\n    build:\n    - command: make\n    customCommands:\n      fmt:\n      - command: fmt {{ component_name }}\n      lint:\n      - command: lint\n    env:\n      LEVEL: info\n      MODE: t\n    files:\n    - sourcePath: a.txt\n      targetPath: /a.txt\n    plugins:\n    - name: p1\n      version: v1\ncomponents:\n  a:b:\n    template: t\n    build: []\n    customCommands:\n      lint:\n      - command: lint --strict\n    env:\n      MODE: own\n    files:\n    - sourcePath: b.txt\n      targetPath: /b.txt\n    plugins:\n    - name: p2\n      version: v2\n',
+    });
+    const c = loadApp(root).components.get('a:b')!;
+    expect(c.build.map((b) => b.command)).toEqual(['make']);
+    expect(Object.fromEntries(Object.entries(c.customCommands).map(([k, v]) => [k, v.map((b) => b.command)]))).toEqual({ fmt: ['fmt a:b'], lint: ['lint --strict'] });
+    expect(c.env).toEqual({ LEVEL: 'info', MODE: 'own' });
+    expect(c.files).toHaveLength(2);
+    expect(c.plugins).toHaveLength(2);
+  });
+
   it('profiles of a component whose template has none are left unused, as Golem does', () => {
     const root = makeTsApp();
     writeFiles(root, { [PROVIDER]: 'components:\n  example:provider:\n    template: ts\n    profiles:\n      debug:\n        componentType: library\n' });
