@@ -45,7 +45,8 @@ export function parseDependency(m: ManifestDoc, source: string, item: Node): App
   for (const k of refs) dep[k] = optionalString(m, e.get(k), `${k} of ${what}`);
   // golem-cli/src/model/app.rs: "Invalid URL for component dependency" (rust-url, a WHATWG parser like node's).
   if (dep.url !== undefined && !URL.canParse(dep.url)) {
-    throw shapeError(m, e.get('url')!.value, `url of ${what} is not a valid URL: '${dep.url}'`, 'Write an absolute URL, e.g. https://example.com/component.wasm.');
+    // Worded as dependency-rules.ts words it for `add dependency`.
+    throw shapeError(m, e.get('url')!.value, `invalid URL for component dependency: ${dep.url}`, 'Write an absolute URL, e.g. https://example.com/lib.wasm.');
   }
   return dep;
 }

@@ -166,7 +166,7 @@ describe('golem-cli/src/model/app.rs errors are one located error', () => {
       'golem.yaml',
       9,
       10,
-      /^url of dependency of 'a:b' is not a valid URL: 'components\/lib\.wasm'$/,
+      /^invalid URL for component dependency: components\/lib\.wasm$/,
     );
   });
 
