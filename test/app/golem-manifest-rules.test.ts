@@ -208,6 +208,31 @@ describe('golem-cli/src/model/app.rs errors are one located error', () => {
     expectError(bare(`profiles:\n  p:\n    ${line}\n`), 'golem.yaml', 8, 5 + line.indexOf(':') + 2, message);
   });
 
+  it('witDeps in two documents ("WitDeps is defined in multiple sources"); an empty list does not count', () => {
+    const root = makeTsApp();
+    writeFiles(root, { [PROVIDER]: 'components:\n  example:provider:\n    template: ts\nwitDeps: []\n' });
+    expect(loadApp(root).witDeps).toEqual([join(root, 'wit/deps')]);
+    writeFiles(root, { [CALLER]: 'witDeps:\n- ../../wit/deps\ncomponents:\n  example:caller:\n    template: ts\n' });
+    expect(errorOf(root).message).toMatch(/^witDeps is declared twice \(first at .*golem\.yaml:\d+:1\)$/);
+    expect(errorOf(root).location).toEqual({ file: join(root, CALLER), line: 1, column: 1 });
+  });
+
+  it('witDeps declared only in a component manifest is read from there', () => {
+    const root = writeFiles(tempDir('cga-rules-'), {
+      'golem.yaml': 'includes:\n- c/*/golem.yaml\n',
+      'c/one/golem.yaml': 'witDeps:\n- ../../shared/deps\ncomponents:\n  a:b:\n    sourceWit: wit\n    generatedWit: g\n    componentWasm: c.wasm\n',
+    });
+    expect(loadApp(root).witDeps).toEqual([join(root, 'shared/deps')]);
+  });
+
+  it('includes outside the root golem.yaml, when the root has none, is ignored as Golem ignores it', () => {
+    const root = writeFiles(tempDir('cga-rules-'), {
+      'golem.yaml': 'components:\n  a:b:\n    sourceWit: wit\n    generatedWit: g\n    componentWasm: c.wasm\n',
+      'sub/golem.yaml': 'includes:\n- nowhere/*.yaml\ncomponents:\n  a:c:\n    sourceWit: wit\n    generatedWit: g\n    componentWasm: c.wasm\n',
+    });
+    expect([...loadApp(root).components.keys()].sort()).toEqual(['a:b', 'a:c']);
+  });
+
   it('the same CLI profile in two documents ("Profile … is defined in multiple sources")', () => {
     const root = makeTsApp();
     writeFiles(root, {
