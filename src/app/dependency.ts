@@ -43,5 +43,10 @@ export function parseDependency(m: ManifestDoc, source: string, item: Node): App
   }
   const dep: AppDependency = { source, type: type as DependencyType, manifestPath: m.file, location };
   for (const k of refs) dep[k] = optionalString(m, e.get(k), `${k} of ${what}`);
+  // golem-cli/src/model/app.rs: "Invalid URL for component dependency" (rust-url, a WHATWG parser like node's).
+  if (dep.url !== undefined && !URL.canParse(dep.url)) {
+    // Worded as dependency-rules.ts words it for `add dependency`.
+    throw shapeError(m, e.get('url')!.value, `invalid URL for component dependency: ${dep.url}`, 'Write an absolute URL, e.g. https://example.com/lib.wasm.');
+  }
   return dep;
 }

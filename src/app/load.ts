@@ -10,7 +10,7 @@
  * of the app that is sound: dependencies whose ends did not load are left out too.
  */
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { isMap } from 'yaml';
+import { isMap, isSeq, type YAMLSeq } from 'yaml';
 import { UserError, type SourceLocation } from '../errors.js';
 import { findAppRoot, MANIFEST_FILE } from './find-root.js';
 import { globFiles } from './glob.js';
@@ -20,6 +20,7 @@ import { parseDependency } from './dependency.js';
 import type { App, AppComponent, AppDependency, AppTemplate, BuildStep } from './model.js';
 import { checkTemplate, readSteps, resolveComponent, type RawDefinition } from './resolve.js';
 import { checkWritePaths } from './write-paths.js';
+import { CliProfiles } from './cli-profiles.js';
 import { attempt, closest, knownEntries, mapEntries, optionalString, type ProblemSink, seqItems, shapeError, stringList, stringValue, type Entry } from './shape.js';
 
 export interface LoadOptions {
@@ -79,15 +80,34 @@ function collect(docs: ManifestDoc[], rootEntries: Map<string, Entry>, problems?
     clean: [],
     cleanLocations: [],
   };
+  const cliProfiles = new CliProfiles(problems);
+  let includesAt: SourceLocation | undefined;
+  let witDepsAt: SourceLocation | undefined;
   for (const m of docs) {
     const entries = m === rootDoc ? rootEntries : step(() => knownEntries(m, m.doc.contents, 'the manifest', undefined, problems));
     if (!entries) continue;
+    cliProfiles.add(m, entries.get('profiles'));
     const dir = dirname(m.file);
     const abs = (p: string) => (isAbsolute(p) ? p : resolve(dir, p));
-    if (m !== rootDoc && entries.has('includes')) {
+    // golem-cli/src/model/app.rs `add_raw_app`: includes and witDeps may each come from one
+    // document only ("… is defined in multiple sources"); an empty list does not count, and a
+    // lone includes outside the root is ignored (discovery reads the root's).
+    const includes = entries.get('includes');
+    if (isNonEmptySeq(includes)) {
       step(() => {
-        throw shapeError(m, entries.get('includes')!.keyNode, "'includes' is only allowed in the root golem.yaml", `The root is ${rootDoc!.file}.`);
+        if (includesAt && m !== rootDoc) throw shapeError(m, includes!.keyNode, "'includes' is only allowed in the root golem.yaml", `The root is ${rootDoc!.file}.`);
+        includesAt ??= nodeLocation(m, includes!.keyNode);
       });
+    }
+    const witDeps = entries.get('witDeps');
+    if (isNonEmptySeq(witDeps)) {
+      step(() => {
+        if (witDepsAt) throw shapeError(m, witDeps!.keyNode, `witDeps is declared twice (first at ${where(witDepsAt)})`, 'Keep one witDeps list (usually in the root golem.yaml).');
+        witDepsAt = nodeLocation(m, witDeps!.keyNode);
+        d.witDeps.push(...stringList(m, witDeps!.value, 'witDeps').map(abs));
+      });
+    } else {
+      step(() => stringList(m, witDeps?.value, 'witDeps'));
     }
     const td = entries.get('tempDir');
     if (td?.value != null) {
@@ -97,7 +117,6 @@ function collect(docs: ManifestDoc[], rootEntries: Map<string, Entry>, problems?
         d.tempDir = { path: abs(stringValue(m, td.value, 'tempDir')), location };
       });
     }
-    d.witDeps.push(...(step(() => stringList(m, entries.get('witDeps')?.value, 'witDeps').map(abs)) ?? []));
     step(() => {
       const clean = stringList(m, entries.get('clean')?.value, 'clean').map(abs);
       const locations = seqItems(m, entries.get('clean')?.value, 'clean').map((n) => nodeLocation(m, n));
@@ -129,8 +148,11 @@ function collect(docs: ManifestDoc[], rootEntries: Map<string, Entry>, problems?
       }
     }
   }
+  cliProfiles.finish();
   return d;
 }
+
+const isNonEmptySeq = (entry: Entry | undefined): boolean => isSeq(entry?.value) && (entry!.value as YAMLSeq).items.length > 0;
 
 /** Golem's `validate_dependency_targets`: callers and targets must be components of the app (collecting: those that are not are left out). */
 function checkDependencyEnds(d: Declarations, problems?: ProblemSink): void {

@@ -6,7 +6,7 @@
  * profiles, and `defaultProfile` comes from the component or else the template.
  */
 import { isAbsolute, resolve } from 'node:path';
-import type { Node } from 'yaml';
+import { isScalar, isSeq, type Node } from 'yaml';
 import { UserError } from '../errors.js';
 import { renderTemplateValue } from './jinja.js';
 import { nodeLocation, type ManifestDoc } from './manifest-doc.js';
@@ -21,6 +21,8 @@ interface PropertySource {
   entry: Entry;
   m: ManifestDoc;
   fromTemplate: boolean;
+  /** For the keys Golem extends (EXTENDED_KEYS): the values of earlier layers, first first. */
+  earlier?: PropertySource[];
 }
 type Properties = Map<string, PropertySource>;
 
@@ -51,7 +53,33 @@ function split(def: RawDefinition, kind: 'component' | 'template', fromTemplate:
   return { common: asProps(entries), profiles, defaultProfile };
 }
 
-const merge = (...layers: (Properties | undefined)[]): Properties => new Map(layers.flatMap((l) => [...(l ?? [])]));
+const isNull = (node: Node | null): boolean => node == null || (isScalar(node) && node.value == null);
+
+/** Keys whose later values extend the earlier ones (maps by name, lists appended) instead of replacing them. */
+const EXTENDED_KEYS = new Set(['customCommands', 'env', 'files', 'plugins']);
+
+const isEmptyList = (node: Node | null): boolean => isSeq(node) && node.items.length === 0;
+
+/**
+ * Later layers (template, template profile, component, component profile) override earlier ones
+ * as golem-cli/src/model/app_raw.rs `merge_with_overrides` does: key by key; a key written empty
+ * (`sourceWit:`, `build: []`) overrides nothing; customCommands, env, files and plugins are
+ * extended, not replaced.
+ */
+function merge(...layers: (Properties | undefined)[]): Properties {
+  const out: Properties = new Map();
+  for (const layer of layers) {
+    for (const [k, v] of layer ?? []) {
+      const prev = out.get(k);
+      if (prev && (isNull(v.entry.value) || isEmptyList(v.entry.value))) continue;
+      out.set(k, prev && EXTENDED_KEYS.has(k) ? { ...v, earlier: [...(prev.earlier ?? []), prev] } : v);
+    }
+  }
+  return out;
+}
+
+/** Every layer's value of an extended key, first first. */
+const layersOf = (src: PropertySource | undefined): PropertySource[] => (src ? [...(src.earlier ?? []), src] : []);
 
 /** Golem's profile rules for a definition: `defaultProfile` only with profiles, and then required and known. */
 function checkProfiles(def: RawDefinition, s: Split, what: string): void {
@@ -90,7 +118,7 @@ export interface ResolvedProperties {
 export function resolveComponent(def: RawDefinition, template: RawDefinition | undefined, dir: string, problems?: ProblemSink): ResolvedProperties {
   const what = `component '${def.name}'`;
   const own = split(def, 'component', false, problems);
-  const convert = (props: Properties) => toProperties(props, def.name, dir);
+  const convert = (props: Properties) => toProperties(props, def, dir);
 
   if (template) {
     const t = split(template, 'template', true, problems);
@@ -111,8 +139,17 @@ export function resolveComponent(def: RawDefinition, template: RawDefinition | u
   return { properties: profiles[own.defaultProfile!.name]!, profiles, defaultProfile: own.defaultProfile!.name };
 }
 
-/** Reads the merged property map into the model, rendering template values for `componentName`. */
-function toProperties(props: Properties, componentName: string, dir: string): ComponentProperties {
+/**
+ * golem-cli/src/model/app.rs `validate_resolved_component_properties` ("Property sourceWit is
+ * empty or undefined"): these must be set and non-empty. Left out entirely we read Golem's
+ * template defaults instead (a known difference, see README); written but empty, or `~`, is
+ * Golem's error.
+ */
+const REQUIRED_PROPERTIES = ['sourceWit', 'generatedWit', 'componentWasm'] as const;
+
+/** Reads the merged property map into the model, rendering template values for the component's name. */
+function toProperties(props: Properties, def: RawDefinition, dir: string): ComponentProperties {
+  const componentName = def.name;
   const text = (src: PropertySource, node: Node | null | undefined, what: string): string => {
     const raw = stringValue(src.m, node, what);
     if (!src.fromTemplate) return raw;
@@ -130,6 +167,14 @@ function toProperties(props: Properties, componentName: string, dir: string): Co
   const path = (p: string) => (isAbsolute(p) ? p : resolve(dir, p));
   const steps = (src: PropertySource, node: Node | null | undefined, what: string): BuildStep[] => readSteps(src.m, node, what, dir, (n, w) => text(src, n, w));
 
+  for (const key of REQUIRED_PROPERTIES) {
+    const src = props.get(key);
+    if (!src) continue;
+    if (isNull(src.entry.value) || str(key) === '') {
+      throw shapeError(src.m, src.entry.value ?? src.entry.keyNode, `${key} of component '${componentName}' is empty`, `Golem requires a path here; remove the key or write one.`);
+    }
+  }
+
   const componentType = (str('componentType') ?? 'durable') as ComponentType;
   if (!COMPONENT_TYPES.includes(componentType)) {
     const src = props.get('componentType')!;
@@ -137,15 +182,24 @@ function toProperties(props: Properties, componentName: string, dir: string): Co
   }
   const at = (key: string) => props.get(key);
   const customCommands: Record<string, BuildStep[]> = {};
-  const cc = at('customCommands');
-  if (cc) for (const e of mapEntries(cc.m, cc.entry.value, 'customCommands')) customCommands[e.key] = steps(cc, e.value, `customCommands.${e.key}`);
+  for (const cc of layersOf(at('customCommands')))
+    for (const e of mapEntries(cc.m, cc.entry.value, 'customCommands')) customCommands[e.key] = steps(cc, e.value, `customCommands.${e.key}`);
   const env: Record<string, string> = {};
-  const envSrc = at('env');
-  if (envSrc) for (const e of mapEntries(envSrc.m, envSrc.entry.value, 'env')) env[e.key] = text(envSrc, e.value, `env.${e.key}`);
-  const raw = (key: string) => {
-    const src = at(key);
-    return src ? seqItems(src.m, src.entry.value, key).map((n) => n.toJSON() as unknown) : [];
-  };
+  for (const envSrc of layersOf(at('env'))) {
+    for (const e of mapEntries(envSrc.m, envSrc.entry.value, 'env')) {
+      // golem-cli/src/model/app.rs `validate_and_normalize_env`: only uppercase names.
+      if (e.key.toUpperCase() !== e.key) {
+        throw shapeError(
+          envSrc.m,
+          e.keyNode,
+          `environment variable name '${e.key}' of component '${componentName}' is not uppercase`,
+          `Golem allows only uppercase names: use '${e.key.toUpperCase()}'.`,
+        );
+      }
+      env[e.key] = text(envSrc, e.value, `env.${e.key}`);
+    }
+  }
+  const raw = (key: string) => layersOf(at(key)).flatMap((src) => seqItems(src.m, src.entry.value, key).map((n) => n.toJSON() as unknown));
   const componentWasm = str('componentWasm');
   const linkedWasm = str('linkedWasm');
   const build = at('build');

@@ -19,6 +19,8 @@ export const KNOWN_KEYS = {
   command: ['command', 'dir', 'rmdirs', 'mkdirs', 'sources', 'targets'],
   dependency: ['type', 'target', 'path', 'url'],
   httpApi: ['definitions', 'deployments'],
+  /** A root `profiles.<name>` (CLI profile; golem-cli/src/model/app_raw.rs `Profile`, camelCase). */
+  cliProfile: ['default', 'cloud', 'project', 'url', 'workerUrl', 'format', 'buildProfile', 'autoConfirm', 'redeployWorkers', 'redeployHttpApi', 'redeployAll'],
 } as const;
 export type MapKind = keyof typeof KNOWN_KEYS;
 
@@ -108,8 +110,14 @@ export function knownEntries(m: ManifestDoc, node: Node | null | undefined, kind
   return out;
 }
 
+/**
+ * A string property. Like serde_yaml 0.9 (golem-cli's manifest reader), a number or boolean where a
+ * string is expected is read as its text (golem's tests/app/plugins.rs writes plugin `parameters`
+ * as `x: 1`; env values and the like are read the same way).
+ */
 export function stringValue(m: ManifestDoc, node: Node | null | undefined, what: string): string {
   if (isScalar(node) && typeof node.value === 'string') return node.value;
+  if (isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'boolean')) return typeof node.source === 'string' ? node.source : String(node.value);
   throw shapeError(m, node, `${what} must be a string${node ? `, found ${kindName(node)}` : ''}`);
 }
 

@@ -18,11 +18,11 @@ const HEADER = `# Schema for IDEA:
 # For creating APIs see https://learn.golem.cloud/invoke/making-custom-apis
 `;
 
+/** golem-templates/templates/{ts,rust}/*-app-common/golem.yaml, byte for byte (no blank line before witDeps). */
 const ROOT_MANIFEST = `${HEADER}
 includes:
 - common-*/golem.yaml
 - components-*/*/golem.yaml
-
 witDeps:
 - wit/deps
 `;
@@ -115,6 +115,8 @@ describe('a TypeScript component (ts/default)', async () => {
       '- command: node ../../common-ts/scripts/jco-wrapper.mjs guest-types wit-generated --async-mode jspi --async-wasi-exports ${JCO_ASYNC_EXPORT_ARGS} -o src/generated',
     );
     expect(common).toContain('- command: npx rollup -c');
+    // golem-templates/templates/ts/ts-app-common/common-ts/golem.yaml lists `tsconfig.js` (sic) among the rollup step's sources.
+    expect(common).toContain('      - rollup.config.mjs\n      - tsconfig.js\n      targets:\n');
     expect(common).toContain('- command: npx jco componentize -w wit-generated -o dist/{{ component_name | to_snake_case }}.wasm dist/main.js');
     expect(common).toContain('linkedWasm: ../../golem-temp/components/{{ component_name | to_snake_case }}.wasm');
   });
