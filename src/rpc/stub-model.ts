@@ -2,23 +2,12 @@
  * What a client is generated from (golem-cli stub.rs `StubDefinition`), independent of how the
  * target's WIT was read: the stubbed entities in output order and the types they use.
  */
+import type { SignatureParam, SignatureType, SignatureTypeDef } from '../wit/signature.js';
 import type { PackageRef } from './naming.js';
 
 /** A type in a signature; `ref` points at a named type definition by its id. */
-export type StubType =
-  | { kind: 'primitive'; name: string }
-  | { kind: 'ref'; id: string }
-  | { kind: 'own'; id: string }
-  | { kind: 'borrow'; id: string }
-  | { kind: 'list'; element: StubType }
-  | { kind: 'option'; element: StubType }
-  | { kind: 'result'; ok?: StubType; err?: StubType }
-  | { kind: 'tuple'; elements: StubType[] };
-
-export interface StubParam {
-  name: string;
-  type: StubType;
-}
+export type StubType = SignatureType;
+export type StubParam = SignatureParam;
 
 export interface StubFunction {
   /** Bare name: `inc` for `[method]counter.inc`. */
@@ -56,18 +45,8 @@ export interface StubEntity {
   location?: () => SourceRef | undefined;
 }
 
-/**
- * The shape of a named type a signature reaches (directly or through fields, cases and
- * aliases), for tools that write example values: `alias` stands for `type x = y` and for a
- * `use`d name (its target); `resource` says which stubbed entity it is, when it is one.
- */
-export type StubTypeDef =
-  | { kind: 'record'; fields: StubParam[] }
-  | { kind: 'variant'; cases: { name: string; type?: StubType }[] }
-  | { kind: 'enum'; cases: string[] }
-  | { kind: 'flags'; flags: string[] }
-  | { kind: 'resource'; entity?: string }
-  | { kind: 'alias'; target: StubType };
+/** The shape of a named type a signature reaches (for tools that write example values). */
+export type StubTypeDef = SignatureTypeDef;
 
 export interface StubTypeInfo {
   /** The type's name in its owner interface. */

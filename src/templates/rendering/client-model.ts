@@ -7,27 +7,14 @@
  * is at hand.
  */
 import { toCamel as camel, toPascal as pascal, toSnake as snake } from '../../text/case.js';
+import type { SignatureType, SignatureTypeDef } from '../../wit/signature.js';
 import { nameForms } from './names.js';
 
 /** A type in a client signature; `ref`/`own`/`borrow` name a `ClientModel.types` entry by id. */
-export type ClientType =
-  | { kind: 'primitive'; name: string }
-  | { kind: 'ref'; id: string }
-  | { kind: 'own'; id: string }
-  | { kind: 'borrow'; id: string }
-  | { kind: 'list'; element: ClientType }
-  | { kind: 'option'; element: ClientType }
-  | { kind: 'result'; ok?: ClientType; err?: ClientType }
-  | { kind: 'tuple'; elements: ClientType[] };
+export type ClientType = SignatureType;
 
 /** A named type: `alias` is `type x = y` or a `use`d name; `resource.entity` names its client resource. */
-export type ClientTypeDef =
-  | { kind: 'record'; fields: { name: string; type: ClientType }[] }
-  | { kind: 'variant'; cases: { name: string; type?: ClientType }[] }
-  | { kind: 'enum'; cases: string[] }
-  | { kind: 'flags'; flags: string[] }
-  | { kind: 'resource'; entity?: string }
-  | { kind: 'alias'; target: ClientType };
+export type ClientTypeDef = SignatureTypeDef;
 
 export interface ClientNamedType {
   /** WIT name in its owner interface. */
