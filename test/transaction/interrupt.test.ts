@@ -25,6 +25,14 @@ interface Case {
 let base: ReturnType<typeof baseApp>;
 let withDependency: ReturnType<typeof baseApp>;
 
+/** Runs in a fresh copy of `fixture` (made by beforeAll; read when the case runs). */
+const inCopyOf = (fixture: () => ReturnType<typeof baseApp>) => () => {
+  const app = fixture().copy();
+  return { cwd: app, app };
+};
+/** The next run: untouched, the same command again; complete, `generate` over the app as it is. */
+const againOrGenerate = (args: string[]) => (state: 'untouched' | 'complete') => (state === 'untouched' ? args : ['generate']);
+
 const CREATE_ARGS = ['app', '--component', 'a:p', '--component', 'a:c', '--dependency', 'a:c=a:p', '--yes'];
 
 const cases: Case[] = [
@@ -39,21 +47,15 @@ const cases: Case[] = [
   },
   {
     name: 'add component',
-    setup: () => {
-      const app = base.copy();
-      return { cwd: app, app };
-    },
+    setup: inCopyOf(() => base),
     args: ['add', 'component', 'ts/caller', 'a:x', '--target', 'a:p'],
-    next: (state) => (state === 'untouched' ? ['add', 'component', 'ts/caller', 'a:x', '--target', 'a:p'] : ['generate']),
+    next: againOrGenerate(['add', 'component', 'ts/caller', 'a:x', '--target', 'a:p']),
   },
   {
     name: 'add dependency',
-    setup: () => {
-      const app = base.copy();
-      return { cwd: app, app };
-    },
+    setup: inCopyOf(() => base),
     args: ['add', 'dependency', 'a:c', 'a:p'],
-    next: (state) => (state === 'untouched' ? ['add', 'dependency', 'a:c', 'a:p'] : ['generate']),
+    next: againOrGenerate(['add', 'dependency', 'a:c', 'a:p']),
   },
   {
     name: 'generate',
@@ -70,21 +72,15 @@ const cases: Case[] = [
   {
     name: 'remove component',
     // a:c calls a:p: a:p's folder goes (moved aside, deleted after the commit point), a:c's dependency and client with it.
-    setup: () => {
-      const app = withDependency.copy();
-      return { cwd: app, app };
-    },
+    setup: inCopyOf(() => withDependency),
     args: ['remove', 'component', 'a:p', '--yes'],
-    next: (state) => (state === 'untouched' ? ['remove', 'component', 'a:p', '--yes'] : ['generate']),
+    next: againOrGenerate(['remove', 'component', 'a:p', '--yes']),
   },
   {
     name: 'remove dependency',
-    setup: () => {
-      const app = withDependency.copy();
-      return { cwd: app, app };
-    },
+    setup: inCopyOf(() => withDependency),
     args: ['remove', 'dependency', 'a:c', 'a:p'],
-    next: (state) => (state === 'untouched' ? ['remove', 'dependency', 'a:c', 'a:p'] : ['generate']),
+    next: againOrGenerate(['remove', 'dependency', 'a:c', 'a:p']),
   },
 ];
 
