@@ -6,10 +6,10 @@
  * (lock.ts), so concurrent runs never write the same snapshot (degit's cache included) at once.
  * Used by template sources (src/templates/sources) and `wasm` dependency downloads (src/rpc/libraries.ts).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
+import { sha256Hex } from '../builtins.js';
 import { undoOnInterrupt } from './interrupt.js';
 import { Lock } from './lock.js';
 
@@ -28,7 +28,7 @@ export function defaultCacheDir(): string {
 
 /** A short, stable folder name for anything (a URL, a repository identity). */
 export function cacheKey(...parts: string[]): string {
-  return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 16);
+  return sha256Hex(parts.join('\0')).slice(0, 16);
 }
 
 /** A ref as a single safe folder name (`feature/x` → `feature%2Fx`). */

@@ -8,10 +8,10 @@
  * git never prompts, speaks only file, git, http(s) and ssh, and runs no hook and no fsmonitor
  * command of any repository (`core.hooksPath` where no hook can be, `core.fsmonitor=false`).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { childProcess } from '../builtins.js';
 import { proxyVariables } from '../net/index.js';
 
 /** git 2.39's list, for when git cannot be asked (it is then missing anyway). */
@@ -41,7 +41,8 @@ export function repositoryLocalVariables(): ReadonlySet<string> {
   if (!localVariables) {
     let listed: string[] = [];
     try {
-      listed = execFileSync('git', ['rev-parse', '--local-env-vars'], { env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      listed = childProcess()
+        .execFileSync('git', ['rev-parse', '--local-env-vars'], { env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
         .split(/\r?\n/)
         .filter((name) => /^GIT_\w+$/.test(name));
     } catch {

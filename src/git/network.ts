@@ -5,7 +5,8 @@
  * group is ended on timeout: its transport helpers (git-remote-https, ssh) would otherwise live
  * on, holding our pipes open. A signal that ends us ends the group too.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { childProcess } from '../builtins.js';
 import { didNotAnswer, hostOf, inactivityTimer, type NetworkOptions, proxyFor, showProxy, timeoutSecondsOf } from '../net/index.js';
 import { gitEnvironment, safeConfigArgs } from './environment.js';
 
@@ -64,7 +65,7 @@ function untrack(child: ChildProcess): void {
 export function runNetworkGit(args: string[], options: NetworkGitOptions): Promise<string> {
   const seconds = timeoutSecondsOf(options);
   return new Promise((resolve, reject) => {
-    const child = spawn('git', [...safeConfigArgs(), ...args], {
+    const child = childProcess().spawn('git', [...safeConfigArgs(), ...args], {
       cwd: options.cwd,
       env: gitEnvironment(),
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -12,12 +12,12 @@
  * WIT files, the step's command, jco's version — and a hash per output file) lets a run whose
  * inputs did not change skip jco altogether when the files are still as jco wrote them.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { App, AppComponent, BuildStep } from '../app/index.js';
+import { sha256Hex } from '../builtins.js';
 import type { Plan } from '../fs/plan.js';
 import { splitWords, substituteVariables } from '../text/command-line.js';
 import { readTree } from './file-tree.js';
@@ -163,8 +163,6 @@ interface Stamp {
   outputs: Record<string, string>;
 }
 
-const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
-
 /** `<tempDir>/ts-declarations/<ns_name>.json`: what made a component's declarations. */
 export const declarationsStampPath = (tempDir: string, component: string): string => join(tempDir, 'ts-declarations', `${safeDirName(component)}.json`);
 
@@ -197,7 +195,7 @@ export async function planDeclarations(app: App, plan: Plan, components?: string
     const generatedTree = step.wit === component.generatedWit ? tree : readTree(plan, component.generatedWit);
     const sorted = (t: Map<string, string>) => [...t].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const inputs = (version: string) =>
-      sha256(JSON.stringify({ version: 1, jco: version, command: step.command, wit: sorted(tree), generated: tree === generatedTree ? [] : sorted(generatedTree) }));
+      sha256Hex(JSON.stringify({ version: 1, jco: version, command: step.command, wit: sorted(tree), generated: tree === generatedTree ? [] : sorted(generatedTree) }));
     if (upToDate(plan, step, stampPath, inputs, jco?.version)) {
       outcome.upToDate.push(name);
       continue;
@@ -213,7 +211,7 @@ export async function planDeclarations(app: App, plan: Plan, components?: string
     }
     const outputs: Record<string, string> = {};
     for (const [rel, bytes] of files) {
-      outputs[rel] = sha256(bytes);
+      outputs[rel] = sha256Hex(bytes);
       const path = `${outRel}/${rel}`;
       plan.write({ path, content: bytes, onExisting: 'replace', generated: true });
       outcome.paths.push(path);
@@ -251,7 +249,7 @@ function upToDate(plan: Plan, step: GuestTypesStep, stampPath: string, inputs: (
   }
   if (!stamp || typeof stamp.jco !== 'string' || stamp.inputs !== inputs(jco ?? stamp.jco) || typeof stamp.outputs !== 'object' || stamp.outputs === null) return false;
   const expected = Object.entries(stamp.outputs);
-  if (expected.some(([rel, hash]) => rel.split('/').includes('..') || plan.read(join(step.outDir, rel)) === undefined || sha256(plan.read(join(step.outDir, rel))!) !== hash))
+  if (expected.some(([rel, hash]) => rel.split('/').includes('..') || plan.read(join(step.outDir, rel)) === undefined || sha256Hex(plan.read(join(step.outDir, rel))!) !== hash))
     return false;
   return !step.clearsOutDir || plan.walk(step.outDir).every((rel) => rel in stamp.outputs);
 }

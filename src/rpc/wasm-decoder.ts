@@ -12,11 +12,11 @@
  *     the packages the component imports and exports but cannot print them. Packages the app's
  *     witDeps hold are taken from there (as Golem does for them anyway); any other needs (1).
  */
-import { execFile } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
+import { childProcess } from '../builtins.js';
 import { UserError } from '../errors.js';
 import { parseWitText } from '../wit/index.js';
 import { GOLEM_WIT, packageId, type PackageRef } from './naming.js';
@@ -102,7 +102,7 @@ function onPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
 
 function run(program: string, args: string[]): Promise<string> {
   return new Promise((done, fail) => {
-    execFile(program, args, { maxBuffer: 64 * 1024 * 1024, windowsHide: true }, (err, stdout, stderr) => {
+    childProcess().execFile(program, args, { maxBuffer: 64 * 1024 * 1024, windowsHide: true }, (err, stdout, stderr) => {
       if (err) fail(new Error(String(stderr).trim() || err.message));
       else done(String(stdout));
     });
