@@ -38,12 +38,13 @@ function command<S extends CommandSpec>(spec: S, load: () => Promise<CommandModu
   };
 }
 
-// Modules loaded when a command runs: the app commands together, the template commands together.
+// Modules loaded when a command runs: create alone (the command run most: it loads only its own
+// code), the other app commands together, the template commands together.
 const app = () => import('./app-commands.js');
 const templates = () => import('./template-commands.js');
 
 export const COMMANDS: Command[] = [
-  command(create, async () => (await app()).create),
+  command(create, () => import('./create.js')),
   command(addComponent, async () => (await app()).addComponent),
   command(addDependency, async () => (await app()).addDependency),
   command(removeComponent, async () => (await app()).removeComponent),
