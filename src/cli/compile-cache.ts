@@ -78,17 +78,50 @@ export function enableCompileCache(bundleDir: string, cacheRoot: string | undefi
   const prefix = bundleDir.endsWith(sep) ? bundleDir : bundleDir + sep;
   const compile = compiler.prototype._compile;
   const made: { file: string; script: Script }[] = [];
-  compiler.prototype._compile = function (this: CompiledModule, content: string, filename: string, ...rest: unknown[]) {
-    // A module with an import() (of a URL computed at run time: src/fs/import-file.ts) is Node's to
-    // compile: in Node 20 the hook such an import needs is not kept in cached data.
-    if (!filename.startsWith(prefix) || content.includes('import(')) return compile.call(this, content, filename, ...rest);
+  /** Our bundles by path, loaded by `load` below. */
+  const loaded = new Map<string, CompiledModule>();
+  /** Runs a bundle's code in `module`, from cached code when there is some. */
+  const run = (module: CompiledModule, content: string, filename: string): unknown => {
     // Named by content: two installs of one version share their files, and an edited bundle never meets stale data.
     const file = join(dir, `${basename(filename)}-${content.length}-${zlib.crc32(content).toString(16)}.v8`);
     const cachedData = cachedIn(file);
     const script = new Script(compiler.wrap(content), { filename, cachedData });
     if (!cachedData || script.cachedDataRejected) made.push({ file, script });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
-    return wrapper.call(this.exports, this.exports, compiler.createRequire(filename), this, filename, dirname(filename));
+    return wrapper.call(module.exports, module.exports, requireFrom(filename), module, filename, dirname(filename));
+  };
+  // A bundle's require of another bundle (`./chunk-….js`: esbuild's relative paths, always
+  // within dist/) is served here, without Node's lookup (stat, realpath, package scope) of each
+  // of the 20-odd files a command loads: about 3 ms of a scaffold. Anything else goes to Node.
+  const requireFrom = (filename: string) => {
+    let nodeRequire: NodeJS.Require | undefined;
+    return (id: string): unknown => {
+      nodeRequire ??= compiler.createRequire(filename);
+      if (!id.startsWith('./') && !id.startsWith('../')) return nodeRequire(id);
+      const target = join(dirname(filename), id);
+      if (!target.startsWith(prefix) || !target.endsWith('.js')) return nodeRequire(id);
+      const known = loaded.get(target);
+      if (known) return known.exports;
+      const content = readFileSync(target, 'utf8');
+      if (content.includes('import(')) return nodeRequire(id);
+      const module: CompiledModule = { exports: {} };
+      loaded.set(target, module);
+      run(module, content, target);
+      return module.exports;
+    };
+  };
+  compiler.prototype._compile = function (this: CompiledModule, content: string, filename: string, ...rest: unknown[]) {
+    // A module with an import() (of a URL computed at run time: src/fs/import-file.ts) is Node's to
+    // compile: in Node 20 the hook such an import needs is not kept in cached data.
+    if (!filename.startsWith(prefix) || content.includes('import(')) return compile.call(this, content, filename, ...rest);
+    // Already loaded by the path above (Node's loader reached it from a module of its own): the same instance.
+    const known = loaded.get(filename);
+    if (known) {
+      this.exports = known.exports;
+      return;
+    }
+    loaded.set(filename, this);
+    return run(this, content, filename);
   };
   // At exit, the code V8 compiled lazily during the run is in the data too.
   process.once('exit', () => {

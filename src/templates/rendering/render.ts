@@ -12,6 +12,7 @@
  * letters, nor a `.git` or `node_modules` made up by substitution), and nothing in a template
  * is executed.
  */
+import { isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
 import { UserError } from '../../errors.js';
 import { resolveInside } from '../../fs/paths.js';
@@ -39,7 +40,6 @@ export interface RenderInput {
 /** Name renames after substitution (golem's `file_name_transform` plus npm's dotfile problem). */
 const RENAMES: Record<string, string> = { 'Cargo.toml._': 'Cargo.toml', _gitignore: '.gitignore' };
 const HBS_SUFFIX = '.hbs';
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function refuse(input: RenderInput, relSource: string, why: string): UserError {
   return new UserError(`template ${input.templateId} refused: '${relSource}' ${why}`, {
@@ -59,12 +59,9 @@ function targetName(input: RenderInput, sourceName: string, relSource: string): 
   return name;
 }
 
+/** The file as text; undefined when it is not UTF-8 (binary: copied as is). A BOM is kept, as golem's `read_to_string` keeps it. */
 function decodeText(content: Buffer): string | undefined {
-  try {
-    return utf8.decode(content);
-  } catch {
-    return undefined; // binary: copied as is
-  }
+  return isUtf8(content) ? content.toString('utf8') : undefined;
 }
 
 function renderContent(input: RenderInput, sourceName: string, targetName: string, content: Buffer, relSource: string, absSource: string): Buffer {
