@@ -2,6 +2,7 @@
  * Finding the app root the way Golem does: walking up from a folder, the first golem.yaml that
  * declares `includes` is the root; without one, the topmost golem.yaml found is.
  */
+import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { DiskFiles, type FileView } from '../fs/files.js';
@@ -59,10 +60,22 @@ export function findAppRoot(from: string, explicit?: string, source: ManifestSou
   });
 }
 
-/** The nearest folder at or above `from` that holds a golem.yaml, if any (no parsing). */
-export function nearestManifestDir(from: string, files: { isFile(path: string): boolean } = new DiskFiles()): string | undefined {
+/**
+ * The nearest folder at or above `from` that holds a golem.yaml, if any (no parsing, links
+ * followed): one stat per folder, where a view of the disk would list each folder above the app
+ * whole (a /tmp or a home folder can hold thousands of entries).
+ */
+export function nearestManifestDir(from: string): string | undefined {
   for (let dir = resolve(from); ; dir = dirname(dir)) {
-    if (files.isFile(join(dir, MANIFEST_FILE))) return dir;
+    if (isRegularFile(join(dir, MANIFEST_FILE))) return dir;
     if (dirname(dir) === dir) return undefined;
+  }
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    return false; // not a folder, or not ours to look into
   }
 }

@@ -1,7 +1,7 @@
 /** App creation end to end: the built CLI in real temp folders. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorOf, listFiles, runCli, snapshotTree, tempDir, ROOT } from '../helpers/cli.js';
 import { schemaErrors } from '../helpers/schema.js';
@@ -169,6 +169,32 @@ test('an app inside another app is refused, as golem app new does', () => {
   expect(r.code).toBe(1);
   expect(errorOf(r.stderr).line).toBe(`inner would be inside the Golem app at ${join(base, 'outer')}.`);
   expect(snapshotTree(base)).toEqual(before);
+});
+
+test('what counts as an enclosing app: a golem.yaml file or a link to one; not a folder named golem.yaml, nor a dangling link', () => {
+  const base = tempDir();
+  const cases: [string, (dir: string) => void, boolean][] = [
+    ['file', (dir) => writeFileSync(join(dir, 'golem.yaml'), 'components: {}\n'), true],
+    [
+      'link to a file',
+      (dir) => {
+        writeFileSync(join(dir, 'real.yaml'), 'components: {}\n');
+        symlinkSync('real.yaml', join(dir, 'golem.yaml'));
+      },
+      true,
+    ],
+    ['folder', (dir) => mkdirSync(join(dir, 'golem.yaml')), false],
+    ['dangling link', (dir) => symlinkSync('nowhere.yaml', join(dir, 'golem.yaml')), false],
+  ];
+  for (const [name, make, refused] of cases) {
+    const outer = join(base, name.replace(/ /g, '-'));
+    mkdirSync(join(outer, 'sub'), { recursive: true });
+    make(outer);
+    const r = runCli(['inner', '--yes', '--no-git'], { cwd: join(outer, 'sub') });
+    expect(r.code, `${name}: ${r.stderr}`).toBe(refused ? 1 : 0);
+    if (refused) expect(errorOf(r.stderr).line).toBe(`inner would be inside the Golem app at ${outer}.`);
+    expect(existsSync(join(outer, 'sub', 'inner', 'golem.yaml')), name).toBe(!refused);
+  }
 });
 
 test('a component that exists is refused and nothing changes', () => {
