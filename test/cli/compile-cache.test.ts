@@ -76,6 +76,36 @@ describe.runIf(ours)('V8 code cache (Node 20)', () => {
     for (const [name, f] of again) expect(f.ino, `${name} was rewritten: its data was refused`).toBe(files.get(name)!.ino);
   });
 
+  test("each bundle is read and run once in a run, whichever loader reaches it (the cache's own or Node's)", () => {
+    const home = tempDir('cga-cc-home-');
+    // A preload that counts the reads of dist/ files (both loaders read a bundle's source with readFileSync).
+    const counter = join(tempDir('cga-cc-count-'), 'count.cjs');
+    const log = join(home, 'reads.txt');
+    writeFileSync(
+      counter,
+      `const fs = require('node:fs'); const read = fs.readFileSync; const seen = [];
+fs.readFileSync = function (p, ...rest) { if (typeof p === 'string' && p.startsWith(${JSON.stringify(join(ROOT, 'dist'))}) && p.endsWith('.js')) seen.push(p); return read.call(this, p, ...rest); };
+process.on('exit', () => fs.writeFileSync(${JSON.stringify(log)}, seen.join('\\n')));`,
+    );
+    const cwd = tempDir('cga-cc-');
+    const env = { TMPDIR: home, NODE_DISABLE_COMPILE_CACHE: undefined, NODE_OPTIONS: `--require ${counter}` };
+    const args = ['app', '--yes', '--no-git', '--component', 'ex:provider', '--component', 'ex:caller', '-t', 'ts', '-t', 'ts/caller', '--target', 'ex:provider'];
+    for (const [run, argv] of [
+      ['create, cold cache', args],
+      ['generate', ['generate', '--app', join(cwd, 'app')]],
+      ['create, warm cache', ['app2', ...args.slice(1)]],
+    ] as const) {
+      const r = runCli([...argv], { cwd, env });
+      expect(r.code, `${run}: ${r.stderr}`).toBe(0);
+      const reads = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+      expect(reads.length, run).toBeGreaterThan(10);
+      expect(
+        reads.filter((p, i) => reads.indexOf(p) !== i),
+        `${run}: bundles read twice`,
+      ).toEqual([]);
+    }
+  });
+
   test('a damaged file (checksum off) and foreign data (checksum right, not V8 data) are compiled past and replaced', () => {
     const home = tempDir('cga-cc-home-');
     const expected = scaffold(home);
