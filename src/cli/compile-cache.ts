@@ -5,14 +5,16 @@
  * command does not parse and compile the same code again. Not in the user's cache folder, which
  * holds only what the user fetched (a failed fetch leaves it empty). Node 22 does this itself
  * (module.enableCompileCache, used where it exists); Node 20 has no such API, so the CommonJS
- * bundles are compiled through vm.Script with its cachedData, as v8-compile-cache does.
+ * bundles are compiled through vm.Script with its cachedData, as v8-compile-cache does. The
+ * bundles' requires of one another are served by the same code (each file read and run once),
+ * without Node's per-file lookup.
  *
  * Safe by construction: the folder is used only when it is a real folder of this user that no one
  * else may write (made with mode 0700; a link or someone else's folder means no cache); a cache
  * file is named after the bundle, the length and the CRC-32 of the source it was made from (V8
  * itself checks only the source's length; esbuild's chunk names carry a hash of their content too)
- * and starts with the CRC-32 of its data (V8 checks only the data's length
- * outside debug builds); it lives in a folder named after the Node version and architecture (V8
+ * and starts with the CRC-32 of its data (V8 checks only the data's length outside debug
+ * builds); it lives in a folder named after the Node version and architecture (V8
  * also refuses data of another V8 version or other flags); it is written whole and renamed into
  * place, so concurrent runs read an old or a new file, never half of one; and any failure (no
  * temporary folder, a full disk, refused or damaged data) only means compiling as usual.
