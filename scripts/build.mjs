@@ -28,10 +28,12 @@ const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'n
 // - degit's own git client (isomorphic-git): we always give degit ours (src/templates/sources/hosted-source.ts);
 // - source-map, which Handlebars only tries to load for precompiling (it falls back without it);
 // - ajv: registry.schema.json and metadata.schema.json are compiled ahead of time by ajv's standalone
-//   code generator, with the options src/templates/schema-validator.ts uses at run time in tests.
+//   code generator, with the options src/templates/schema-validator.ts uses at run time in tests, into
+//   dist/schema-validators.cjs, which the bundled schema-validator.ts loads on the first validation
+//   (a scaffold or a generate that validates nothing does not load it).
 const require = createRequire(import.meta.url);
 const SCHEMAS = ['registry', 'metadata'];
-async function schemaValidatorModule() {
+async function schemaValidatorsCode() {
   const Ajv = require('ajv').default;
   const standaloneCode = require('ajv/dist/standalone').default;
   const source = await readFile(`${root}src/templates/schema-validator.ts`, 'utf8');
@@ -43,8 +45,16 @@ async function schemaValidatorModule() {
     ajv.addSchema(schema);
     ids[name] = schema.$id;
   }
-  return `${standaloneCode(ajv, ids)}\nconst validators = { ${SCHEMAS.join(', ')} };\nexport function schemaValidator(name) { return validators[name]; }\n`;
+  return standaloneCode(ajv, ids);
 }
+const VALIDATORS_FILE = 'schema-validators.cjs';
+const lazySchemaValidator = `import { createRequire } from 'node:module';
+let validators;
+export function schemaValidator(name) {
+  validators ??= createRequire(import.meta.url)('../${VALIDATORS_FILE}');
+  return validators[name];
+}
+`;
 const trimmed = {
   name: 'trimmed',
   setup(b) {
@@ -56,7 +66,7 @@ const trimmed = {
     }));
     // yaml's ES module build (the one it ships for browsers, same code): esbuild drops what we never call.
     b.onResolve({ filter: /^yaml$/ }, () => ({ path: `${root}node_modules/yaml/browser/index.js`, sideEffects: false }));
-    b.onLoad({ filter: /schema-validator\.ts$/ }, async () => ({ contents: await schemaValidatorModule(), loader: 'js', resolveDir: `${root}node_modules/ajv` }));
+    b.onLoad({ filter: /schema-validator\.ts$/ }, () => ({ contents: lazySchemaValidator, loader: 'js' }));
   },
 };
 
@@ -107,6 +117,12 @@ if (!apiExports?.length) throw new Error('esbuild lists no exports for src/api/i
 const names = apiExports.filter((name) => name !== 'default');
 writeFileSync(`${fresh}/api.mjs`, `import api from './api.cjs';\nexport const { ${names.join(', ')} } = api;\n`);
 writeFileSync(`${fresh}/package.json`, '{ "type": "commonjs" }\n');
+await build({
+  ...common,
+  stdin: { contents: await schemaValidatorsCode(), resolveDir: `${root}node_modules/ajv`, loader: 'js' },
+  outfile: `${fresh}/${VALIDATORS_FILE}`,
+  format: 'cjs',
+});
 await build({
   ...common,
   entryPoints: ['src/cli/main.ts'],

@@ -6,9 +6,10 @@
  * error at the file's line and column.
  */
 import { parseJson } from '../text/json.js';
-import { existsSync, lstatSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { UserError } from '../errors.js';
+import { packagePath } from '../fs/package-root.js';
 import { schemaFailure } from './schema-errors.js';
 import { schemaValidator } from './schema-validator.js';
 
@@ -40,7 +41,23 @@ const MAX_METADATA_BYTES = 64 * 1024;
 
 const HINT = "Fix the template's metadata.json (its format: metadata.schema.json of create-golem-app, golem-cli's fields).";
 
-/** Reads `<folder>/metadata.json` and checks it against metadata.schema.json (types, sizes, paths inside the app). */
+/**
+ * Whether a template folder is shipped inside this package (`templates/`). Every other folder —
+ * a local path, a cached download, golem-cli's own templates fetched by degit — is untrusted.
+ */
+export function isBundledTemplateFolder(folder: string): boolean {
+  try {
+    return realpathSync(folder).startsWith(realpathSync(packagePath('templates')) + sep);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads `<folder>/metadata.json` and checks it against metadata.schema.json (types, sizes, paths
+ * inside the app). The templates shipped in this package are checked by the tests instead
+ * (test/templates/metadata-schema.test.ts), so a scaffold from them does not load the validators.
+ */
 export function readTemplateMetadata(folder: string): TemplateMetadata {
   const file = join(folder, METADATA_FILE);
   if (!existsSync(file)) {
@@ -60,16 +77,16 @@ export function readTemplateMetadata(folder: string): TemplateMetadata {
   const text = readFileSync(file, 'utf8');
   const parsed = parseJson(text, file);
   if ('error' in parsed) throw new UserError(`not valid JSON: ${parsed.error.message}`, { code: 'E_TEMPLATE', location: parsed.error.location, hint: 'Fix the JSON syntax.' });
-  return checkMetadata(parsed.value, file, text);
+  return checkMetadata(parsed.value, file, text, !isBundledTemplateFolder(folder));
 }
 
-/** Checks parsed metadata.json against metadata.schema.json; `text` (the file's) locates errors. */
-function checkMetadata(raw: unknown, file: string, text: string): TemplateMetadata {
+/** Checks parsed metadata.json (against metadata.schema.json when `bySchema`); `text` (the file's) locates errors. */
+function checkMetadata(raw: unknown, file: string, text: string, bySchema: boolean): TemplateMetadata {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new UserError(`${file}: expected a JSON object`, { code: 'E_TEMPLATE', hint: "See golem-cli's template metadata.json format." });
   }
-  const validate = schemaValidator('metadata');
-  if (!validate(raw)) throw schemaFailure(file, text, validate.errors ?? [], { code: 'E_TEMPLATE', hint: HINT });
+  const validate = bySchema ? schemaValidator('metadata') : undefined;
+  if (validate && !validate(raw)) throw schemaFailure(file, text, validate.errors ?? [], { code: 'E_TEMPLATE', hint: HINT });
   const record = raw as Record<string, unknown>;
   const meta = { ...record, description: typeof record.description === 'string' ? record.description : '' } as TemplateMetadata;
   if (meta.appCommonGroup !== undefined && meta.appComponentGroup !== undefined) {

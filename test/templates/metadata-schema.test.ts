@@ -3,11 +3,12 @@
  * is used: types, sizes and paths, each error at the file's line and column. golem-cli's own
  * fields and unknown keys keep working.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { readTemplateMetadata } from '../../src/templates/metadata.js';
+import { isBundledTemplateFolder, readTemplateMetadata } from '../../src/templates/metadata.js';
+import { schemaValidator } from '../../src/templates/schema-validator.js';
 import { loadBundledRegistry } from '../../src/templates/index.js';
 import { listFiles, ROOT, runCli, tempDir } from '../helpers/cli.js';
 import { errorLine } from '../security/hostile.js';
@@ -93,8 +94,24 @@ describe('metadata.json against its schema', () => {
     expect(readTemplateMetadata(withMetadata(pretty(meta)))).toMatchObject(meta);
   });
 
-  it('every bundled template passes', () => {
-    for (const t of loadBundledRegistry().templates.filter((t) => t.path)) expect(() => readTemplateMetadata(t.path)).not.toThrow();
+  it('every bundled template passes the schema (which the CLI then skips for them: they ship with it)', () => {
+    const validate = schemaValidator('metadata');
+    const bundled = loadBundledRegistry().templates.filter((t) => t.path);
+    expect(bundled.length).toBeGreaterThan(3);
+    for (const t of bundled) {
+      expect(isBundledTemplateFolder(t.path!), t.id).toBe(true);
+      expect(validate(JSON.parse(readFileSync(join(t.path!, 'metadata.json'), 'utf8'))), `${t.id}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      expect(() => readTemplateMetadata(t.path!)).not.toThrow();
+    }
+  });
+
+  it('a copy of a bundled template outside the package is checked by the schema again', () => {
+    const copy = join(tempDir('cga-meta-copy-'), 'ts');
+    cpSync(loadBundledRegistry().templates.find((t) => t.path)!.path!, copy, { recursive: true });
+    const meta = JSON.parse(readFileSync(join(copy, 'metadata.json'), 'utf8'));
+    writeFileSync(join(copy, 'metadata.json'), JSON.stringify({ ...meta, witDepsPaths: ['/etc'] }));
+    expect(isBundledTemplateFolder(copy)).toBe(false);
+    expect(() => readTemplateMetadata(copy)).toThrow(/witDepsPaths/);
   });
 
   it('the built CLI checks it too (the schema compiled into dist/), writing nothing', () => {

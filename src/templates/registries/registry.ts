@@ -3,8 +3,8 @@
  * ../shared/design/registry.md): which templates exist, their ids, languages and groups. A
  * component template brings in the common template of its language and group.
  */
-import { readFileSync, realpathSync } from 'node:fs';
-import { isAbsolute, resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import { UserError } from '../../errors.js';
 import { packagePath } from '../../fs/package-root.js';
 import { adapterRefusal } from '../metadata.js';
@@ -124,18 +124,6 @@ export function registryFromJson(json: RegistryJson, root: string, name: string)
 }
 
 let bundled: Registry | undefined;
-
-/**
- * Whether a template folder is shipped inside this package (`templates/`). Every other folder —
- * a local path, a cached download, golem-cli's own templates fetched by degit — is untrusted.
- */
-export function isBundledTemplateFolder(folder: string): boolean {
-  try {
-    return realpathSync(folder).startsWith(realpathSync(packagePath('templates')) + sep);
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The registry shipped in the package. It is trusted and checked by the tests against
