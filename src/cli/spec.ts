@@ -128,6 +128,13 @@ export function parseInvocation<S extends CommandSpec>(spec: S, argv: string[], 
     parsed = parseArgs({ args: argv, options: parseOptions(spec), allowPositionals: true, strict: true, tokens: true });
   } catch (err) {
     const message = String((err as Error).message).replace(/\. To specify a positional.*$/s, '');
+    // `--timeout -1`: the value looks like an option to parseArgs, whose own message is three sentences.
+    const dashed = /^Option '(-[\w-]+)' argument is ambiguous.*use '(--[\w-]+)=-XYZ'/s.exec(message);
+    if (dashed) {
+      const [, given, long] = dashed as unknown as [string, string, string];
+      const value = argv[argv.indexOf(given) + 1] ?? '-…';
+      throw new UsageError(`${given} got '${value}', which reads as an option`, { hint: `Write a value that starts with '-' after '=': ${long}=${value}` });
+    }
     throw new UsageError(message.charAt(0).toLowerCase() + message.slice(1), flagHint(spec, err));
   }
   const names = Object.keys(spec.args);
@@ -145,6 +152,8 @@ export function parseInvocation<S extends CommandSpec>(spec: S, argv: string[], 
   const flags: Record<string, string | boolean | string[] | undefined> = {};
   for (const [name, f] of Object.entries(spec.flags)) {
     const value = parsed.values[name];
+    // Every value a flag takes names something (`--app <dir>`, `--path <file.wasm>`): an empty one is a slip, not "here".
+    if (value === '' || (Array.isArray(value) && value.includes(''))) throw new UsageError(`--${name} needs ${f.value ?? 'a value'}, not an empty string`);
     flags[name] = f.kind === 'boolean' ? value === true : f.kind === 'list' ? (Array.isArray(value) ? value.map(String) : []) : typeof value === 'string' ? value : undefined;
   }
   const args = Object.fromEntries(names.map((name, i) => [name, given[i]]));

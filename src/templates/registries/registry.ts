@@ -144,8 +144,9 @@ export function componentTemplateIds(registry: Registry): string[] {
 
 /** `ts` → `ts/default` (as Golem), `typescript/caller` → `ts/caller`. */
 export function canonicalTemplateId(id: string): string {
-  const [language = '', name] = id.split('/', 2);
-  return `${normalizeLanguage(language)}/${name ?? 'default'}`;
+  // Every part after the language is kept: `ts/default/x` names no template, it is not `ts/default`.
+  const [language = '', ...name] = id.split('/');
+  return `${normalizeLanguage(language)}/${name.length > 0 ? name.join('/') : 'default'}`;
 }
 
 /**
