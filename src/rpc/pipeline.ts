@@ -65,6 +65,10 @@ export class Planner {
   private readonly inProgress = new Set<string>();
   private witDepsIndex?: { index: PackageIndex; version: number };
   private readonly projectPackages = new Map<string, FileTree>();
+  /** Per components map (an app's is never changed once loaded): exports package id → component. */
+  private exportsIndex?: { of: ReadonlyMap<string, AppComponent>; index: Map<string, AppComponent> };
+  /** Per dependency list: component → the targets of its wasm-rpc dependencies (targetsOf). */
+  private targetsIndex?: { of: App['dependencies']; components: ReadonlyMap<string, AppComponent>; index: Map<string, AppComponent[]> };
 
   /** `app`: the app as it is now (a session's app changes as edits are planned); `files`: where WIT is read. */
   constructor(
@@ -80,13 +84,31 @@ export class Planner {
 
   /** Targets of `component`'s wasm-rpc dependencies, in manifest order, each once. */
   targetsOf(component: string): AppComponent[] {
-    const out: AppComponent[] = [];
-    for (const dep of this.app.dependencies) {
-      if (dep.source !== component || !RPC_TYPES.has(dep.type) || !dep.target) continue;
-      const target = this.app.components.get(dep.target);
-      if (target && !out.includes(target)) out.push(target);
+    const { dependencies, components } = this.app;
+    if (this.targetsIndex?.of !== dependencies || this.targetsIndex.components !== components) {
+      const index = new Map<string, AppComponent[]>();
+      for (const dep of dependencies) {
+        if (!RPC_TYPES.has(dep.type) || !dep.target) continue;
+        const target = components.get(dep.target);
+        if (!target) continue;
+        const out = index.get(dep.source) ?? [];
+        index.set(dep.source, out);
+        if (!out.includes(target)) out.push(target);
+      }
+      this.targetsIndex = { of: dependencies, components, index };
     }
-    return out;
+    return [...(this.targetsIndex.index.get(component) ?? [])];
+  }
+
+  /** The app's components by the id of their exports package. */
+  private componentExports(): Map<string, AppComponent> {
+    const components = this.app.components;
+    if (this.exportsIndex?.of !== components) {
+      const index = new Map<string, AppComponent>();
+      for (const other of components.values()) index.set(exportsIdOf(other.name), other);
+      this.exportsIndex = { of: components, index };
+    }
+    return this.exportsIndex.index;
   }
 
   base(component: AppComponent): BasePlan {
@@ -131,8 +153,7 @@ export class Planner {
       if (p) present.add(packageId(p));
     }
     const fromLibraries = this.libraryPackages(component, tree, present);
-    const componentExports = new Map<string, AppComponent>();
-    for (const other of this.app.components.values()) componentExports.set(exportsIdOf(other.name), other);
+    const componentExports = this.componentExports();
     const refs = foreignPackageRefs(mainFiles).filter((id) => !present.has(id));
     const fromComponents = refs.filter((id) => componentExports.has(unversioned(id)));
     const fromWitDeps = refs.filter((id) => !componentExports.has(unversioned(id)));
