@@ -20,7 +20,7 @@
  * removed (the entry itself, never what a link points to) instead of being followed.
  */
 import { realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import { DiskFiles, type Entry, type FileView, sameStamp, type Stamp, stampOf } from './files.js';
 import { pathProblem } from './paths.js';
@@ -144,12 +144,18 @@ export class Plan implements FileView {
     this.changed.push(file.path);
     this.removals.delete(file.path);
     this.writes.set(file.path, file);
-    const parts = file.path.split('/');
-    for (let i = 0; i < parts.length; i++) {
-      const folder = parts.slice(0, i).join('/');
-      const names = this.folders.get(folder) ?? new Set<string>();
-      this.folders.set(folder, names);
-      names.add(parts[i]!);
+    // Each folder of the path gets the name below it, deepest first: a folder that already has
+    // it had its own folders registered then.
+    let name = file.path;
+    for (let end = name.lastIndexOf('/'); ; end = name.lastIndexOf('/')) {
+      const folder = end < 0 ? '' : name.slice(0, end);
+      const child = end < 0 ? name : name.slice(end + 1);
+      const names = this.folders.get(folder);
+      if (names?.has(child)) return;
+      if (names) names.add(child);
+      else this.folders.set(folder, new Set([child]));
+      if (end < 0) return;
+      name = folder;
     }
   }
 
@@ -308,11 +314,12 @@ export class Plan implements FileView {
         const childRel = rel === undefined ? undefined : rel ? `${rel}/${name}` : name;
         if (childRel !== undefined && this.removedFolderOf(childRel) !== undefined) continue;
         const { kind, onDisk: real } = names.get(name)!;
-        if (kind === 'dir') visit(join(dir, name), childRel, `${prefix}${name}/`, real);
+        // `dir` is normalized and `name` one plain name: `join` would only add the separator.
+        if (kind === 'dir') visit(dir.endsWith(sep) ? dir + name : dir + sep + name, childRel, `${prefix}${name}/`, real);
         else if (!this.gone(childRel)) out.push({ path: `${prefix}${name}`, kind });
       }
     };
-    visit(path, this.relative(path), '', true);
+    visit(normalize(path), this.relative(path), '', true);
     return out;
   }
 
@@ -324,11 +331,27 @@ export class Plan implements FileView {
 
 const isBelow = (path: string, folder: string): boolean => path.startsWith(`${folder}/`);
 
+/** The common case of a plan path, checked in one pass: `/`-separated names, none empty, `.` or `..`, no `\\`, NUL or drive letter. */
+function isCanonicalRelative(path: string): boolean {
+  if (path.length === 0 || /^[A-Za-z]:/.test(path)) return false;
+  let start = 0;
+  for (let i = 0; i <= path.length; i++) {
+    const c = i === path.length ? 47 : path.charCodeAt(i);
+    if (c === 0 || c === 92) return false;
+    if (c !== 47) continue;
+    const len = i - start;
+    if (len === 0 || (len <= 2 && path.charCodeAt(start) === 46 && (len === 1 || path.charCodeAt(start + 1) === 46))) return false;
+    start = i + 1;
+  }
+  return true;
+}
+
 /**
  * A plan's paths are canonical app-relative `/` paths that stay inside the app (pathProblem), with
  * no empty or `.` segment and no backslash, so that one file has one key.
  */
 function assertAppRelative(path: string): void {
+  if (isCanonicalRelative(path)) return;
   const problem = pathProblem(path) ?? (path.includes('\\') || path.split('/').some((s) => s === '' || s === '.') ? 'not a canonical app-relative path' : undefined);
   if (problem) throw new UserError(`unsafe path '${path}': ${problem}`, { code: 'E_PATH', hint: 'Nothing was written.' });
 }
@@ -391,6 +414,8 @@ class Decider {
   readonly decisions: Decision[] = [];
   /** Absolute paths removed because they were in the way: they and what is below them are gone. */
   private readonly gone = new Set<string>();
+  /** What `entryKind` said of the folders above planned files (app-relative), while `gone` is unchanged. */
+  private readonly folderKinds = new Map<string, Entry | undefined>();
   private realRoot?: string;
 
   constructor(private readonly plan: Plan) {}
@@ -422,11 +447,17 @@ class Decider {
   private clearWay(w: PlannedWrite): void {
     const parts = w.path.split('/');
     const ownerDepth = w.owner === undefined ? Number.POSITIVE_INFINITY : w.owner.split('/').length;
+    let rel = '';
     for (let i = 1; i < parts.length; i++) {
-      const dir = this.plan.absolute(parts.slice(0, i).join('/'));
-      const kind = this.entryKind(dir);
+      rel = i === 1 ? parts[0]! : `${rel}/${parts[i - 1]!}`;
+      let kind = this.folderKinds.get(rel);
+      if (kind === undefined && !this.folderKinds.has(rel)) {
+        kind = this.entryKind(this.plan.absolute(rel));
+        this.folderKinds.set(rel, kind);
+      }
       if (kind === undefined) return; // missing: created by the commit, and so is what is below it
       if (kind === 'dir') continue;
+      const dir = this.plan.absolute(rel);
       if (i > ownerDepth) {
         this.removeInTheWay(dir);
         return;
@@ -437,6 +468,7 @@ class Decider {
 
   private removeInTheWay(full: string): void {
     this.gone.add(full);
+    this.folderKinds.clear();
     this.decisions.push({ path: this.plan.relative(full)!, action: 'remove', full });
   }
 
@@ -517,6 +549,7 @@ class Decider {
     if (entry === undefined) throw new UserError(`${full} disappeared since it was read`, { code: 'E_CHANGED', hint: 'Nothing was written; run the command again.' });
     if (entry !== 'dir' && entry !== 'link') throw new UserError(`the folder of ${r.component}, ${full}, is not a folder`, { code: 'E_CONFLICT', hint: 'Nothing was written.' });
     this.gone.add(full);
+    this.folderKinds.clear();
     this.decisions.push({ path: `${r.path}/`, action: 'remove', full, folder: true });
   }
 
