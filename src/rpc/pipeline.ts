@@ -11,7 +11,7 @@ import type { Plan } from '../fs/plan.js';
 import { packagePath } from '../fs/package-root.js';
 import { withNewFloatNames, type Package, type Resolve, type WitFile } from '../wit/index.js';
 import { cargoTomlUpdate } from './cargo.js';
-import { wireClientImport } from './caller-wiring.js';
+import { wireClientImports } from './caller-wiring.js';
 import { renderClient } from './client-render.js';
 import { extractExports } from './extract.js';
 import { readTree, type FileTree } from './file-tree.js';
@@ -209,7 +209,7 @@ export class Planner {
     const base = this.base(component);
     const tree: FileTree = new Map(base.tree);
     const present = new Set(base.resolve.packages.map((p) => packageId(p.name)));
-    let mainText = tree.get(base.mainFile)!;
+    const wired: ClientPlan[] = [];
     for (const target of this.targetsOf(component.name)) {
       const client = this.client(target);
       const clientPkg = clientPackage(client.pkg);
@@ -220,9 +220,9 @@ export class Planner {
         present.add(id);
         for (const [rel, t] of files) tree.set(rel, t);
       }
-      mainText = wireClientImport(mainText, join(component.generatedWit, base.mainFile), client.pkg, client.world);
+      wired.push(client);
     }
-    tree.set(base.mainFile, mainText);
+    tree.set(base.mainFile, wireClientImports(tree.get(base.mainFile)!, join(component.generatedWit, base.mainFile), wired));
     // Resolved only for a Rust component's Cargo.toml: everything in the tree is resolved elsewhere.
     const cargo = cargoTomlUpdate(component, this.files, () => resolveTree(parseTree(tree, (rel) => join(component.generatedWit, rel))));
     return { component, tree, cargo };
