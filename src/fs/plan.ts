@@ -331,27 +331,15 @@ export class Plan implements FileView {
 
 const isBelow = (path: string, folder: string): boolean => path.startsWith(`${folder}/`);
 
-/** The common case of a plan path, checked in one pass: `/`-separated names, none empty, `.` or `..`, no `\\`, NUL or drive letter. */
-function isCanonicalRelative(path: string): boolean {
-  if (path.length === 0 || /^[A-Za-z]:/.test(path)) return false;
-  let start = 0;
-  for (let i = 0; i <= path.length; i++) {
-    const c = i === path.length ? 47 : path.charCodeAt(i);
-    if (c === 0 || c === 92) return false;
-    if (c !== 47) continue;
-    const len = i - start;
-    if (len === 0 || (len <= 2 && path.charCodeAt(start) === 46 && (len === 1 || path.charCodeAt(start + 1) === 46))) return false;
-    start = i + 1;
-  }
-  return true;
-}
+/** What a plan path must not have: an empty, `.` or `..` segment (a leading or trailing `/`), a `\\`, a NUL, a drive letter. */
+const NOT_CANONICAL = /^$|^[A-Za-z]:|[\\\0]|(^|\/)\.{0,2}(\/|$)/;
 
 /**
  * A plan's paths are canonical app-relative `/` paths that stay inside the app (pathProblem), with
  * no empty or `.` segment and no backslash, so that one file has one key.
  */
 function assertAppRelative(path: string): void {
-  if (isCanonicalRelative(path)) return;
+  if (!NOT_CANONICAL.test(path)) return; // the common case, in one pass
   const problem = pathProblem(path) ?? (path.includes('\\') || path.split('/').some((s) => s === '' || s === '.') ? 'not a canonical app-relative path' : undefined);
   if (problem) throw new UserError(`unsafe path '${path}': ${problem}`, { code: 'E_PATH', hint: 'Nothing was written.' });
 }
