@@ -23,7 +23,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import { DiskFiles, type Entry, type FileView, sameStamp, type Stamp, stampOf } from './files.js';
-import { pathProblem } from './paths.js';
+import { isCanonicalRelative, pathProblem } from './paths.js';
 import { type Operation, Transaction } from './transaction.js';
 import { decodeBytes, encodeText } from './utf8.js';
 
@@ -331,15 +331,12 @@ export class Plan implements FileView {
 
 const isBelow = (path: string, folder: string): boolean => path.startsWith(`${folder}/`);
 
-/** What a plan path must not have: an empty, `.` or `..` segment (a leading or trailing `/`), a `\\`, a NUL, a drive letter. */
-const NOT_CANONICAL = /^$|^[A-Za-z]:|[\\\0]|(^|\/)\.{0,2}(\/|$)/;
-
 /**
  * A plan's paths are canonical app-relative `/` paths that stay inside the app (pathProblem), with
  * no empty or `.` segment and no backslash, so that one file has one key.
  */
 function assertAppRelative(path: string): void {
-  if (!NOT_CANONICAL.test(path)) return; // the common case, in one pass
+  if (isCanonicalRelative(path)) return; // the common case, in one pass
   const problem = pathProblem(path) ?? (path.includes('\\') || path.split('/').some((s) => s === '' || s === '.') ? 'not a canonical app-relative path' : undefined);
   if (problem) throw new UserError(`unsafe path '${path}': ${problem}`, { code: 'E_PATH', hint: 'Nothing was written.' });
 }
