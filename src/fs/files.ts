@@ -7,6 +7,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
+import { parentAndName } from './paths.js';
 import { decodeBytes } from './utf8.js';
 
 /** Read-only access to files by absolute path. */
@@ -167,6 +168,8 @@ export class DiskFiles implements FileView {
 
   /** What is at `path` without following a final symbolic link (found by listing its folder: one call per folder). */
   entryKind(path: string): Entry | undefined {
+    const split = parentAndName(path);
+    if (split) return this.listing(split[0])?.get(split[1]);
     const parent = dirname(path);
     if (parent === path) return 'dir';
     return this.listing(parent)?.get(basename(path));

@@ -38,3 +38,15 @@ export const isPlainAbsolute = (path: string): boolean => sep === '/' && path.le
 
 /** `path.resolve(dir, rel)`, without normalising again when `dir` is plain and `rel` canonical (the common case of manifest paths). */
 export const resolveFrom = (dir: string, rel: string): string => (isPlainAbsolute(dir) && isCanonicalRelative(rel) ? `${dir}/${rel}` : resolve(dir, rel));
+
+/**
+ * `[dirname(path), basename(path)]` where they are two slices at the last `/` (POSIX, no trailing
+ * `/`, a single `/` there): one split instead of two scans. Undefined otherwise (use node:path).
+ */
+export function parentAndName(path: string): [string, string] | undefined {
+  if (sep !== '/' || path.endsWith('/')) return undefined;
+  const cut = path.lastIndexOf('/');
+  if (cut === 0) return ['/', path.slice(1)];
+  if (cut < 0 || path.charCodeAt(cut - 1) === 47) return undefined;
+  return [path.slice(0, cut), path.slice(cut + 1)];
+}

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalize, relative, resolve } from 'node:path';
-import { isCanonicalRelative, isPlainAbsolute, pathProblem, resolveFrom } from '../../src/fs/paths.js';
+import { basename, dirname, normalize, relative, resolve } from 'node:path';
+import { isCanonicalRelative, isPlainAbsolute, parentAndName, pathProblem, resolveFrom } from '../../src/fs/paths.js';
 
 const segment = fc.constantFrom('a', 'bc', '.', '..', '', '.x', '..y', '...', 'a\\b', 'C:', 'wit-generated');
 const joined = fc.array(segment, { minLength: 1, maxLength: 5 }).map((parts) => parts.join('/'));
@@ -49,6 +49,18 @@ describe('path shortcuts', () => {
         expect(path === dir || path.startsWith(`${dir}/`)).toBe(rel === '' || (!rel.startsWith('../') && rel !== '..'));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('parentAndName is dirname and basename where it answers, and answers for plain paths', () => {
+    const any = fc.array(fc.constantFrom('/', 'a', '.', 'b'), { minLength: 1, maxLength: 8 }).map((c) => c.join(''));
+    fc.assert(
+      fc.property(fc.oneof(any, absolute, joined), (path) => {
+        const split = parentAndName(path);
+        if (split) expect(split).toEqual([dirname(path), basename(path)]);
+        if (isPlainAbsolute(path)) expect(split).toBeDefined();
+      }),
+      { numRuns: 3000 },
     );
   });
 });
