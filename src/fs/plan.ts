@@ -399,8 +399,12 @@ class Decider {
   readonly decisions: Decision[] = [];
   /** Absolute paths removed because they were in the way: they and what is below them are gone. */
   private readonly gone = new Set<string>();
-  /** What `entryKind` said of the folders above planned files (app-relative), while `gone` is unchanged. */
-  private readonly folderKinds = new Map<string, Entry | undefined>();
+  /**
+   * Folders above planned files (app-relative) whose answer holds for every file below them, while
+   * `gone` is unchanged: 'dirs' (it and every folder above it are folders), 'missing' (it is
+   * missing, every folder above it is a folder).
+   */
+  private readonly settled = new Map<string, 'dirs' | 'missing'>();
   private realRoot?: string;
 
   constructor(private readonly plan: Plan) {}
@@ -430,30 +434,47 @@ class Decider {
    * followed; the transaction refuses those that lead outside).
    */
   private clearWay(w: PlannedWrite): void {
-    const parts = w.path.split('/');
-    const ownerDepth = w.owner === undefined ? Number.POSITIVE_INFINITY : w.owner.split('/').length;
-    let rel = '';
-    for (let i = 1; i < parts.length; i++) {
-      rel = i === 1 ? parts[0]! : `${rel}/${parts[i - 1]!}`;
-      let kind = this.folderKinds.get(rel);
-      if (kind === undefined && !this.folderKinds.has(rel)) {
-        kind = this.entryKind(this.plan.absolute(rel));
-        this.folderKinds.set(rel, kind);
+    const path = w.path;
+    /** `path.slice(0, ends[i - 1])`: the folder at depth i. */
+    const ends: number[] = [];
+    for (let at = path.indexOf('/'); at >= 0; at = path.indexOf('/', at + 1)) ends.push(at);
+    // Start below the deepest folder already settled: missing (nothing to clear), or a folder with folders above it.
+    let from = 1;
+    for (let i = ends.length; i >= 1; i--) {
+      const state = this.settled.get(path.slice(0, ends[i - 1]));
+      if (state === 'missing') return;
+      if (state === 'dirs') {
+        from = i + 1;
+        break;
       }
-      if (kind === undefined) return; // missing: created by the commit, and so is what is below it
-      if (kind === 'dir') continue;
+    }
+    const ownerDepth = w.owner === undefined ? Number.POSITIVE_INFINITY : w.owner.split('/').length;
+    let allDirs = true;
+    for (let i = from; i <= ends.length; i++) {
+      const rel = path.slice(0, ends[i - 1]);
       const dir = this.plan.absolute(rel);
+      const kind = this.entryKind(dir);
+      if (kind === undefined) {
+        // missing: created by the commit, and so is what is below it
+        if (allDirs) this.settled.set(rel, 'missing');
+        return;
+      }
+      if (kind === 'dir') {
+        if (allDirs) this.settled.set(rel, 'dirs');
+        continue;
+      }
+      allDirs = false;
       if (i > ownerDepth) {
         this.removeInTheWay(dir);
         return;
       }
-      if (kind !== 'link' || this.now.kind(dir) !== 'dir') throw inTheWay(parts.slice(0, i).join('/'), kind === 'link' ? 'other' : kind);
+      if (kind !== 'link' || this.now.kind(dir) !== 'dir') throw inTheWay(rel, kind === 'link' ? 'other' : kind);
     }
   }
 
   private removeInTheWay(full: string): void {
     this.gone.add(full);
-    this.folderKinds.clear();
+    this.settled.clear();
     this.decisions.push({ path: this.plan.relative(full)!, action: 'remove', full });
   }
 
@@ -534,7 +555,7 @@ class Decider {
     if (entry === undefined) throw new UserError(`${full} disappeared since it was read`, { code: 'E_CHANGED', hint: 'Nothing was written; run the command again.' });
     if (entry !== 'dir' && entry !== 'link') throw new UserError(`the folder of ${r.component}, ${full}, is not a folder`, { code: 'E_CONFLICT', hint: 'Nothing was written.' });
     this.gone.add(full);
-    this.folderKinds.clear();
+    this.settled.clear();
     this.decisions.push({ path: `${r.path}/`, action: 'remove', full, folder: true });
   }
 
