@@ -161,9 +161,9 @@ export class DiskFiles implements FileView {
     return [...listing.keys()].map((name) => [name, this.kind(join(dir, name))!]);
   }
 
-  /** The folder's entries by name as listed (a link is 'link', not what it points to), in listing order. */
-  rawEntries(dir: string): [string, Entry][] {
-    return [...(this.listing(dir) ?? [])];
+  /** The folder's entries by name as listed (a link is 'link', not what it points to), in listing order; undefined when it cannot be listed. */
+  rawEntries(dir: string): ReadonlyMap<string, Entry> | undefined {
+    return this.listing(dir) ?? undefined;
   }
 
   /** What is at `path` without following a final symbolic link (found by listing its folder: one call per folder). */

@@ -23,7 +23,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import { DiskFiles, type Entry, type FileView, sameStamp, type Stamp, stampOf } from './files.js';
-import { isCanonicalRelative, pathProblem } from './paths.js';
+import { isCanonicalRelative, parentAndName, pathProblem } from './paths.js';
 import { type Operation, Transaction } from './transaction.js';
 import { decodeBytes, encodeText } from './utf8.js';
 
@@ -302,21 +302,28 @@ export class Plan implements FileView {
     const out: { path: string; kind: Exclude<Entry, 'dir'> }[] = [];
     // `onDisk`: the folder is a real folder on disk (not only planned where a link or file is now).
     const visit = (dir: string, rel: string | undefined, prefix: string, onDisk: boolean) => {
-      const names = new Map<string, { kind: Entry; onDisk: boolean }>();
-      if (onDisk) for (const [name, kind] of this.disk.rawEntries(dir)) names.set(name, { kind, onDisk: kind === 'dir' });
-      for (const name of (rel !== undefined && this.folders.get(rel)) || []) {
-        const planned = this.folders.has(rel ? `${rel}/${name}` : name);
-        const disk = names.get(name);
-        if (planned) names.set(name, { kind: 'dir', onDisk: disk?.kind === 'dir' });
-        else if (disk?.kind !== 'dir') names.set(name, { kind: 'file', onDisk: false });
-      }
-      for (const name of [...names.keys()].sort()) {
+      const listed = onDisk ? this.disk.rawEntries(dir) : undefined;
+      const planned = rel === undefined ? undefined : this.folders.get(rel);
+      let names: string[];
+      if (listed && planned) names = [...new Set([...listed.keys(), ...planned])];
+      else names = listed ? [...listed.keys()] : planned ? [...planned] : [];
+      for (const name of names.sort()) {
         const childRel = rel === undefined ? undefined : rel ? `${rel}/${name}` : name;
         if (childRel !== undefined && this.removedFolderOf(childRel) !== undefined) continue;
-        const { kind, onDisk: real } = names.get(name)!;
+        const disk = listed?.get(name);
+        // A planned name is a folder when the plan has files below it, else a file (unless a folder is on disk there).
+        let kind = disk;
+        let real = disk === 'dir';
+        if (planned?.has(name)) {
+          if (this.folders.has(childRel!)) kind = 'dir';
+          else if (disk !== 'dir') {
+            kind = 'file';
+            real = false;
+          }
+        }
         // `dir` is normalized and `name` one plain name: `join` would only add the separator.
         if (kind === 'dir') visit(dir.endsWith(sep) ? dir + name : dir + sep + name, childRel, `${prefix}${name}/`, real);
-        else if (!this.gone(childRel)) out.push({ path: `${prefix}${name}`, kind });
+        else if (kind !== undefined && !this.gone(childRel)) out.push({ path: `${prefix}${name}`, kind });
       }
     };
     visit(normalize(path), this.relative(path), '', true);
@@ -582,6 +589,9 @@ export function inspectPlan(plan: Plan): FileOutcome[] {
   return decideAll(plan).map((d) => ({ path: d.path, action: d.action }));
 }
 
+/** `dirname`, as a slice where it is one. */
+const parentOf = (path: string): string => parentAndName(path)?.[0] ?? dirname(path);
+
 /** The transaction's operations for the decisions: the missing folders (parents first), then the files. */
 function operationsOf(plan: Plan, decisions: Decision[]): Operation[] {
   const removed = new Set(decisions.filter((d) => d.action === 'remove').map((d) => d.full));
@@ -599,7 +609,7 @@ function operationsOf(plan: Plan, decisions: Decision[]): Operation[] {
     }
     if (d.action === 'create') {
       const missing: string[] = [];
-      for (let dir = dirname(d.full); dir.length > plan.root.length && !dirs.has(dir) && isMissing(dir); dir = dirname(dir)) missing.push(dir);
+      for (let dir = parentOf(d.full); dir.length > plan.root.length && !dirs.has(dir) && isMissing(dir); dir = parentOf(dir)) missing.push(dir);
       for (const dir of missing.reverse()) dirs.add(dir);
       files.push({ kind: 'create', path: d.full, content: d.content!, mode: d.mode! });
     } else if (d.action === 'replace' || d.action === 'merge') {
