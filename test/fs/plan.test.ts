@@ -128,6 +128,36 @@ describe('what is in the way of generated output', () => {
   });
 });
 
+test('walkEntries shows the folder as the commit will leave it: planned files and folders over what is on disk', () => {
+  const root = tempDir();
+  const g = join(root, 'g');
+  mkdirSync(join(g, 'sub'), { recursive: true });
+  mkdirSync(join(g, 'd'));
+  writeFileSync(join(g, 'a.wit'), 'old');
+  writeFileSync(join(g, 'sub/b.wit'), 'b');
+  writeFileSync(join(g, 'd/e.wit'), 'e');
+  writeFileSync(join(g, 'f'), 'a file where a folder is planned');
+  for (const name of ['ln', 'ln2', 'ln3']) symlinkSync(join(g, 'sub'), join(g, name));
+  const plan = planOf(root, [
+    file('g/a.wit', 'new', 'replace'),
+    file('g/d', 'x', 'replace'),
+    file('g/f/c.wit', 'c'),
+    file('g/ln/y.wit', 'y'),
+    file('g/ln3', 'z', 'replace'),
+    file('g/new/x.wit', 'x'),
+  ]);
+  plan.remove({ path: 'g/sub/b.wit', generated: true, pruneUpTo: 'g' });
+  expect(plan.walkEntries(g)).toEqual([
+    { path: 'a.wit', kind: 'file' },
+    { path: 'd/e.wit', kind: 'file' },
+    { path: 'f/c.wit', kind: 'file' },
+    { path: 'ln/y.wit', kind: 'file' },
+    { path: 'ln2', kind: 'link' },
+    { path: 'ln3', kind: 'file' },
+    { path: 'new/x.wit', kind: 'file' },
+  ]);
+});
+
 test('mergeLines keeps CRLF files CRLF', () => {
   expect(mergeLines(Buffer.from('b\r\na\r\n'), Buffer.from('c\n')).toString()).toBe('b\r\na\r\nc\r\n');
 });
