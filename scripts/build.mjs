@@ -22,7 +22,7 @@ import { writeApiDeclarations } from './api-dts.mjs';
 const root = new URL('..', import.meta.url).pathname;
 const fresh = `${root}dist.${process.pid}`;
 const old = `${root}dist.old.${process.pid}`;
-const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning' };
+const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', minify: !process.env.CGA_NO_MINIFY, legalComments: 'none', logLevel: 'warning' };
 
 // What the package does not need, left out of the bundles:
 // - degit's own git client (isomorphic-git): we always give degit ours (src/templates/sources/hosted-source.ts);
@@ -105,7 +105,7 @@ for (const out of split.outputFiles) {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    minify: true,
+    minify: !process.env.CGA_NO_MINIFY,
     legalComments: 'none',
     define: usesMeta ? { 'import.meta.url': '__moduleUrl' } : {},
     banner: usesMeta ? 'var __moduleUrl=require("node:url").pathToFileURL(__filename).href;' : '',

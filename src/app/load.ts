@@ -9,7 +9,8 @@
  * key, a component, a dependency), so one run finds them all. What it returns is then the part
  * of the app that is sound: dependencies whose ends did not load are left out too.
  */
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
+import { resolveFrom } from '../fs/paths.js';
 import { isMap, isSeq, type YAMLSeq } from 'yaml';
 import { UserError, type SourceLocation } from '../errors.js';
 import { findAppRoot, MANIFEST_FILE } from './find-root.js';
@@ -88,7 +89,7 @@ function collect(docs: ManifestDoc[], rootEntries: Map<string, Entry>, problems?
     if (!entries) continue;
     cliProfiles.add(m, entries.get('profiles'));
     const dir = dirname(m.file);
-    const abs = (p: string) => (isAbsolute(p) ? p : resolve(dir, p));
+    const abs = (p: string) => (isAbsolute(p) ? p : resolveFrom(dir, p));
     // golem-cli/src/model/app.rs `add_raw_app`: includes and witDeps may each come from one
     // document only ("… is defined in multiple sources"); an empty list does not count, and a
     // lone includes outside the root is ignored (discovery reads the root's).

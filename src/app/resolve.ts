@@ -5,7 +5,8 @@
  * common properties of template and component are merged into each of the template's
  * profiles, and `defaultProfile` comes from the component or else the template.
  */
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute } from 'node:path';
+import { resolveFrom } from '../fs/paths.js';
 import { isScalar, isSeq, type Node } from 'yaml';
 import { UserError } from '../errors.js';
 import { renderTemplateValue } from './jinja.js';
@@ -164,7 +165,7 @@ function toProperties(props: Properties, def: RawDefinition, dir: string): Compo
     return src && src.entry.value != null ? text(src, src.entry.value, key) : undefined;
   };
   const list = (src: PropertySource, node: Node | null | undefined, what: string) => seqItems(src.m, node, what).map((item) => text(src, item, `an entry of ${what}`));
-  const path = (p: string) => (isAbsolute(p) ? p : resolve(dir, p));
+  const path = (p: string) => (isAbsolute(p) ? p : resolveFrom(dir, p));
   const steps = (src: PropertySource, node: Node | null | undefined, what: string): BuildStep[] => readSteps(src.m, node, what, dir, (n, w) => text(src, n, w));
 
   for (const key of REQUIRED_PROPERTIES) {
@@ -244,7 +245,7 @@ export function readSteps(
     const stepDir = c.get('dir')?.value != null ? text(c.get('dir')!.value, 'dir') : '.';
     return {
       command: text(command.value, 'command'),
-      dir: isAbsolute(stepDir) ? stepDir : resolve(baseDir, stepDir),
+      dir: isAbsolute(stepDir) ? stepDir : resolveFrom(baseDir, stepDir),
       rmdirs: field('rmdirs'),
       mkdirs: field('mkdirs'),
       sources: field('sources'),

@@ -14,13 +14,16 @@
  * `witDeps: [../shared-wit]`, and nothing is ever written there. Checks here are on the text of
  * the paths; the transaction (fs/transaction.ts) checks real paths, links resolved.
  */
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
+import { isPlainAbsolute, resolveFrom } from '../fs/paths.js';
 import { type SourceLocation, UserError } from '../errors.js';
 import type { App, AppComponent, ComponentProperties } from './model.js';
 import { attempt, type ProblemSink } from './shape.js';
 
 /** `path` is `dir` or below it. */
 const within = (dir: string, path: string): boolean => {
+  // The common case without `relative`'s two resolves: the same answer on the text.
+  if (isPlainAbsolute(dir) && isPlainAbsolute(path)) return path === dir || path.startsWith(`${dir}/`);
   const rel = relative(dir, path);
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 };
@@ -54,14 +57,14 @@ function checkProfile(app: App, c: AppComponent, props: ComponentProperties, pro
   const steps = [...props.build, ...Object.values(props.customCommands).flat()];
   for (const step of steps) {
     for (const source of step.sources) {
-      const base = globBase(isAbsolute(source) ? source : resolve(step.dir, source));
+      const base = globBase(isAbsolute(source) ? source : resolveFrom(step.dir, source));
       if (base !== g && within(g, base)) refuse(of('generatedWit'), `(${shown(g)}) would hold ${shown(base)}, which the build reads as source`, at('generatedWit'), keep);
     }
   }
   const build = 'Keep build outputs inside the app folder.';
   if (props.componentWasm !== undefined) inside('componentWasm', props.componentWasm, build);
   if (props.linkedWasm !== undefined) inside('linkedWasm', props.linkedWasm, build);
-  for (const entry of props.clean) inside('clean', isAbsolute(entry) ? entry : resolve(c.dir, entry), "Keep 'clean' entries inside the app folder.");
+  for (const entry of props.clean) inside('clean', isAbsolute(entry) ? entry : resolveFrom(c.dir, entry), "Keep 'clean' entries inside the app folder.");
 }
 
 /**

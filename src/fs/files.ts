@@ -7,6 +7,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
+import { parentAndName } from './paths.js';
 import { decodeBytes } from './utf8.js';
 
 /** Read-only access to files by absolute path. */
@@ -160,13 +161,15 @@ export class DiskFiles implements FileView {
     return [...listing.keys()].map((name) => [name, this.kind(join(dir, name))!]);
   }
 
-  /** The folder's entries by name as listed (a link is 'link', not what it points to), in listing order. */
-  rawEntries(dir: string): [string, Entry][] {
-    return [...(this.listing(dir) ?? [])];
+  /** The folder's entries by name as listed (a link is 'link', not what it points to), in listing order; undefined when it cannot be listed. */
+  rawEntries(dir: string): ReadonlyMap<string, Entry> | undefined {
+    return this.listing(dir) ?? undefined;
   }
 
   /** What is at `path` without following a final symbolic link (found by listing its folder: one call per folder). */
   entryKind(path: string): Entry | undefined {
+    const split = parentAndName(path);
+    if (split) return this.listing(split[0])?.get(split[1]);
     const parent = dirname(path);
     if (parent === path) return 'dir';
     return this.listing(parent)?.get(basename(path));

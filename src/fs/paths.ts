@@ -1,5 +1,5 @@
 /** Path safety for everything written on behalf of a template or a plan. */
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
 
 /**
@@ -25,4 +25,28 @@ export function resolveInside(root: string, relPath: string, what = 'path'): str
   const problem = pathProblem(relPath);
   if (problem) throw new UserError(`unsafe ${what} '${relPath}': ${problem}`, { code: 'E_PATH', hint: 'Nothing was written.' });
   return join(root, relPath);
+}
+
+/** What a canonical relative `/` path must not have: an empty, `.` or `..` segment (a leading or trailing `/`), a `\\`, a NUL, a drive letter. */
+const NOT_CANONICAL = /^$|^[A-Za-z]:|[\\\0]|(^|\/)\.{0,2}(\/|$)/;
+
+/** `/`-separated names, none empty, `.` or `..`, without `\\`, NUL or drive letter: one file has one such path. */
+export const isCanonicalRelative = (path: string): boolean => !NOT_CANONICAL.test(path);
+
+/** An absolute POSIX path with nothing to normalise (no `//`, `.` or `..` segment, no trailing `/`): `path.resolve` gives it back as it is. */
+export const isPlainAbsolute = (path: string): boolean => sep === '/' && path.length > 1 && path.startsWith('/') && !path.endsWith('/') && !/\/\/|\/\.\.?(\/|$)/.test(path);
+
+/** `path.resolve(dir, rel)`, without normalising again when `dir` is plain and `rel` canonical (the common case of manifest paths). */
+export const resolveFrom = (dir: string, rel: string): string => (isPlainAbsolute(dir) && isCanonicalRelative(rel) ? `${dir}/${rel}` : resolve(dir, rel));
+
+/**
+ * `[dirname(path), basename(path)]` where they are two slices at the last `/` (POSIX, no trailing
+ * `/`, a single `/` there): one split instead of two scans. Undefined otherwise (use node:path).
+ */
+export function parentAndName(path: string): [string, string] | undefined {
+  if (sep !== '/' || path.endsWith('/')) return undefined;
+  const cut = path.lastIndexOf('/');
+  if (cut === 0) return ['/', path.slice(1)];
+  if (cut < 0 || path.charCodeAt(cut - 1) === 47) return undefined;
+  return [path.slice(0, cut), path.slice(cut + 1)];
 }

@@ -20,10 +20,10 @@
  * removed (the entry itself, never what a link points to) instead of being followed.
  */
 import { realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import { DiskFiles, type Entry, type FileView, sameStamp, type Stamp, stampOf } from './files.js';
-import { pathProblem } from './paths.js';
+import { isCanonicalRelative, parentAndName, pathProblem } from './paths.js';
 import { type Operation, Transaction } from './transaction.js';
 import { decodeBytes, encodeText } from './utf8.js';
 
@@ -144,12 +144,18 @@ export class Plan implements FileView {
     this.changed.push(file.path);
     this.removals.delete(file.path);
     this.writes.set(file.path, file);
-    const parts = file.path.split('/');
-    for (let i = 0; i < parts.length; i++) {
-      const folder = parts.slice(0, i).join('/');
-      const names = this.folders.get(folder) ?? new Set<string>();
-      this.folders.set(folder, names);
-      names.add(parts[i]!);
+    // Each folder of the path gets the name below it, deepest first: a folder that already has
+    // it had its own folders registered then.
+    let name = file.path;
+    for (let end = name.lastIndexOf('/'); ; end = name.lastIndexOf('/')) {
+      const folder = end < 0 ? '' : name.slice(0, end);
+      const child = end < 0 ? name : name.slice(end + 1);
+      const names = this.folders.get(folder);
+      if (names?.has(child)) return;
+      if (names) names.add(child);
+      else this.folders.set(folder, new Set([child]));
+      if (end < 0) return;
+      name = folder;
     }
   }
 
@@ -296,23 +302,31 @@ export class Plan implements FileView {
     const out: { path: string; kind: Exclude<Entry, 'dir'> }[] = [];
     // `onDisk`: the folder is a real folder on disk (not only planned where a link or file is now).
     const visit = (dir: string, rel: string | undefined, prefix: string, onDisk: boolean) => {
-      const names = new Map<string, { kind: Entry; onDisk: boolean }>();
-      if (onDisk) for (const [name, kind] of this.disk.rawEntries(dir)) names.set(name, { kind, onDisk: kind === 'dir' });
-      for (const name of (rel !== undefined && this.folders.get(rel)) || []) {
-        const planned = this.folders.has(rel ? `${rel}/${name}` : name);
-        const disk = names.get(name);
-        if (planned) names.set(name, { kind: 'dir', onDisk: disk?.kind === 'dir' });
-        else if (disk?.kind !== 'dir') names.set(name, { kind: 'file', onDisk: false });
-      }
-      for (const name of [...names.keys()].sort()) {
+      const listed = onDisk ? this.disk.rawEntries(dir) : undefined;
+      const planned = rel === undefined ? undefined : this.folders.get(rel);
+      let names: string[];
+      if (listed && planned) names = [...new Set([...listed.keys(), ...planned])];
+      else names = listed ? [...listed.keys()] : planned ? [...planned] : [];
+      for (const name of names.sort()) {
         const childRel = rel === undefined ? undefined : rel ? `${rel}/${name}` : name;
         if (childRel !== undefined && this.removedFolderOf(childRel) !== undefined) continue;
-        const { kind, onDisk: real } = names.get(name)!;
-        if (kind === 'dir') visit(join(dir, name), childRel, `${prefix}${name}/`, real);
-        else if (!this.gone(childRel)) out.push({ path: `${prefix}${name}`, kind });
+        const disk = listed?.get(name);
+        // A planned name is a folder when the plan has files below it, else a file (unless a folder is on disk there).
+        let kind = disk;
+        let real = disk === 'dir';
+        if (planned?.has(name)) {
+          if (this.folders.has(childRel!)) kind = 'dir';
+          else if (disk !== 'dir') {
+            kind = 'file';
+            real = false;
+          }
+        }
+        // `dir` is normalized and `name` one plain name: `join` would only add the separator.
+        if (kind === 'dir') visit(dir.endsWith(sep) ? dir + name : dir + sep + name, childRel, `${prefix}${name}/`, real);
+        else if (kind !== undefined && !this.gone(childRel)) out.push({ path: `${prefix}${name}`, kind });
       }
     };
-    visit(path, this.relative(path), '', true);
+    visit(normalize(path), this.relative(path), '', true);
     return out;
   }
 
@@ -329,6 +343,7 @@ const isBelow = (path: string, folder: string): boolean => path.startsWith(`${fo
  * no empty or `.` segment and no backslash, so that one file has one key.
  */
 function assertAppRelative(path: string): void {
+  if (isCanonicalRelative(path)) return; // the common case, in one pass
   const problem = pathProblem(path) ?? (path.includes('\\') || path.split('/').some((s) => s === '' || s === '.') ? 'not a canonical app-relative path' : undefined);
   if (problem) throw new UserError(`unsafe path '${path}': ${problem}`, { code: 'E_PATH', hint: 'Nothing was written.' });
 }
@@ -391,6 +406,12 @@ class Decider {
   readonly decisions: Decision[] = [];
   /** Absolute paths removed because they were in the way: they and what is below them are gone. */
   private readonly gone = new Set<string>();
+  /**
+   * Folders above planned files (app-relative) whose answer holds for every file below them, while
+   * `gone` is unchanged: 'dirs' (it and every folder above it are folders), 'missing' (it is
+   * missing, every folder above it is a folder).
+   */
+  private readonly settled = new Map<string, 'dirs' | 'missing'>();
   private realRoot?: string;
 
   constructor(private readonly plan: Plan) {}
@@ -420,23 +441,47 @@ class Decider {
    * followed; the transaction refuses those that lead outside).
    */
   private clearWay(w: PlannedWrite): void {
-    const parts = w.path.split('/');
+    const path = w.path;
+    /** `path.slice(0, ends[i - 1])`: the folder at depth i. */
+    const ends: number[] = [];
+    for (let at = path.indexOf('/'); at >= 0; at = path.indexOf('/', at + 1)) ends.push(at);
+    // Start below the deepest folder already settled: missing (nothing to clear), or a folder with folders above it.
+    let from = 1;
+    for (let i = ends.length; i >= 1; i--) {
+      const state = this.settled.get(path.slice(0, ends[i - 1]));
+      if (state === 'missing') return;
+      if (state === 'dirs') {
+        from = i + 1;
+        break;
+      }
+    }
     const ownerDepth = w.owner === undefined ? Number.POSITIVE_INFINITY : w.owner.split('/').length;
-    for (let i = 1; i < parts.length; i++) {
-      const dir = this.plan.absolute(parts.slice(0, i).join('/'));
+    let allDirs = true;
+    for (let i = from; i <= ends.length; i++) {
+      const rel = path.slice(0, ends[i - 1]);
+      const dir = this.plan.absolute(rel);
       const kind = this.entryKind(dir);
-      if (kind === undefined) return; // missing: created by the commit, and so is what is below it
-      if (kind === 'dir') continue;
+      if (kind === undefined) {
+        // missing: created by the commit, and so is what is below it
+        if (allDirs) this.settled.set(rel, 'missing');
+        return;
+      }
+      if (kind === 'dir') {
+        if (allDirs) this.settled.set(rel, 'dirs');
+        continue;
+      }
+      allDirs = false;
       if (i > ownerDepth) {
         this.removeInTheWay(dir);
         return;
       }
-      if (kind !== 'link' || this.now.kind(dir) !== 'dir') throw inTheWay(parts.slice(0, i).join('/'), kind === 'link' ? 'other' : kind);
+      if (kind !== 'link' || this.now.kind(dir) !== 'dir') throw inTheWay(rel, kind === 'link' ? 'other' : kind);
     }
   }
 
   private removeInTheWay(full: string): void {
     this.gone.add(full);
+    this.settled.clear();
     this.decisions.push({ path: this.plan.relative(full)!, action: 'remove', full });
   }
 
@@ -517,6 +562,7 @@ class Decider {
     if (entry === undefined) throw new UserError(`${full} disappeared since it was read`, { code: 'E_CHANGED', hint: 'Nothing was written; run the command again.' });
     if (entry !== 'dir' && entry !== 'link') throw new UserError(`the folder of ${r.component}, ${full}, is not a folder`, { code: 'E_CONFLICT', hint: 'Nothing was written.' });
     this.gone.add(full);
+    this.settled.clear();
     this.decisions.push({ path: `${r.path}/`, action: 'remove', full, folder: true });
   }
 
@@ -543,6 +589,9 @@ export function inspectPlan(plan: Plan): FileOutcome[] {
   return decideAll(plan).map((d) => ({ path: d.path, action: d.action }));
 }
 
+/** `dirname`, as a slice where it is one. */
+const parentOf = (path: string): string => parentAndName(path)?.[0] ?? dirname(path);
+
 /** The transaction's operations for the decisions: the missing folders (parents first), then the files. */
 function operationsOf(plan: Plan, decisions: Decision[]): Operation[] {
   const removed = new Set(decisions.filter((d) => d.action === 'remove').map((d) => d.full));
@@ -560,7 +609,7 @@ function operationsOf(plan: Plan, decisions: Decision[]): Operation[] {
     }
     if (d.action === 'create') {
       const missing: string[] = [];
-      for (let dir = dirname(d.full); dir.length > plan.root.length && !dirs.has(dir) && isMissing(dir); dir = dirname(dir)) missing.push(dir);
+      for (let dir = parentOf(d.full); dir.length > plan.root.length && !dirs.has(dir) && isMissing(dir); dir = parentOf(dir)) missing.push(dir);
       for (const dir of missing.reverse()) dirs.add(dir);
       files.push({ kind: 'create', path: d.full, content: d.content!, mode: d.mode! });
     } else if (d.action === 'replace' || d.action === 'merge') {

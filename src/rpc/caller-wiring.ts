@@ -31,11 +31,59 @@ export function wireClientImport(text: string, displayPath: string, target: Pack
   return applyEdits(text, edits);
 }
 
+/**
+ * The caller's main file with the client imports of several targets added, as `wireClientImport`
+ * for each in turn would leave it. Parsed once when the targets' lines simply go in order before
+ * each world's `}` (on its own line, no import of theirs there yet: what generation meets);
+ * otherwise target by target.
+ */
+export function wireClientImports(text: string, displayPath: string, targets: readonly { pkg: PackageRef; world: string }[]): string {
+  if (targets.length === 0) return text;
+  const file = parseWitFile(displayPath, text, GOLEM_WIT);
+  const wanted = targets.map((t) => clientImport(t.pkg, t.world));
+  const stale = targets.map((t) => exportsPackage(t.pkg));
+  const worlds = file.items.filter((i): i is ast.World => i.kind === 'world');
+  const simple = worlds.every(
+    (world) =>
+      closeOnOwnLine(text, world) &&
+      world.items.every((i) => {
+        if (i.kind !== 'import' || i.extern.kind !== 'path') return true;
+        const p = i.extern.path;
+        if (p.kind === 'package' && stale.some((s) => p.package.namespace === s.namespace && p.package.name === s.name)) return false;
+        return !wanted.includes(pathString(p));
+      }),
+  );
+  if (!simple) return targets.reduce((wired, t) => wireClientImport(wired, displayPath, t.pkg, t.world), text);
+  const nl = lineEnding(text);
+  // Each later line goes below the one before, indented like it: as the first one.
+  return applyEdits(
+    text,
+    worlds.map((world) => {
+      const first = insertBeforeClose(text, world, `import ${wanted[0]!};`, nl);
+      const indent = /^[ \t]*/.exec(first.text)![0];
+      return {
+        ...first,
+        text:
+          first.text +
+          wanted
+            .slice(1)
+            .map((w) => `${indent}import ${w};${nl}`)
+            .join(''),
+      };
+    }),
+  );
+}
+
+const closeOnOwnLine = (text: string, world: ast.World): boolean => {
+  const close = world.closeBrace.start;
+  return text.slice(text.lastIndexOf('\n', close - 1) + 1, close).trim() === '';
+};
+
 /** A new last line in the world, indented like its items; inline when the `}` shares a line with them. */
 function insertBeforeClose(text: string, world: ast.World, line: string, nl: string): TextEdit {
   const close = world.closeBrace.start;
   const lineStartOffset = text.lastIndexOf('\n', close - 1) + 1;
-  const ownLine = text.slice(lineStartOffset, close).trim() === '';
+  const ownLine = closeOnOwnLine(text, world);
   const last = world.items.at(-1);
   const indent = last ? indentationAt(text, last.span.start) : `${indentationAt(text, close)}  `;
   if (ownLine) return { start: lineStartOffset, end: lineStartOffset, text: `${indent || '  '}${line}${nl}` };

@@ -191,11 +191,35 @@ function planStaleClientRemovals(app: App, planner: Planner, plan: Plan): string
 /** Files of one `deps/<package>/` folder (or of one of `folders`) shown as one line (`…/deps/io/ (4 files)`), others as they are. */
 function groupedByPackage(paths: string[], folders: readonly string[]): string[] {
   const groups = new Map<string, string[]>();
+  const folderOf = firstFolderOf(folders);
   for (const path of paths) {
-    const folder = folders.find((f) => path.startsWith(f)) ?? /^(.*\/deps\/[^/]+\/)[^/]+$/.exec(path)?.[1] ?? path;
-    groups.set(folder, [...(groups.get(folder) ?? []), path]);
+    const folder = folderOf(path) ?? /^(.*\/deps\/[^/]+\/)[^/]+$/.exec(path)?.[1] ?? path;
+    const files = groups.get(folder);
+    if (files) files.push(path);
+    else groups.set(folder, [path]);
   }
   return [...groups].map(([folder, files]) => (files.length > 1 ? `${folder} (${files.length} files)` : files[0]!));
+}
+
+/**
+ * The first of `folders` that a path starts with. Folders ending in `/` (as declarations gives
+ * them) are looked up by the path's own folder prefixes, not tried one by one for every path.
+ */
+function firstFolderOf(folders: readonly string[]): (path: string) => string | undefined {
+  if (folders.length === 0) return () => undefined;
+  if (!folders.every((f) => f.endsWith('/'))) return (path) => folders.find((f) => path.startsWith(f));
+  const rank = new Map<string, number>();
+  folders.forEach((f, i) => {
+    if (!rank.has(f)) rank.set(f, i);
+  });
+  return (path) => {
+    let best: number | undefined;
+    for (let end = path.indexOf('/'); end >= 0; end = path.indexOf('/', end + 1)) {
+      const i = rank.get(path.slice(0, end + 1));
+      if (i !== undefined && (best === undefined || i < best)) best = i;
+    }
+    return best === undefined ? undefined : folders[best];
+  };
 }
 
 export { clientTypeNames } from './client-render.js';

@@ -11,7 +11,7 @@ import type { Plan } from '../fs/plan.js';
 import { packagePath } from '../fs/package-root.js';
 import { withNewFloatNames, type Package, type Resolve, type WitFile } from '../wit/index.js';
 import { cargoTomlUpdate } from './cargo.js';
-import { wireClientImport } from './caller-wiring.js';
+import { wireClientImports } from './caller-wiring.js';
 import { renderClient } from './client-render.js';
 import { extractExports } from './extract.js';
 import { readTree, type FileTree } from './file-tree.js';
@@ -65,6 +65,10 @@ export class Planner {
   private readonly inProgress = new Set<string>();
   private witDepsIndex?: { index: PackageIndex; version: number };
   private readonly projectPackages = new Map<string, FileTree>();
+  /** Per components map (an app's is never changed once loaded): exports package id → component. */
+  private exportsIndex?: { of: ReadonlyMap<string, AppComponent>; index: Map<string, AppComponent> };
+  /** Per dependency list: component → the targets of its wasm-rpc dependencies (targetsOf). */
+  private targetsIndex?: { of: App['dependencies']; components: ReadonlyMap<string, AppComponent>; index: Map<string, AppComponent[]> };
 
   /** `app`: the app as it is now (a session's app changes as edits are planned); `files`: where WIT is read. */
   constructor(
@@ -80,13 +84,31 @@ export class Planner {
 
   /** Targets of `component`'s wasm-rpc dependencies, in manifest order, each once. */
   targetsOf(component: string): AppComponent[] {
-    const out: AppComponent[] = [];
-    for (const dep of this.app.dependencies) {
-      if (dep.source !== component || !RPC_TYPES.has(dep.type) || !dep.target) continue;
-      const target = this.app.components.get(dep.target);
-      if (target && !out.includes(target)) out.push(target);
+    const { dependencies, components } = this.app;
+    if (this.targetsIndex?.of !== dependencies || this.targetsIndex.components !== components) {
+      const index = new Map<string, AppComponent[]>();
+      for (const dep of dependencies) {
+        if (!RPC_TYPES.has(dep.type) || !dep.target) continue;
+        const target = components.get(dep.target);
+        if (!target) continue;
+        const out = index.get(dep.source) ?? [];
+        index.set(dep.source, out);
+        if (!out.includes(target)) out.push(target);
+      }
+      this.targetsIndex = { of: dependencies, components, index };
     }
-    return out;
+    return [...(this.targetsIndex.index.get(component) ?? [])];
+  }
+
+  /** The app's components by the id of their exports package. */
+  private componentExports(): Map<string, AppComponent> {
+    const components = this.app.components;
+    if (this.exportsIndex?.of !== components) {
+      const index = new Map<string, AppComponent>();
+      for (const other of components.values()) index.set(exportsIdOf(other.name), other);
+      this.exportsIndex = { of: components, index };
+    }
+    return this.exportsIndex.index;
   }
 
   base(component: AppComponent): BasePlan {
@@ -131,8 +153,7 @@ export class Planner {
       if (p) present.add(packageId(p));
     }
     const fromLibraries = this.libraryPackages(component, tree, present);
-    const componentExports = new Map<string, AppComponent>();
-    for (const other of this.app.components.values()) componentExports.set(exportsIdOf(other.name), other);
+    const componentExports = this.componentExports();
     const refs = foreignPackageRefs(mainFiles).filter((id) => !present.has(id));
     const fromComponents = refs.filter((id) => componentExports.has(unversioned(id)));
     const fromWitDeps = refs.filter((id) => !componentExports.has(unversioned(id)));
@@ -188,7 +209,7 @@ export class Planner {
     const base = this.base(component);
     const tree: FileTree = new Map(base.tree);
     const present = new Set(base.resolve.packages.map((p) => packageId(p.name)));
-    let mainText = tree.get(base.mainFile)!;
+    const wired: ClientPlan[] = [];
     for (const target of this.targetsOf(component.name)) {
       const client = this.client(target);
       const clientPkg = clientPackage(client.pkg);
@@ -199,9 +220,9 @@ export class Planner {
         present.add(id);
         for (const [rel, t] of files) tree.set(rel, t);
       }
-      mainText = wireClientImport(mainText, join(component.generatedWit, base.mainFile), client.pkg, client.world);
+      wired.push(client);
     }
-    tree.set(base.mainFile, mainText);
+    tree.set(base.mainFile, wireClientImports(tree.get(base.mainFile)!, join(component.generatedWit, base.mainFile), wired));
     // Resolved only for a Rust component's Cargo.toml: everything in the tree is resolved elsewhere.
     const cargo = cargoTomlUpdate(component, this.files, () => resolveTree(parseTree(tree, (rel) => join(component.generatedWit, rel))));
     return { component, tree, cargo };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commitPlan, inspectPlan, mergeLines, Plan, type PlannedWrite } from '../../src/fs/plan.js';
 import { resolveInside } from '../../src/fs/paths.js';
@@ -88,6 +88,74 @@ describe('commitPlan', () => {
       { path: 'new', action: 'create' },
     ]);
   });
+});
+
+describe('what is in the way of generated output', () => {
+  const generated = (path: string, owner: string): PlannedWrite => ({ ...file(path, path, 'replace'), generated: true, owner });
+
+  test('below its owner a file or link is removed, above it a link to a folder is followed, whatever was decided for other files', () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'a/real/gen'), { recursive: true });
+    symlinkSync(join(root, 'a/real'), join(root, 'a/ln'));
+    mkdirSync(join(root, 'o'));
+    writeFileSync(join(root, 'o/blocker'), '');
+    expect(
+      inspectPlan(
+        planOf(root, [
+          generated('a/ln/gen/x.wit', 'a/ln/gen'),
+          generated('a/ln/gen/y.wit', 'a/ln/gen'),
+          generated('a/ln/gen/v.wit', 'a'),
+          generated('o/blocker/deep/z.wit', 'o'),
+          generated('o/blocker/deep/w.wit', 'o'),
+        ]),
+      ),
+    ).toEqual([
+      { path: 'a/ln/gen/x.wit', action: 'create' },
+      { path: 'a/ln/gen/y.wit', action: 'create' },
+      { path: 'a/ln', action: 'remove' },
+      { path: 'a/ln/gen/v.wit', action: 'create' },
+      { path: 'o/blocker', action: 'remove' },
+      { path: 'o/blocker/deep/z.wit', action: 'create' },
+      { path: 'o/blocker/deep/w.wit', action: 'create' },
+    ]);
+  });
+
+  test('above its owner a file where a folder is needed is a conflict', () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'a'));
+    writeFileSync(join(root, 'a/f'), '');
+    expect(() => inspectPlan(planOf(root, [generated('a/g/x.wit', 'a/g'), generated('a/f/g/x.wit', 'a/f/g')]))).toThrow(/cannot write a\/f: a file is in the way/);
+  });
+});
+
+test('walkEntries shows the folder as the commit will leave it: planned files and folders over what is on disk', () => {
+  const root = tempDir();
+  const g = join(root, 'g');
+  mkdirSync(join(g, 'sub'), { recursive: true });
+  mkdirSync(join(g, 'd'));
+  writeFileSync(join(g, 'a.wit'), 'old');
+  writeFileSync(join(g, 'sub/b.wit'), 'b');
+  writeFileSync(join(g, 'd/e.wit'), 'e');
+  writeFileSync(join(g, 'f'), 'a file where a folder is planned');
+  for (const name of ['ln', 'ln2', 'ln3']) symlinkSync(join(g, 'sub'), join(g, name));
+  const plan = planOf(root, [
+    file('g/a.wit', 'new', 'replace'),
+    file('g/d', 'x', 'replace'),
+    file('g/f/c.wit', 'c'),
+    file('g/ln/y.wit', 'y'),
+    file('g/ln3', 'z', 'replace'),
+    file('g/new/x.wit', 'x'),
+  ]);
+  plan.remove({ path: 'g/sub/b.wit', generated: true, pruneUpTo: 'g' });
+  expect(plan.walkEntries(g)).toEqual([
+    { path: 'a.wit', kind: 'file' },
+    { path: 'd/e.wit', kind: 'file' },
+    { path: 'f/c.wit', kind: 'file' },
+    { path: 'ln/y.wit', kind: 'file' },
+    { path: 'ln2', kind: 'link' },
+    { path: 'ln3', kind: 'file' },
+    { path: 'new/x.wit', kind: 'file' },
+  ]);
 });
 
 test('mergeLines keeps CRLF files CRLF', () => {

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { generate, jcoAsyncExportArgs } from '../../src/rpc/index.js';
+import { generate, jcoAsyncExportArgs, reportGeneration } from '../../src/rpc/index.js';
 import { UserError } from '../../src/errors.js';
 import { printWorld, stopOracle } from '../helpers/wit-oracle.js';
 import { snapshotTree } from '../helpers/cli.js';
@@ -469,5 +469,33 @@ describe("generate: a component whose WIT names another component's exports pack
     // the comment attached to the removed import goes with it
     expect(main).toBe('package test:user;\n\nworld user {\n  export test:user-exports/api;\n  import example:provider-client/example-provider-client;\n}\n');
     await expectAllValid(app);
+  });
+});
+
+describe('reportGeneration', () => {
+  it('groups files by the first given folder they are in, else by deps/<package>/', () => {
+    const report = recorder();
+    const added = [
+      'a/src/generated/x.d.ts',
+      'a/src/generated/inner/y.d.ts',
+      'a/src/generated/inner/z.d.ts',
+      'b/wit/deps/io/poll.wit',
+      'b/wit/deps/io/streams.wit',
+      'b/wit/main.wit',
+      'c/gen/one.d.ts',
+    ];
+    reportGeneration({ added, changed: [], unchanged: [], removed: [] }, report, ['a/src/generated/inner/', 'a/src/generated/', 'a/src/generated/inner/']);
+    expect(report.lines).toEqual([
+      'added a/src/generated/x.d.ts',
+      'added a/src/generated/inner/ (2 files)',
+      'added b/wit/deps/io/ (2 files)',
+      'added b/wit/main.wit',
+      'added c/gen/one.d.ts',
+      '7 files written, 0 unchanged',
+    ]);
+    // A folder given without its trailing `/` still matches by prefix, as before.
+    const other = recorder();
+    reportGeneration({ added: ['c/gen/one.d.ts', 'c/gen/two.d.ts'], changed: [], unchanged: [], removed: [] }, other, ['c/ge']);
+    expect(other.lines).toEqual(['added c/ge (2 files)', '2 files written, 0 unchanged']);
   });
 });
