@@ -87,6 +87,10 @@ export function createReporter(options: { machineOutput?: boolean } = {}): Repor
   return {
     info: (message) => progress.write(`${message}\n`),
     step: (message) => progress.write(`${color.green('✔')} ${message}\n`),
+    // One write for many lines: each write to a file or a pipe is a system call of its own.
+    steps: (messages) => {
+      if (messages.length > 0) progress.write(messages.map((message) => `${color.green('✔')} ${message}\n`).join(''));
+    },
     warn: (message) => process.stderr.write(`${color.yellow('warning')}: ${message}\n`),
     async task(title, run, done) {
       if (!useColor || machine) {

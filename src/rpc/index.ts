@@ -11,7 +11,7 @@ import type { FileView } from '../fs/files.js';
 import { commitPlan, type FileOutcome, Plan } from '../fs/plan.js';
 import { cargoTomlPath } from './cargo.js';
 import { guestTypesStep } from './declarations.js';
-import type { Reporter } from '../report.js';
+import { type Reporter, reportSteps } from '../report.js';
 import { planRemoveTree, planTree } from './file-tree.js';
 import { clientRootDir, clientWitDir, generatedBaseWitRoot } from './layout.js';
 import { type ExportedFunction, exportedFunctions } from './invoke-names.js';
@@ -150,9 +150,11 @@ export function summarize(paths: readonly string[], outcomes: readonly FileOutco
  */
 export function reportGeneration(summary: GenerateSummary, report: Reporter, folders: readonly string[] = []): void {
   const written = summary.added.length + summary.changed.length + summary.removed.length;
-  for (const line of groupedByPackage(summary.added, folders)) report.step(`added ${line}`);
-  for (const line of groupedByPackage(summary.changed, folders)) report.step(`updated ${line}`);
-  for (const line of groupedByPackage(summary.removed, folders)) report.step(`removed ${line}`);
+  reportSteps(report, [
+    ...groupedByPackage(summary.added, folders).map((line) => `added ${line}`),
+    ...groupedByPackage(summary.changed, folders).map((line) => `updated ${line}`),
+    ...groupedByPackage(summary.removed, folders).map((line) => `removed ${line}`),
+  ]);
   report.info(written === 0 ? `generated WIT up to date (${summary.unchanged.length} files unchanged)` : `${written} files written, ${summary.unchanged.length} unchanged`);
 }
 
