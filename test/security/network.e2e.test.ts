@@ -168,12 +168,17 @@ describe('proxies', () => {
 describe('--timeout', () => {
   it('is checked before anything happens', () => {
     const base = tempDir('cga-net-');
-    for (const value of ['soon', '0', '0.0', '1e3', '', '100000']) {
+    for (const value of ['soon', '0', '0.0', '1e3', '100000']) {
       const r = runCli(['app', '--yes', '--no-git', '--timeout', value], { cwd: base });
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(new RegExp(`^error: invalid --timeout '${value.replace(/[.+]/g, '\\$&')}': expected a number of seconds greater than 0`));
       expect(listFiles(base)).toEqual([]);
     }
+    // An empty value is a usage error of the flag itself, as on every flag.
+    const empty = runCli(['app', '--yes', '--no-git', '--timeout', ''], { cwd: base });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/^error: --timeout needs <seconds>, not an empty string\.\n/);
+    expect(listFiles(base)).toEqual([]);
   });
 
   it('is offered by every command that can reach the network, with the default in its help', () => {
