@@ -5,7 +5,7 @@
  * planner uses; a `Plan` (plan.ts) is a FileView of the folder as it will be once committed.
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { parentAndName } from './paths.js';
 import { decodeBytes } from './utf8.js';
@@ -130,10 +130,10 @@ export class DiskFiles implements FileView {
     if (entries !== undefined) return entries;
     // A folder the parent's listing does not have (or whose parent is known to be missing) is
     // missing too: no failing call for every path of a new app.
-    const parent = dirname(dir);
+    const [parent, name] = parentAndName(dir);
     if (parent !== dir) {
       const siblings = this.listing(parent);
-      const entry = siblings?.get(basename(dir));
+      const entry = siblings?.get(name);
       if ((siblings && entry !== 'dir' && entry !== 'link') || (!siblings && this.missing.has(parent))) {
         if (siblings && entry === undefined) this.missing.add(dir);
         if (!siblings) this.missing.add(dir);
@@ -168,11 +168,9 @@ export class DiskFiles implements FileView {
 
   /** What is at `path` without following a final symbolic link (found by listing its folder: one call per folder). */
   entryKind(path: string): Entry | undefined {
-    const split = parentAndName(path);
-    if (split) return this.listing(split[0])?.get(split[1]);
-    const parent = dirname(path);
+    const [parent, name] = parentAndName(path);
     if (parent === path) return 'dir';
-    return this.listing(parent)?.get(basename(path));
+    return this.listing(parent)?.get(name);
   }
 
   /** What is at `path`, symbolic links followed (a dangling link is 'other'). */

@@ -1,5 +1,5 @@
 /** Path safety for everything written on behalf of a template or a plan. */
-import { isAbsolute, join, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
 
 /**
@@ -39,14 +39,12 @@ export const isPlainAbsolute = (path: string): boolean => sep === '/' && path.le
 /** `path.resolve(dir, rel)`, without normalising again when `dir` is plain and `rel` canonical (the common case of manifest paths). */
 export const resolveFrom = (dir: string, rel: string): string => (isPlainAbsolute(dir) && isCanonicalRelative(rel) ? `${dir}/${rel}` : resolve(dir, rel));
 
-/**
- * `[dirname(path), basename(path)]` where they are two slices at the last `/` (POSIX, no trailing
- * `/`, a single `/` there): one split instead of two scans. Undefined otherwise (use node:path).
- */
-export function parentAndName(path: string): [string, string] | undefined {
-  if (sep !== '/' || path.endsWith('/')) return undefined;
+/** `[dirname(path), basename(path)]`, as two slices at the last `/` where they are that (POSIX, no trailing or doubled `/` there): one split instead of two scans. */
+export function parentAndName(path: string): [string, string] {
   const cut = path.lastIndexOf('/');
-  if (cut === 0) return ['/', path.slice(1)];
-  if (cut < 0 || path.charCodeAt(cut - 1) === 47) return undefined;
-  return [path.slice(0, cut), path.slice(cut + 1)];
+  if (sep === '/' && !path.endsWith('/')) {
+    if (cut === 0) return ['/', path.slice(1)];
+    if (cut > 0 && path.charCodeAt(cut - 1) !== 47) return [path.slice(0, cut), path.slice(cut + 1)];
+  }
+  return [dirname(path), basename(path)];
 }

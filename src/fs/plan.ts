@@ -589,9 +589,6 @@ export function inspectPlan(plan: Plan): FileOutcome[] {
   return decideAll(plan).map((d) => ({ path: d.path, action: d.action }));
 }
 
-/** `dirname`, as a slice where it is one. */
-const parentOf = (path: string): string => parentAndName(path)?.[0] ?? dirname(path);
-
 /** The transaction's operations for the decisions: the missing folders (parents first), then the files. */
 function operationsOf(plan: Plan, decisions: Decision[]): Operation[] {
   const removed = new Set(decisions.filter((d) => d.action === 'remove').map((d) => d.full));
@@ -609,7 +606,7 @@ function operationsOf(plan: Plan, decisions: Decision[]): Operation[] {
     }
     if (d.action === 'create') {
       const missing: string[] = [];
-      for (let dir = parentOf(d.full); dir.length > plan.root.length && !dirs.has(dir) && isMissing(dir); dir = parentOf(dir)) missing.push(dir);
+      for (let dir = parentAndName(d.full)[0]; dir.length > plan.root.length && !dirs.has(dir) && isMissing(dir); dir = parentAndName(dir)[0]) missing.push(dir);
       for (const dir of missing.reverse()) dirs.add(dir);
       files.push({ kind: 'create', path: d.full, content: d.content!, mode: d.mode! });
     } else if (d.action === 'replace' || d.action === 'merge') {
