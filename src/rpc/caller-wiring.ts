@@ -11,6 +11,16 @@ import { applyEdits, indentationAt, lineEnding, removeLines, type TextEdit } fro
 const pathString = (path: UsePath): string =>
   path.kind === 'local' ? path.name.name : `${path.package.namespace}:${path.package.name}/${path.name.name}${path.package.version ? `@${path.package.version}` : ''}`;
 
+type PathImport = ast.ImportExport & { extern: { kind: 'path'; path: UsePath } };
+
+const worldsOf = (file: ast.WitFile): ast.World[] => file.items.filter((i): i is ast.World => i.kind === 'world');
+
+/** A world's imports of a named interface (`import ns:pkg/iface;`, `import iface;`). */
+const pathImports = (world: ast.World): PathImport[] => world.items.filter((i): i is PathImport => i.kind === 'import' && i.extern.kind === 'path');
+
+/** `path` names an interface of package `pkg` (any version). */
+const ofPackage = (path: UsePath, pkg: PackageRef): boolean => path.kind === 'package' && path.package.namespace === pkg.namespace && path.package.name === pkg.name;
+
 /** The caller's main file with the client import added to every world. */
 export function wireClientImport(text: string, displayPath: string, target: PackageRef, targetWorld: string): string {
   const file = parseWitFile(displayPath, text, GOLEM_WIT);
@@ -18,13 +28,9 @@ export function wireClientImport(text: string, displayPath: string, target: Pack
   const stale = exportsPackage(target);
   const nl = lineEnding(text);
   const edits: TextEdit[] = [];
-  for (const world of file.items.filter((i): i is ast.World => i.kind === 'world')) {
-    const paths = world.items.filter((i): i is ast.ImportExport & { extern: { kind: 'path'; path: UsePath } } => i.kind === 'import' && i.extern.kind === 'path');
-    for (const item of paths) {
-      const p = item.extern.path;
-      if (p.kind === 'package' && p.package.namespace === stale.namespace && p.package.name === stale.name)
-        edits.push(removeLines(text, attachedDocsStart(text, item), item.span.end));
-    }
+  for (const world of worldsOf(file)) {
+    const paths = pathImports(world);
+    for (const item of paths) if (ofPackage(item.extern.path, stale)) edits.push(removeLines(text, attachedDocsStart(text, item), item.span.end));
     if (paths.some((i) => pathString(i.extern.path) === wanted)) continue;
     edits.push(insertBeforeClose(text, world, `import ${wanted};`, nl));
   }
@@ -42,16 +48,9 @@ export function wireClientImports(text: string, displayPath: string, targets: re
   const file = parseWitFile(displayPath, text, GOLEM_WIT);
   const wanted = targets.map((t) => clientImport(t.pkg, t.world));
   const stale = targets.map((t) => exportsPackage(t.pkg));
-  const worlds = file.items.filter((i): i is ast.World => i.kind === 'world');
+  const worlds = worldsOf(file);
   const simple = worlds.every(
-    (world) =>
-      closeOnOwnLine(text, world) &&
-      world.items.every((i) => {
-        if (i.kind !== 'import' || i.extern.kind !== 'path') return true;
-        const p = i.extern.path;
-        if (p.kind === 'package' && stale.some((s) => p.package.namespace === s.namespace && p.package.name === s.name)) return false;
-        return !wanted.includes(pathString(p));
-      }),
+    (world) => closeOnOwnLine(text, world) && pathImports(world).every(({ extern: { path } }) => !stale.some((s) => ofPackage(path, s)) && !wanted.includes(pathString(path))),
   );
   if (!simple) return targets.reduce((wired, t) => wireClientImport(wired, displayPath, t.pkg, t.world), text);
   const nl = lineEnding(text);
