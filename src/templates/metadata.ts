@@ -41,13 +41,17 @@ const MAX_METADATA_BYTES = 64 * 1024;
 
 const HINT = "Fix the template's metadata.json (its format: metadata.schema.json of create-golem-app, golem-cli's fields).";
 
+/** The real path of the package's templates/ (it does not move while we run), with a trailing separator. */
+let bundledTemplates: string | undefined;
+
 /**
  * Whether a template folder is shipped inside this package (`templates/`). Every other folder —
  * a local path, a cached download, golem-cli's own templates fetched by degit — is untrusted.
  */
 export function isBundledTemplateFolder(folder: string): boolean {
   try {
-    return realpathSync(folder).startsWith(realpathSync(packagePath('templates')) + sep);
+    bundledTemplates ??= realpathSync(packagePath('templates')) + sep;
+    return realpathSync(folder).startsWith(bundledTemplates);
   } catch {
     return false;
   }
