@@ -80,8 +80,11 @@ export function enableCompileCache(bundleDir: string, cacheRoot: string | undefi
   const prefix = bundleDir.endsWith(sep) ? bundleDir : bundleDir + sep;
   const compile = compiler.prototype._compile;
   const made: { file: string; script: Script }[] = [];
-  /** Our bundles by path, loaded by `load` below. */
+  /** Our bundles by path, whichever loader reached them (requireFrom or Node's, through _compile). */
   const loaded = new Map<string, CompiledModule>();
+  // A module with an import() (of a URL computed at run time: src/fs/import-file.ts) is Node's to
+  // compile: in Node 20 the hook such an import needs is not kept in cached data.
+  const cached = (filename: string, content: string): boolean => filename.startsWith(prefix) && !content.includes('import(');
   /** Runs a bundle's code in `module`, from cached code when there is some. */
   const run = (module: CompiledModule, content: string, filename: string): unknown => {
     // Named by content: two installs of one version share their files, and an edited bundle never meets stale data.
@@ -105,7 +108,7 @@ export function enableCompileCache(bundleDir: string, cacheRoot: string | undefi
       const known = loaded.get(target);
       if (known) return known.exports;
       const content = readFileSync(target, 'utf8');
-      if (content.includes('import(')) return nodeRequire(id);
+      if (!cached(target, content)) return nodeRequire(id);
       const module: CompiledModule = { exports: {} };
       loaded.set(target, module);
       run(module, content, target);
@@ -113,9 +116,7 @@ export function enableCompileCache(bundleDir: string, cacheRoot: string | undefi
     };
   };
   compiler.prototype._compile = function (this: CompiledModule, content: string, filename: string, ...rest: unknown[]) {
-    // A module with an import() (of a URL computed at run time: src/fs/import-file.ts) is Node's to
-    // compile: in Node 20 the hook such an import needs is not kept in cached data.
-    if (!filename.startsWith(prefix) || content.includes('import(')) return compile.call(this, content, filename, ...rest);
+    if (!cached(filename, content)) return compile.call(this, content, filename, ...rest);
     // Already loaded by the path above (Node's loader reached it from a module of its own): the same instance.
     const known = loaded.get(filename);
     if (known) {
